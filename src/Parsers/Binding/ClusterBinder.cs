@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using PveLint.Ceph;
+using PveLint.Corosync;
+using PveLint.Datacenter;
+using PveLint.Diagnostics;
+using PveLint.Guests;
+using PveLint.HighAvailability;
+using PveLint.LinterConfiguration;
+using PveLint.Model;
+using PveLint.SectionConfig;
+using PveLint.Sources;
+using PveLint.Text;
+using PveLint.Watchdog;
+
+namespace PveLint.Binding;
+
+/// <summary>
+/// Turns a <see cref="ConfigTree"/> into one <see cref="ClusterModel"/>: finds each file of the scan-root layout,
+/// hands it to its reader, derives sites, and resolves names across files (PVE0008).
+/// </summary>
+public static class ClusterBinder
+{
+    private const string Pve = ConfigTree.PvePrefix;
+    private static readonly Regex GuestPath = new(@"^etc/pve/(?:nodes/(?<node>[^/]+)/)?(?<kind>qemu-server|lxc)/(?<id>\d+)\.conf$", RegexOptions.CultureInvariant);
+    private static readonly Regex HostWatchdogPath = new(@"^hosts/(?<node>[^/]+)/etc/default/pve-ha-manager$", RegexOptions.CultureInvariant);
+
+    public static ClusterModel Bind(ConfigTree tree)
+    {
+        var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        var unreadable = new List<Diagnostic>(tree.SourceDiagnostics);
+        foreach (var file in tree.Files)
+        {
+            if (IsSecret(file.Path)) continue;
+            var problem = UnreadableReason(file);
+            if (problem is not null)
+            {
+                unreadable.Add(Diagnostic.At(DiagnosticIds.UnreadableInput, SourceSpan.WholeFile(file.Path), $"{file.DisplayPath}: {problem}"));
+                continue;
+            }
+            sources[file.Path] = new SourceFile(file.Path, file.Text);
+        }
+
+        // The linter config decides the target release, so it is read first.
+        var configContext = new BindContext();
+        var config = sources.TryGetValue(".pvelint.yaml", out var yaml)
+            ? LinterConfigReader.Read(yaml, configContext)
+            : LinterConfig.Empty;
+        var context = new BindContext(config.TargetRelease);
+        context.ReportAll(unreadable);
+        context.ReportAll(configContext.Diagnostics);
+
+        var ignored = IgnoreMatcher.Create(config.IgnorePaths);
+        SourceFile? Get(string path) => sources.TryGetValue(path, out var f) && !ignored(path) ? f : null;
+
+        var corosync = Get(Pve + "corosync.conf") is { } cc ? CorosyncReader.Read(cc, context) : null;
+        var datacenter = Get(Pve + "datacenter.cfg") is { } dc ? DatacenterReader.Read(dc, context) : null;
+        var storageFile = Get(Pve + "storage.cfg");
+        var storages = StorageReader.Read(storageFile, context);
+        var replication = Get(Pve + "replication.cfg") is { } rc ? ReplicationReader.Read(rc, context) : ImmutableArray<ReplicationJob>.Empty;
+
+        var groupsFile = Get(Pve + "ha/groups.cfg");
+        var ha = new HaModel(
+            Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, context) : [],
+            groupsFile is not null ? HaConfigReader.ReadGroups(groupsFile, context) : [],
+            Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRules(rules, context) : [],
+            Get(Pve + "ha/manager_status") is { } ms ? ManagerStatusReader.Read(ms, context) : null,
+            groupsFile is not null,
+            sources.ContainsKey(Pve + "ha/fence.cfg"));
+
+        var nodeNames = NodeNames(corosync, sources.Keys);
+        var guests = ReadGuests(sources.Keys.Where(p => !ignored(p)), sources, nodeNames, context);
+
+        var defaultWatchdog = Get("etc/default/pve-ha-manager") is { } dw ? WatchdogFileReader.Read(dw, null, context) : null;
+        var nodeWatchdogs = ImmutableDictionary.CreateBuilder<string, WatchdogSettings>(StringComparer.Ordinal);
+        foreach (var path in sources.Keys.Where(p => !ignored(p)).Order(StringComparer.Ordinal))
+        {
+            var m = HostWatchdogPath.Match(path);
+            if (m.Success) nodeWatchdogs[m.Groups["node"].Value] = WatchdogFileReader.Read(sources[path], m.Groups["node"].Value, context);
+        }
+
+        var cephFiles = sources.Keys.Where(p => p.StartsWith("ceph/", StringComparison.Ordinal) && !ignored(p))
+            .Order(StringComparer.Ordinal).Select(p => sources[p]).ToList();
+        var ceph = CephDumpReader.Read(cephFiles, context);
+        if (Get(Pve + "ceph.conf") is { } cephConf) ceph = ceph with { Conf = CephConfReader.Read(cephConf, context) };
+
+        var sites = SiteDerivation.Derive(config, ceph, nodeNames);
+        var model = new ClusterModel(
+            config, corosync, datacenter, ha, storages, replication, guests,
+            defaultWatchdog, nodeWatchdogs.ToImmutable(), ceph, sites, config.Latencies, nodeNames,
+            ImmutableArray<Diagnostic>.Empty,
+            sources.ToImmutableDictionary(StringComparer.Ordinal));
+
+        var diagnostics = context.Diagnostics.Concat(ReferenceResolver.Resolve(model, storageFile is not null));
+        return model with { Diagnostics = diagnostics.ToImmutableArray() };
+    }
+
+    /// <summary>priv/ holds keys and passwords: never read, never printed.</summary>
+    private static bool IsSecret(string path) =>
+        path.StartsWith(Pve + "priv/", StringComparison.Ordinal) ||
+        (path.StartsWith(Pve + "nodes/", StringComparison.Ordinal) && (path.Contains("/priv/", StringComparison.Ordinal) || path.EndsWith(".key", StringComparison.Ordinal)));
+
+    private static string? UnreadableReason(ConfigFile file)
+    {
+        if (file.Text.Length > ConfigTree.MaxFileBytes) return $"file is larger than {ConfigTree.MaxFileBytes / (1024 * 1024)} MiB and was not read";
+        if (file.Text.Contains('\0')) return "file holds binary data (NUL bytes) and was not read as text";
+        return null;
+    }
+
+    private static ImmutableArray<string> NodeNames(CorosyncModel? corosync, IEnumerable<string> paths)
+    {
+        if (corosync is not null && corosync.Nodes.Length > 0)
+            return corosync.Nodes.Select(n => n.Name.Value).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        return paths.Select(p => p.StartsWith(Pve + "nodes/", StringComparison.Ordinal) ? p[(Pve.Length + 6)..].Split('/')[0] : null)
+            .OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+    }
+
+    private static ImmutableArray<Guest> ReadGuests(IEnumerable<string> paths, IReadOnlyDictionary<string, SourceFile> sources, ImmutableArray<string> nodeNames, BindContext context)
+    {
+        var guests = ImmutableArray.CreateBuilder<Guest>();
+        var seen = new Dictionary<int, string>();
+        // nodes/<node>/... first, then the 'local' symlink views (qemu-server/ at the root) of a live copy.
+        foreach (var path in paths.OrderBy(p => p.StartsWith(Pve + "nodes/", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal))
+        {
+            var m = GuestPath.Match(path);
+            if (!m.Success) continue;
+            if (!int.TryParse(m.Groups["id"].Value, out var vmid)) continue;
+            var viaSymlink = !m.Groups["node"].Success;
+            if (seen.TryGetValue(vmid, out var first))
+            {
+                if (!viaSymlink)
+                    context.Report(DiagnosticIds.DuplicateSection, SourceSpan.WholeFile(path),
+                        $"guest {vmid} is configured twice ({first} and {path}); pmxcfs reports 'detected duplicate VMID {vmid}'");
+                continue;
+            }
+            seen[vmid] = path;
+            var node = viaSymlink ? (nodeNames.Length == 1 ? nodeNames[0] : "localhost") : m.Groups["node"].Value;
+            var kind = m.Groups["kind"].Value == "lxc" ? GuestKind.Lxc : GuestKind.Qemu;
+            guests.Add(GuestConfigReader.Read(sources[path], kind, node, vmid, context));
+        }
+        return guests.ToImmutable();
+    }
+}

@@ -1,0 +1,77 @@
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.Binding;
+
+/// <summary>
+/// Names that point nowhere across files (PVE0008): rule and group nodes, rule resources, resources without a
+/// guest, <c>group</c> naming no group, disks on unknown storages, replication targets, per-host files and
+/// .pvelint.yaml names. Each check runs only when the file that would define the name was scanned.
+/// </summary>
+public static class ReferenceResolver
+{
+    public static IEnumerable<Diagnostic> Resolve(ClusterModel model, bool storageFilePresent)
+    {
+        var nodes = model.NodeNames.ToHashSet(StringComparer.Ordinal);
+        var knowNodes = model.Corosync is { Nodes.Length: > 0 };
+        var resources = model.Ha.Resources.Select(r => r.Sid).ToHashSet(StringComparer.Ordinal);
+        var guestsScanned = model.Guests.Length > 0;
+        var guestSids = model.Guests.Select(g => g.Sid).ToHashSet(StringComparer.Ordinal);
+        var guestIds = model.Guests.Select(g => g.VmId).ToHashSet();
+
+        Diagnostic Unresolved(SourceSpan span, string message) => Diagnostic.At(DiagnosticIds.UnresolvedReference, span, message);
+
+        if (knowNodes)
+        {
+            foreach (var rule in model.Ha.Rules)
+                foreach (var n in rule.Nodes.Where(n => !nodes.Contains(n.Node.Value)))
+                    yield return Unresolved(n.Node.Span, $"HA rule '{rule.Id.Value}' names node '{n.Node.Value}', which is not in corosync.conf");
+            foreach (var group in model.Ha.Groups)
+                foreach (var n in group.Nodes.Where(n => !nodes.Contains(n.Node.Value)))
+                    yield return Unresolved(n.Node.Span, $"HA group '{group.Id.Value}' names node '{n.Node.Value}', which is not in corosync.conf");
+            foreach (var job in model.Replication.Where(j => j.Target is not null && !nodes.Contains(j.Target.Value)))
+                yield return Unresolved(job.Target!.Span, $"replication job '{job.Id.Value}' targets node '{job.Target!.Value}', which is not in corosync.conf");
+            foreach (var (node, watchdog) in model.NodeWatchdogs.Where(kv => !nodes.Contains(kv.Key)))
+                yield return Unresolved(SourceSpan.WholeFile(watchdog.Path), $"watchdog settings for host '{node}', which is not a node in corosync.conf");
+            foreach (var site in model.Config.Sites)
+                foreach (var n in site.Nodes.Where(n => !nodes.Contains(n.Value)))
+                    yield return Unresolved(n.Span, $"site '{site.Name.Value}' lists node '{n.Value}', which is not in corosync.conf");
+        }
+
+        foreach (var rule in model.Ha.Rules)
+            foreach (var r in rule.Resources.Where(r => !resources.Contains(r.Value) && !(guestsScanned && guestSids.Contains(r.Value))))
+                yield return Unresolved(r.Span, $"HA rule '{rule.Id.Value}' names resource '{r.Value}', which is neither in ha/resources.cfg nor a guest of the cluster");
+
+        if (guestsScanned)
+        {
+            foreach (var res in model.Ha.Resources.Where(r => r.Type is "vm" or "ct" && r.GuestId is { } id && !guestIds.Contains(id)))
+                yield return Unresolved(res.Section.Id.Span, $"HA resource '{res.Sid}' has no guest config under nodes/*/{(res.Type == "vm" ? "qemu-server" : "lxc")}/");
+            foreach (var job in model.Replication.Where(j => !guestIds.Contains(j.GuestId)))
+                yield return Unresolved(job.Id.Span, $"replication job '{job.Id.Value}' is for guest {job.GuestId}, which has no config in the cluster");
+            foreach (var group in model.Config.RedundancyGroups)
+                foreach (var m in group.Members.Where(m => !guestSids.Contains(m.Value)))
+                    yield return Unresolved(m.Span, $"redundancy group '{group.Name.Value}' names '{m.Value}', which is not a guest of the cluster");
+        }
+
+        if (model.Ha.GroupsFilePresent)
+        {
+            var groups = model.Ha.Groups.Select(g => g.Id.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var res in model.Ha.Resources.Where(r => r.Group is not null && !groups.Contains(r.Group.Value)))
+                yield return Unresolved(res.Group!.Span, $"HA resource '{res.Sid}' names group '{res.Group!.Value}', which is not in ha/groups.cfg");
+        }
+        else
+        {
+            foreach (var res in model.Ha.Resources.Where(r => r.Group is not null))
+                yield return Unresolved(res.Group!.Span, $"HA resource '{res.Sid}' names group '{res.Group!.Value}', but there is no ha/groups.cfg");
+        }
+
+        if (storageFilePresent)
+        {
+            var storages = model.Storages.Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var guest in model.Guests)
+                foreach (var disk in guest.Disks.Where(d => d.StorageId is not null && !storages.Contains(d.StorageId)))
+                    yield return Unresolved(disk.Value.Span, $"{(guest.Kind == GuestKind.Qemu ? "VM" : "container")} {guest.VmId} on node '{guest.Node}': '{disk.Key.Value}' uses storage '{disk.StorageId}', which is not in storage.cfg");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+namespace PveLint.Text;
+
+/// <summary>
+/// The text of one configuration file with a line map, so parsers can turn offsets into exact spans.
+/// Line breaks are <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>; the break is not part of the line.
+/// </summary>
+public sealed class SourceFile
+{
+    private readonly int[] _lineStarts;
+
+    public SourceFile(string path, string text)
+    {
+        Path = path;
+        Text = text;
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        _lineStarts = starts.ToArray();
+    }
+
+    public string Path { get; }
+    public string Text { get; }
+
+    /// <summary>Number of lines; a file ending in a line break has an empty last line that is counted.</summary>
+    public int LineCount => _lineStarts.Length;
+
+    /// <summary>The 1-based line and column of a 0-based offset.</summary>
+    public (int Line, int Column) PositionOf(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var index = Array.BinarySearch(_lineStarts, offset);
+        if (index < 0) index = ~index - 1;
+        return (index + 1, offset - _lineStarts[index] + 1);
+    }
+
+    /// <summary>The 0-based offset of a 1-based line's first character.</summary>
+    public int LineStart(int line) => _lineStarts[Math.Clamp(line, 1, _lineStarts.Length) - 1];
+
+    /// <summary>The text of a 1-based line without its line break.</summary>
+    public string LineText(int line)
+    {
+        var start = LineStart(line);
+        var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
+        return Text.Substring(start, end - start);
+    }
+
+    /// <summary>All lines, without line breaks, in order.</summary>
+    public IEnumerable<string> Lines()
+    {
+        for (var line = 1; line <= LineCount; line++) yield return LineText(line);
+    }
+
+    public SourceSpan SpanOf(int offset, int length)
+    {
+        var (line, column) = PositionOf(offset);
+        var (endLine, endColumn) = PositionOf(offset + Math.Max(0, length));
+        return new SourceSpan(Path, line, column, endLine, endColumn);
+    }
+
+    /// <summary>A span on one line from a 1-based column.</summary>
+    public SourceSpan SpanOnLine(int line, int column, int length) => SourceSpan.OnLine(Path, line, column, length);
+
+    /// <summary>The span of a whole line's text (excluding the break); at least one column wide.</summary>
+    public SourceSpan LineSpan(int line) => SourceSpan.OnLine(Path, line, 1, Math.Max(1, LineText(line).Length));
+}

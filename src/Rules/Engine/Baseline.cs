@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PveLint.Model;
+
+namespace PveLint.Rules.Engine;
+
+/// <summary>One accepted finding, keyed on content (rule, file, the text of its line, message), not on line numbers.</summary>
+public sealed record BaselineEntry(
+    [property: JsonPropertyName("rule")] string Rule,
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("fingerprint")] string Fingerprint,
+    [property: JsonPropertyName("message")] string Message);
+
+/// <summary>
+/// A baseline file (<c>--baseline</c>, <c>--write-baseline</c>): findings that existed when it was written are
+/// accepted; each entry absorbs one matching finding, so a second copy of the same problem is still reported.
+/// Moving lines around does not invalidate it; editing the offending line does.
+/// </summary>
+public sealed class Baseline
+{
+    private sealed record BaselineFile(
+        [property: JsonPropertyName("version")] int Version,
+        [property: JsonPropertyName("entries")] ImmutableArray<BaselineEntry> Entries);
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public Baseline(IEnumerable<BaselineEntry> entries) => Entries = entries.ToImmutableArray();
+
+    public ImmutableArray<BaselineEntry> Entries { get; }
+
+    public static Baseline Empty { get; } = new([]);
+
+    /// <summary>Reads a baseline; throws <see cref="FormatException"/> with a readable message when it is not one.</summary>
+    public static Baseline Parse(string json)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize<BaselineFile>(json);
+            if (file is null || file.Version != 1 || file.Entries.IsDefault)
+                throw new FormatException("not a pvelint baseline (expected {\"version\": 1, \"entries\": [...]})");
+            if (file.Entries.Any(e => e is null || e.Rule is null || e.Path is null || e.Fingerprint is null))
+                throw new FormatException("a baseline entry lacks 'rule', 'path' or 'fingerprint'");
+            return new Baseline(file.Entries);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"invalid JSON at line {(e.LineNumber ?? 0) + 1}: {e.Message}");
+        }
+    }
+
+    public static Baseline FromFindings(IEnumerable<Finding> findings, ClusterModel model) =>
+        new(findings.Select(f => new BaselineEntry(f.RuleId, f.Span?.Path ?? "", Fingerprint(f, model), f.Message))
+            .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Rule, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal));
+
+    public string Serialize() => JsonSerializer.Serialize(new BaselineFile(1, Entries), Json) + "\n";
+
+    /// <summary>Hash of rule id, path, the trimmed text of the finding's first line and the message.</summary>
+    public static string Fingerprint(Finding finding, ClusterModel model)
+    {
+        var lineText = finding.Span is { } s && model.Files.TryGetValue(s.Path, out var file) && s.Line <= file.LineCount
+            ? file.LineText(s.Line).Trim()
+            : "";
+        var key = string.Join("\n", finding.RuleId, finding.Span?.Path ?? "", lineText, finding.Message);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..20].ToLowerInvariant();
+    }
+}
