@@ -1,0 +1,131 @@
+using CsCheck;
+using PveLint.Binding;
+using PveLint.LinterConfiguration;
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.Parsers.Tests.LinterConfiguration;
+
+public class LinterConfigReaderTests
+{
+    private static (LinterConfig Config, IReadOnlyList<PveLint.Diagnostics.Diagnostic> Diagnostics) Read(string yaml)
+    {
+        var context = new BindContext();
+        var config = LinterConfigReader.Read(new SourceFile(".pvelint.yaml", yaml), context);
+        return (config, context.Diagnostics);
+    }
+
+    private const string Full = """
+        target: pve-9.2
+        sites:
+          dc-north:
+            nodes: [pve-a1, pve-a2]
+          dc-south:
+            nodes: [pve-b1, pve-b2]
+          witness:
+            role: witness
+            qdevice: true
+        latency-ms:
+          dc-north..dc-south: 1.2
+          dc-north..witness: 18
+        nodes:
+          pve-a1: { memory-gib: 512, cores: 64 }
+        redundancy-groups:
+          domain-controllers: [vm:101, vm:102]
+        policy:
+          rpo-minutes: 15
+          max-failures: 2
+          dr: cross-site
+        rules:
+          PVE2011: off
+          PVE1005: error
+        ignore-paths: ["nodes/lab-*/**"]
+        """;
+
+    [Fact]
+    public void Reads_every_documented_key()
+    {
+        var (config, diagnostics) = Read(Full);
+        Assert.Empty(diagnostics);
+        Assert.Equal(TargetRelease.Pve92, config.TargetRelease);
+        Assert.Equal(["dc-north", "dc-south", "witness"], config.Sites.Select(s => s.Name.Value));
+        Assert.Equal(["pve-b1", "pve-b2"], config.Sites[1].Nodes.Select(n => n.Value));
+        Assert.Equal((6, 13), (config.Sites[1].Nodes[0].Span.Line, config.Sites[1].Nodes[0].Span.Column));
+        Assert.Equal(SiteRole.Witness, config.Sites[2].Role);
+        Assert.True(config.Sites[2].QDevice);
+        Assert.Equal(2, config.Latencies.Length);
+        Assert.Equal(("dc-north", "witness", 18.0), (config.Latencies[1].SiteA, config.Latencies[1].SiteB, config.Latencies[1].Milliseconds));
+        Assert.Equal(512, config.Nodes["pve-a1"].MemoryGiB);
+        Assert.Equal(64, config.Nodes["pve-a1"].Cores);
+        Assert.Equal(["vm:101", "vm:102"], config.RedundancyGroups[0].Members.Select(m => m.Value));
+        Assert.Equal(new LinterPolicy(15, 2, "cross-site"), config.Policy);
+        Assert.Equal([("PVE2011", "off"), ("PVE1005", "error")], config.Rules.Select(r => (r.Rule.Value, r.Value.Value)));
+        Assert.Equal((21, 3), (config.Rules[0].Rule.Span.Line, config.Rules[0].Rule.Span.Column));
+        Assert.Equal("nodes/lab-*/**", config.IgnorePaths.Single().Value);
+    }
+
+    [Theory]
+    [InlineData("targt: pve-9.1\n", 1, 1, "unknown key 'targt'")]
+    [InlineData("target: pve-8.4\n", 1, 9, "target 'pve-8.4' is not a supported release")]
+    [InlineData("policy:\n  max-failures: lots\n", 2, 17, "max-failures must be a number")]
+    [InlineData("rules:\n  PVE2011: silent\n", 2, 12, "severity 'silent' for PVE2011")]
+    [InlineData("sites:\n  a:\n    nodes: [n1]\n    colour: red\n", 4, 5, "unknown key 'colour' in site 'a'")]
+    [InlineData("sites:\n  a:\n    nodes: [n1]\nlatency-ms:\n  a..b: 3\n", 5, 3, "names site 'b'")]
+    [InlineData("redundancy-groups:\n  dcs: [101, vm:102]\n", 2, 9, "'101' in redundancy group 'dcs' must be a guest id")]
+    [InlineData("sites: [a, b]\n", 1, 8, "sites must be a mapping")]
+    [InlineData("sites:\n  a:\n    nodes: [n1]\n  b:\n    nodes: [n1]\n", 5, 13, "node 'n1' is in site 'a' and in site 'b'")]
+    public void Reports_schema_violations_at_the_exact_position(string yaml, int line, int column, string fragment)
+    {
+        var (_, diagnostics) = Read(yaml);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("PVE9003", d.Id);
+        Assert.Contains(fragment, d.Message);
+        Assert.Equal((line, column), (d.Span!.Value.Line, d.Span.Value.Column));
+    }
+
+    [Fact]
+    public void Syntax_error_is_reported_with_its_line_and_the_config_falls_back_to_defaults()
+    {
+        var (config, diagnostics) = Read("target: pve-9.2\nsites:\n  a: [1, 2\nb: 3\n");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("PVE9003", d.Id);
+        Assert.Contains("not valid YAML", d.Message);
+        Assert.Equal(TargetReleases.Default, config.TargetRelease);
+    }
+
+    [Fact]
+    public void Duplicate_keys_are_a_schema_error()
+    {
+        var (_, diagnostics) = Read("target: pve-9.1\ntarget: pve-9.2\n");
+        Assert.Equal("PVE9003", Assert.Single(diagnostics).Id);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_refused_without_recursion()
+    {
+        var (_, diagnostics) = Read("a: " + new string('[', 100_000));
+        Assert.Contains("nests deeper", Assert.Single(diagnostics).Message);
+    }
+
+    [Fact]
+    public void Empty_file_is_the_default_config()
+    {
+        var (config, diagnostics) = Read("");
+        Assert.Empty(diagnostics);
+        Assert.Equal(LinterPolicy.Default, config.Policy);
+    }
+
+    [Fact]
+    public void Never_throws_on_random_text_or_mutations_and_spans_stay_in_the_file()
+    {
+        var mutations = Gen.Int[0, Full.Length - 1].SelectMany(pos => Gen.Char.Select(c => Full.Remove(pos, 1).Insert(pos, c.ToString())));
+        Gen.OneOf(Gen.String, mutations).Sample(text =>
+        {
+            var file = new SourceFile(".pvelint.yaml", text);
+            var context = new BindContext();
+            LinterConfigReader.Read(file, context);
+            foreach (var d in context.Diagnostics)
+                Assert.InRange(d.Span!.Value.Line, 1, file.LineCount);
+        }, iter: 3000);
+    }
+}
