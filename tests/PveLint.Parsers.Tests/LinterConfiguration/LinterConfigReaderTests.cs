@@ -60,7 +60,7 @@ public class LinterConfigReaderTests
         Assert.Equal(["vm:101", "vm:102"], config.RedundancyGroups[0].Members.Select(m => m.Value));
         Assert.Equal(new LinterPolicy(15, 2, "cross-site"), config.Policy);
         Assert.Equal([("PVE2011", "off"), ("PVE1005", "error")], config.Rules.Select(r => (r.Rule.Value, r.Value.Value)));
-        Assert.Equal((21, 3), (config.Rules[0].Rule.Span.Line, config.Rules[0].Rule.Span.Column));
+        Assert.Equal((22, 3), (config.Rules[0].Rule.Span.Line, config.Rules[0].Rule.Span.Column));
         Assert.Equal("nodes/lab-*/**", config.IgnorePaths.Single().Value);
     }
 
