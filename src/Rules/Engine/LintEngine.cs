@@ -35,14 +35,15 @@ public static class LintEngine
         var suppressed = 0;
         foreach (var finding in findings)
         {
-            var match = finding.Span is { } span
-                ? suppressions.FirstOrDefault(s => s.Span.Path == span.Path
-                                                   && (s.Scope == SuppressionScope.File || s.TargetLine == span.Line)
-                                                   && s.Rules.Any(r => Matches(r.Value, finding.Rule)))
-                : null;
-            if (match is null) { kept.Add(finding); continue; }
+            var matches = finding.Span is { } span
+                ? suppressions.Where(s => s.Span.Path == span.Path
+                                          && (s.Scope == SuppressionScope.File || s.TargetLine == span.Line)
+                                          && s.Rules.Any(r => Matches(r.Value, finding.Rule))).ToList()
+                : [];
+            if (matches.Count == 0) { kept.Add(finding); continue; }
             suppressed++;
-            foreach (var r in match.Rules.Where(r => Matches(r.Value, finding.Rule))) used.Add((match, r.Value));
+            foreach (var match in matches)
+                foreach (var r in match.Rules.Where(r => Matches(r.Value, finding.Rule))) used.Add((match, r.Value));
         }
 
         foreach (var s in suppressions)
