@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using PveLint.Bench;
+
+// `dotnet run -c Release --project bench/PveLint.Bench -- --filter '*'` runs every benchmark;
+// `-- --generate DIR NODES GUESTS` writes a generated cluster to disk (e.g. to time the CLI end to end).
+if (args is ["--generate", var dir, var nodes, var guests])
+{
+    foreach (var file in ClusterGenerator.Generate(int.Parse(nodes), int.Parse(guests)).Files)
+    {
+        var path = Path.Combine(dir, file.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, file.Text);
+    }
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
+return 0;
