@@ -54,9 +54,9 @@ public static class LintEngine
                 kept.Add(Make(UnusedSuppression.Meta, s.Span, "suppression names no rule id; it silences nothing"));
             foreach (var id in s.Rules)
             {
-                if (RuleRegistry.Find(id.Value) is null)
+                if (!RuleCatalogue.Contains(id.Value))
                     kept.Add(Make(UnknownRuleId.Meta, id.Span, $"'{id.Value}' in a suppression comment is not a pvelint rule id or name"));
-                else if (!used.Contains((s, id.Value)))
+                else if (RuleRegistry.Find(id.Value) is not null && !used.Contains((s, id.Value)))
                     kept.Add(Make(UnusedSuppression.Meta, id.Span,
                         s.Scope == SuppressionScope.File
                             ? $"file-level suppression of {id.Value} matches no finding in this file"

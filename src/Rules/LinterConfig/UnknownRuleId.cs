@@ -18,6 +18,6 @@ public sealed class UnknownRuleId : Rule
     public override RuleMetadata Metadata => Meta;
 
     public override IEnumerable<Finding> Check(ClusterModel model) =>
-        model.Config.Rules.Where(s => RuleRegistry.Find(s.Rule.Value) is null)
+        model.Config.Rules.Where(s => !RuleCatalogue.Contains(s.Rule.Value))
             .Select(s => Report(s.Rule.Span, $"'{s.Rule.Value}' under 'rules:' is not a pvelint rule id or name; the setting has no effect"));
 }

@@ -48,6 +48,15 @@ public class RuleDocsTests
     }
 
     [Fact]
+    public void Implemented_rules_have_the_id_and_name_of_the_published_catalogue()
+    {
+        foreach (var rule in RuleRegistry.Metadata)
+            Assert.Contains((rule.Id, rule.Name), RuleCatalogue.Entries);
+        Assert.True(RuleCatalogue.Contains("strict-affinity-without-hard-requirement"));
+        Assert.False(RuleCatalogue.Contains("PVE9999"));
+    }
+
+    [Fact]
     public void Ids_and_names_are_unique_and_well_formed()
     {
         var all = RuleRegistry.All.Select(r => r.Metadata).ToList();
