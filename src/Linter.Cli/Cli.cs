@@ -29,7 +29,7 @@ public static class Cli
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
             {
-                foreach (var problem in parse.Errors) error.WriteLine($"pvelint: error: {problem.Message}");
+                foreach (var problem in parse.Errors) error.WriteLine($"pvelint: error: {OneLine(problem.Message)}");
                 var command = parse.CommandResult.Command;
                 error.WriteLine($"Run 'pvelint{(command == root ? "" : " " + command.Name)} --help' for usage.");
                 return ExitCodes.Error;
@@ -48,5 +48,7 @@ public static class Cli
         }
     }
 
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    /// <summary>Messages (System.CommandLine's "Must be one of:" lists, exception texts) folded onto one line.</summary>
+    private static string OneLine(string text) =>
+        string.Join(' ', text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 }

@@ -67,7 +67,8 @@ public static class ScanCommand
         };
         maxFailures.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1) result.AddError("--max-failures must be 1 or more.");
+            // Read the token itself: a value that is not a number is already reported by the parser.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, out var n) && n < 1) result.AddError("--max-failures must be 1 or more.");
         });
         var target = new Option<string>("--target")
         {
@@ -106,7 +107,7 @@ public static class ScanCommand
             var clusters = ImmutableArray.CreateBuilder<ClusterScan>();
             foreach (var path in pathValues)
             {
-                var scan = ScanRunner.Scan(path, root, settings, settings.Baseline);
+                var scan = ScanRunner.Scan(path, root, settings);
                 if (writeBaselineFile is not null) scan = WriteBaseline(scan, writeBaselineFile, settings);
                 foreach (var note in scan.Source.Notes) error.WriteLine($"pvelint: warning: {note}");
                 clusters.Add(scan);

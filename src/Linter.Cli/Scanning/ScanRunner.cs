@@ -17,11 +17,11 @@ public sealed record ScanSettings(
 /// <summary>The pipeline for one PATH: ConfigTree → ClusterBinder.Bind → LintEngine.Run.</summary>
 public static class ScanRunner
 {
-    public static ClusterScan Scan(string path, string repoRoot, ScanSettings settings, Baseline? baseline)
+    public static ClusterScan Scan(string path, string repoRoot, ScanSettings settings)
     {
         var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile);
         var model = ClusterBinder.Bind(source.Tree, settings.Target);
-        var result = LintEngine.Run(model, baseline, settings.Rules);
+        var result = LintEngine.Run(model, settings.Baseline, settings.Rules);
         return new ClusterScan(source, model, result);
     }
 }

@@ -17,6 +17,10 @@ public static class ConfigDbSource
     private const int RegularFileType = 8;
     private const int MaxDepth = 64;
 
+    /// <summary>The columns whose SQLite type pmxcfs checks (CHECK(typeof(x)=='integer')), with the index of their typeof() in the query.</summary>
+    private static readonly (string Column, int Index, string Type)[] ExpectedTypes =
+        [("inode", 1, "integer"), ("parent", 3, "integer"), ("type", 5, "integer"), ("name", 7, "text")];
+
     private sealed record Row(long Inode, long Parent, long Type, string Name, byte[]? Data);
 
     public static bool LooksLikeSqlite(ReadOnlySpan<byte> head) => head.StartsWith("SQLite format 3\0"u8);
@@ -36,7 +40,8 @@ public static class ConfigDbSource
         if (size > collector.Limits.MaxTotalBytes)
             throw new InputException($"{dbDisplay}: the database is {SourceLimits.Describe(size)}, larger than the {SourceLimits.Describe(collector.Limits.MaxTotalBytes)} limit; nothing was scanned");
 
-        var rows = ReadRows(dbPath, walPresent, walMode, dbDisplay);
+        var (rows, badRows) = ReadRows(dbPath, walPresent, walMode, dbDisplay);
+        foreach (var problem in badRows) collector.Refuse(null, dbDisplay, problem);
         BuildTree(rows, dbDisplay, collector);
         return notes;
     }
@@ -49,7 +54,8 @@ public static class ConfigDbSource
         return file.Read(header) == header.Length && header[18] == 2;
     }
 
-    private static List<Row> ReadRows(string dbPath, bool walPresent, bool walMode, string dbDisplay)
+    /// <summary>The rows of the tree table, and a message for each row whose columns have the wrong types.</summary>
+    private static (List<Row> Rows, List<string> BadRows) ReadRows(string dbPath, bool walPresent, bool walMode, string dbDisplay)
     {
         var scratch = Directory.CreateTempSubdirectory("pvelint-db-");
         try
@@ -64,13 +70,15 @@ public static class ConfigDbSource
             command.CommandText = "SELECT inode, typeof(inode), parent, typeof(parent), type, typeof(type), name, typeof(name), data, typeof(data) FROM tree ORDER BY inode";
             using var reader = command.ExecuteReader();
             var rows = new List<Row>();
-            var bad = new List<string>();
+            var badRows = new List<string>();
             while (reader.Read())
             {
-                if (reader.GetString(1) != "integer" || reader.GetString(3) != "integer" || reader.GetString(5) != "integer" || reader.GetString(7) != "text")
+                var name = reader.IsDBNull(6) ? "" : reader.GetValue(6) is byte[] blob ? System.Text.Encoding.UTF8.GetString(blob) : reader.GetValue(6).ToString() ?? "";
+                var wrong = ExpectedTypes.FirstOrDefault(c => reader.GetString(c.Index) != c.Type);
+                if (wrong.Column is not null)
                 {
-                    bad.Add(reader.IsDBNull(0) ? "?" : reader.GetValue(0).ToString() ?? "?");
-                    rows.Add(new Row(-1, -1, -1, reader.IsDBNull(6) ? "" : reader.GetValue(6).ToString() ?? "", null));
+                    var inode = reader.IsDBNull(0) ? "?" : reader.GetValue(0).ToString();
+                    badRows.Add($"entry '{name}' (inode {inode}) has a {reader.GetString(wrong.Index)} {wrong.Column} where pmxcfs stores {(wrong.Type == "text" ? "text" : "an integer")}; it was not read");
                     continue;
                 }
                 var data = reader.GetString(9) switch
@@ -79,9 +87,9 @@ public static class ConfigDbSource
                     "blob" => (byte[])reader.GetValue(8),
                     _ => System.Text.Encoding.UTF8.GetBytes(reader.GetValue(8).ToString() ?? ""),
                 };
-                rows.Add(new Row(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(4), reader.GetString(6), data));
+                rows.Add(new Row(reader.GetInt64(0), reader.GetInt64(2), reader.GetInt64(4), name, data));
             }
-            return rows;
+            return (rows, badRows);
         }
         catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase))
         {
@@ -103,9 +111,6 @@ public static class ConfigDbSource
     private static void BuildTree(List<Row> rows, string dbDisplay, SourceCollector collector)
     {
         void Refuse(string reason) => collector.Refuse(null, dbDisplay, reason);
-
-        foreach (var row in rows.Where(r => r.Inode < 0))
-            Refuse($"an entry named '{row.Name}' has a column of the wrong type; pmxcfs would refuse to load this database");
 
         // Inode 0 is the __version__ row, not a file (pve-formats.md §4).
         var entries = rows.Where(r => r.Inode > 0).ToList();

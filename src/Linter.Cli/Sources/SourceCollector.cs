@@ -17,28 +17,32 @@ public sealed class SourceCollector(SourceLimits limits)
     private readonly List<Diagnostic> _diagnostics = new();
     private int _entries;
     private long _totalBytes;
+    private bool _entryLimitReached;
+    private bool _sizeLimitReached;
 
     public SourceLimits Limits => limits;
 
     /// <summary>True once the entry-count or total-size limit stopped the collection.</summary>
-    public bool Stopped { get; private set; }
+    public bool Stopped => _entryLimitReached || _sizeLimitReached;
 
     /// <summary>
     /// Counts one more entry against <see cref="SourceLimits.MaxEntries"/>; false (once, with a PVE0010
-    /// naming <paramref name="sourceDisplay"/>) when the limit is reached and the caller should stop.
+    /// naming <paramref name="sourceDisplay"/>) when the limit is reached and the caller should stop listing.
+    /// Entries counted before that are still added.
     /// </summary>
     public bool CountEntry(string sourceDisplay)
     {
         if (Stopped) return false;
         if (++_entries <= limits.MaxEntries) return true;
-        Stop($"{sourceDisplay}: more than {limits.MaxEntries} entries; the rest was not read");
+        _entryLimitReached = true;
+        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{sourceDisplay}: more than {limits.MaxEntries} entries; the rest was not read", null));
         return false;
     }
 
     /// <summary>Whether a file of this size may still be read; reports PVE0010 when it may not.</summary>
     public bool Admit(string logicalPath, string displayPath, long size)
     {
-        if (Stopped) return false;
+        if (_sizeLimitReached) return false;
         if (size > limits.MaxFileBytes)
         {
             Refuse(logicalPath, displayPath, $"the file is {SourceLimits.Describe(size)}, larger than the {SourceLimits.Describe(limits.MaxFileBytes)} limit, and was not read");
@@ -47,7 +51,9 @@ public sealed class SourceCollector(SourceLimits limits)
         if (_totalBytes + size > limits.MaxTotalBytes)
         {
             _displayPaths[logicalPath] = displayPath;
-            Stop($"{displayPath}: the files read so far exceed {SourceLimits.Describe(limits.MaxTotalBytes)} in total; this file and the rest were not read");
+            _sizeLimitReached = true;
+            _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput,
+                $"{displayPath}: the files read so far exceed {SourceLimits.Describe(limits.MaxTotalBytes)} in total; this file and the rest were not read", null));
             return false;
         }
         return true;
@@ -89,12 +95,6 @@ public sealed class SourceCollector(SourceLimits limits)
             span = SourceSpan.WholeFile(logicalPath);
         }
         _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{displayPath}: {reason}", span));
-    }
-
-    private void Stop(string message)
-    {
-        Stopped = true;
-        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, message, null));
     }
 
     public bool Contains(string logicalPath) => _files.ContainsKey(ConfigTree.Normalize(logicalPath));

@@ -23,7 +23,7 @@ public static class SourceLoader
         if (Directory.Exists(fullPath))
         {
             if (!DirectorySource.LooksLikeScanRoot(fullPath) && configFile is null)
-                throw new InputException($"{display}: no Proxmox VE configuration here (expected etc/pve/, or corosync.conf, datacenter.cfg or ha/ of a copy of /etc/pve, or ceph/, hosts/ or .pvelint.yaml)");
+                throw new InputException($"{(display == "." ? fullPath : display)}: no Proxmox VE configuration here (expected etc/pve/, or corosync.conf, datacenter.cfg or ha/ of a copy of /etc/pve, or ceph/, hosts/ or .pvelint.yaml)");
             kind = SourceKind.Directory;
             DirectorySource.Collect(fullPath, display, collector);
         }

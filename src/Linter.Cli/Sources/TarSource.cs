@@ -28,12 +28,12 @@ public static class TarSource
         var usable = 0;
         foreach (var entry in entries)
         {
-            var display = $"{archiveDisplay}!/{entry.Name}";
             if (NameProblem(entry.Name) is { } problem)
             {
-                collector.Refuse(null, display, $"{problem}; the entry was refused");
+                collector.Refuse(null, archiveDisplay, $"entry '{entry.Name.Replace("\0", "\\0")}' {problem}; it was refused");
                 continue;
             }
+            var display = $"{archiveDisplay}!/{entry.Name}";
 
             string? logical;
             string? relativeToPve;
@@ -130,9 +130,9 @@ public static class TarSource
 
     private static string? NameProblem(string name)
     {
-        if (name.Contains('\0')) return "the entry name holds a NUL byte";
-        if (name.StartsWith('/') || (name.Length >= 2 && name[1] == ':')) return "the entry has an absolute path";
-        if (name.Split('/').Contains("..")) return "the entry name climbs out of the archive with '..'";
+        if (name.Contains('\0')) return "has a NUL byte in its name";
+        if (name.StartsWith('/') || (name.Length >= 2 && name[1] == ':')) return "has an absolute path";
+        if (name.Split('/').Contains("..")) return "climbs out of the archive with '..'";
         return null;
     }
 
