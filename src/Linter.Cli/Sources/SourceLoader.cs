@@ -14,6 +14,19 @@ public static class SourceLoader
 
     public static LoadedSource Load(string path, string repoRoot, SourceLimits limits, string? configFile = null)
     {
+        try
+        {
+            return LoadCore(path, repoRoot, limits, configFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Per-file problems are PVE0010 findings; this is the safety net for the scan root itself.
+            throw new InputException($"{path}: cannot be read ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    private static LoadedSource LoadCore(string path, string repoRoot, SourceLimits limits, string? configFile)
+    {
         var fullPath = Path.GetFullPath(path);
         var display = RepoPaths.Relative(repoRoot, fullPath);
         var collector = new SourceCollector(limits);

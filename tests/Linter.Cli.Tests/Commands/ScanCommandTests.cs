@@ -178,6 +178,31 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Equals_sign_syntax_pairs_formats_and_outputs_too()
+    {
+        var root = PinnedCluster.Write(_tree, "cluster");
+        var json = _tree.PathOf("report.json");
+
+        var run = Scan(root, "--format=json", $"--output={json}", "-f", "github");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("::error file=etc/pve/notes.bin,line=2,col=4,", run.Output);
+        Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("findings").GetArrayLength());
+    }
+
+    [Fact]
+    public void An_output_that_cannot_be_written_exits_2()
+    {
+        var root = PinnedCluster.Write(_tree, "cluster");
+        _tree.CreateDirectory("taken");
+
+        var run = Scan(root, "-o", _tree.PathOf("taken"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"pvelint: error: {_tree.PathOf("taken")}: cannot write the output (", run.Error);
+    }
+
+    [Fact]
     public void An_output_without_a_format_writes_text_to_the_file()
     {
         var root = PinnedCluster.Write(_tree, "cluster");
