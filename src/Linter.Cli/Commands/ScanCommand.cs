@@ -121,7 +121,7 @@ public static class ScanCommand
                 _ => Severity.Error,
             };
             var report = new ScanReport(clusters.ToImmutable(), root, environment.Rules.Select(r => r.Metadata).ToImmutableArray(), failLevel, environment.ToolVersion);
-            foreach (var target in outputs) Write(report, target, output);
+            foreach (var destination in outputs) Write(report, destination, output);
             return report.Failed ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;

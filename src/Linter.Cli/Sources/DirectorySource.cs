@@ -45,8 +45,7 @@ public static class DirectorySource
         || File.Exists(Path.Combine(root, ScanRootLayout.LinterConfigName));
 
     public static bool IsPveCopy(string root) =>
-        File.Exists(Path.Combine(root, "corosync.conf")) || File.Exists(Path.Combine(root, "datacenter.cfg"))
-        || Directory.Exists(Path.Combine(root, "ha"));
+        ScanRootLayout.PveCopyMarkers.Any(marker => Path.Exists(Path.Combine(root, marker)));
 
     private static void ReadIfPresent(string root, string file, string logicalPath, string displayRoot, SourceCollector collector)
     {

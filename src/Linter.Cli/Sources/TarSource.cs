@@ -48,6 +48,7 @@ public static class TarSource
                 logical = relativeToPve.Length == 0 ? null : ScanRootLayout.MapPveCopyEntry(relativeToPve);
             }
             if (logical is null || entry.Type is TarEntryType.Directory or TarEntryType.GlobalExtendedAttributes) continue;
+            if (PveLint.Binding.ClusterBinder.IsSecret(logical)) continue;
             usable++;
 
             switch (entry.Type)

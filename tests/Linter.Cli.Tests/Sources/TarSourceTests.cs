@@ -62,6 +62,24 @@ public sealed class TarSourceTests : IDisposable
     }
 
     [Fact]
+    public void Secrets_in_the_archive_are_skipped_unseen()
+    {
+        var archive = Archive("full.tgz", w =>
+        {
+            w.WriteEntry(Archives.File("corosync.conf", ""));
+            w.WriteEntry(Archives.File("priv/authkey.key", "SECRET"));
+            w.WriteEntry(Archives.Entry(TarEntryType.SymbolicLink, "priv/lock", "/dev/null"));
+            w.WriteEntry(Archives.File("pve-www.key", "SECRET"));
+            w.WriteEntry(Archives.File("nodes/pve1/priv/token", "SECRET"));
+        });
+
+        var source = Load(archive);
+
+        Assert.Equal(["etc/pve/corosync.conf"], Paths(source));
+        Assert.Empty(source.Tree.SourceDiagnostics);
+    }
+
+    [Fact]
     public void The_linter_config_beside_the_archive_is_used()
     {
         _tree.Write(".pvelint.yaml", "target: pve-9.2\n");
