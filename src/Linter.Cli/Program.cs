@@ -1,1 +1,1 @@
-return 0;
+return PveLint.Cli.Cli.Run(args, Console.Out, Console.Error);

@@ -25,7 +25,9 @@ public static class ClusterBinder
     private static readonly Regex GuestPath = new(@"^etc/pve/(?:nodes/(?<node>[^/]+)/)?(?<kind>qemu-server|lxc)/(?<id>\d+)\.conf$", RegexOptions.CultureInvariant);
     private static readonly Regex HostWatchdogPath = new(@"^hosts/(?<node>[^/]+)/etc/default/pve-ha-manager$", RegexOptions.CultureInvariant);
 
-    public static ClusterModel Bind(ConfigTree tree)
+    /// <param name="tree">The files of one cluster.</param>
+    /// <param name="target">The PVE release from the command line (<c>--target</c>); it overrides <c>target:</c> of .pvelint.yaml.</param>
+    public static ClusterModel Bind(ConfigTree tree, TargetRelease? target = null)
     {
         var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
         var unreadable = new List<Diagnostic>(tree.SourceDiagnostics);
@@ -46,6 +48,8 @@ public static class ClusterBinder
         var config = sources.TryGetValue(".pvelint.yaml", out var yaml)
             ? LinterConfigReader.Read(yaml, configContext)
             : LinterConfig.Empty;
+        if (target is { } forced)
+            config = config with { Target = new Located<TargetRelease>(forced, config.Target?.Span ?? SourceSpan.WholeFile(config.Path ?? ".pvelint.yaml")) };
         var context = new BindContext(config.TargetRelease);
         context.ReportAll(unreadable);
         context.ReportAll(configContext.Diagnostics);
@@ -95,10 +99,14 @@ public static class ClusterBinder
         return model with { Diagnostics = diagnostics.ToImmutableArray() };
     }
 
-    /// <summary>priv/ holds keys and passwords: never read, never printed.</summary>
-    private static bool IsSecret(string path) =>
+    /// <summary>
+    /// priv/ and *.key files (e.g. /etc/pve/pve-www.key) hold keys and passwords: never read, never printed.
+    /// Public so that sources can skip them before reading their bytes.
+    /// </summary>
+    public static bool IsSecret(string path) =>
         path.StartsWith(Pve + "priv/", StringComparison.Ordinal) ||
-        (path.StartsWith(Pve + "nodes/", StringComparison.Ordinal) && (path.Contains("/priv/", StringComparison.Ordinal) || path.EndsWith(".key", StringComparison.Ordinal)));
+        (path.StartsWith(Pve, StringComparison.Ordinal) && path.EndsWith(".key", StringComparison.Ordinal)) ||
+        (path.StartsWith(Pve + "nodes/", StringComparison.Ordinal) && path.Contains("/priv/", StringComparison.Ordinal));
 
     private static string? UnreadableReason(ConfigFile file)
     {

@@ -98,8 +98,11 @@ public static class LintEngine
     private static Finding Make(RuleMetadata meta, PveLint.Text.SourceSpan? span, string message) =>
         new(meta, meta.DefaultSeverity, message, span, ImmutableArray<RelatedSpan>.Empty);
 
-    /// <summary>Rule id → severity (null = off) from <c>rules:</c>; values that are not a severity are PVE9003 in the reader.</summary>
-    private static Dictionary<string, Severity?> SeverityOverrides(Model.LinterConfig config)
+    /// <summary>
+    /// Rule id → severity (null = off) from <c>rules:</c>; values that are not a severity are PVE9003 in the reader.
+    /// Public so reporters can describe the overrides (SARIF <c>ruleConfigurationOverrides</c>).
+    /// </summary>
+    public static Dictionary<string, Severity?> SeverityOverrides(Model.LinterConfig config)
     {
         var map = new Dictionary<string, Severity?>(StringComparer.Ordinal);
         foreach (var setting in config.Rules)

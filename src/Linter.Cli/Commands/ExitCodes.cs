@@ -1,0 +1,14 @@
+namespace PveLint.Cli.Commands;
+
+/// <summary>The exit codes of INTERFACE.md.</summary>
+public static class ExitCodes
+{
+    /// <summary>Nothing at or above --fail-on.</summary>
+    public const int Clean = 0;
+
+    /// <summary>Findings at or above --fail-on.</summary>
+    public const int Findings = 1;
+
+    /// <summary>Usage error or unreadable input.</summary>
+    public const int Error = 2;
+}

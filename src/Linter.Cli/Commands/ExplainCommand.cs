@@ -1,0 +1,90 @@
+using System.CommandLine;
+using PveLint.Cli.Reporting;
+using PveLint.Rules.Engine;
+
+namespace PveLint.Cli.Commands;
+
+/// <summary>
+/// <c>pvelint explain ID|NAME</c>: the rule's page from rules-docs/ (embedded in PveLint.Rules as
+/// <c>PveLint.Rules.Docs.&lt;ID&gt;.md</c>), else a page built from the rule's metadata.
+/// </summary>
+public static class ExplainCommand
+{
+    public const string ResourcePrefix = "PveLint.Rules.Docs.";
+
+    public static Command Create(TextWriter output)
+    {
+        var rule = new Argument<string>("ID|NAME") { Description = "A rule id (PVE2003) or name (negative-affinity-exceeds-nodes), case-insensitive." };
+        var command = new Command("explain", "Print the full documentation of one rule: what it detects, why it matters, how to fix and how to suppress it.") { rule };
+        command.SetAction(parse =>
+        {
+            var key = parse.GetValue(rule)!;
+            var meta = RuleRegistry.Find(key) ?? throw new UsageException($"'{key}' is not a rule id or name{Suggestion(key)}; 'pvelint rules' lists them all");
+            output.Write(Page(meta));
+            return ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    /// <summary>The embedded rules-docs page, or the metadata page when the docs are not embedded.</summary>
+    public static string Page(RuleMetadata rule)
+    {
+        using var stream = typeof(RuleRegistry).Assembly.GetManifestResourceStream(ResourcePrefix + rule.Id + ".md");
+        if (stream is not null)
+        {
+            using var reader = new StreamReader(stream);
+            var text = reader.ReadToEnd().ReplaceLineEndings("\n");
+            return text.EndsWith('\n') ? text : text + "\n";
+        }
+        return MetadataPage(rule);
+    }
+
+    public static string MetadataPage(RuleMetadata rule) =>
+        $"""
+         {rule.Id} {rule.Name}: {rule.Title}
+
+         Default severity: {SeverityNames.Text(rule.DefaultSeverity)}
+         Category:         {rule.Category}
+         Tags:             {(rule.Tags.IsEmpty ? "-" : string.Join(", ", rule.Tags))}
+
+         Why it matters
+           {rule.Rationale}
+
+         How to fix
+           {rule.HowToFix}
+
+         How to suppress
+           On the line above the finding:  # pvelint-disable-next-line {rule.Id} -- <reason>
+           For a whole file:               # pvelint-disable-file {rule.Id} -- <reason>
+           For the project, in .pvelint.yaml:  rules: {"{"} {rule.Id}: off {"}"}
+
+         Documentation: {rule.HelpUri}
+
+         """;
+
+    private static string Suggestion(string key)
+    {
+        var best = RuleRegistry.Metadata
+            .SelectMany(m => new[] { m.Id, m.Name })
+            .Select(candidate => (candidate, distance: Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant())))
+            .OrderBy(x => x.distance).FirstOrDefault();
+        return best.candidate is not null && best.distance <= Math.Max(2, key.Length / 4) ? $" (did you mean {best.candidate}?)" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+}

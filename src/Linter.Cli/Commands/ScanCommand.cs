@@ -1,0 +1,207 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text;
+using PveLint.Cli.Reporting;
+using PveLint.Cli.Scanning;
+using PveLint.Cli.Sources;
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.Rules.Engine;
+
+namespace PveLint.Cli.Commands;
+
+/// <summary><c>pvelint scan [PATH...]</c>: lint one cluster per PATH and write the requested reports.</summary>
+public static class ScanCommand
+{
+    private static readonly string[] FailLevels = ["error", "warning", "info", "none"];
+    private static readonly string[] Targets = ["pve-9.0", "pve-9.1", "pve-9.2"];
+
+    public static Command Create(CliEnvironment environment, TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "A directory (a scan root holding etc/pve/, or a copy of /etc/pve itself), a .tar/.tar.gz/.tgz archive of /etc/pve, or a pmxcfs config.db. One cluster per PATH. Default: the current directory.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Output format: text (compiler-style lines), sarif (SARIF 2.1.0 for code scanning), json, github (workflow annotations) or markdown (job summary). Repeatable; each --output belongs to the --format written before it, and at most one format goes to standard output. Default: text.",
+            HelpName = "text|sarif|json|github|markdown",
+        };
+        format.AcceptOnlyFromAmong(ReportFormats.Names);
+        var outputFile = new Option<string[]>("--output", "-o")
+        {
+            Description = "Write the preceding --format to FILE instead of standard output (repeatable, one per --format).",
+            HelpName = "FILE",
+        };
+        var config = new Option<string>("--config")
+        {
+            Description = "The linter configuration to use. Default: .pvelint.yaml at the scan root or above it (up to the repository root), or beside an archive or config.db.",
+            HelpName = "FILE",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit with code 1 when a finding is at or above this severity: error, warning, info, or none (never fail on findings).",
+            HelpName = "error|warning|info|none",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong(FailLevels);
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Accept the findings recorded in this baseline file (written by --write-baseline); entries that match nothing are reported as PVE9001. Needs a single PATH.",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string>("--write-baseline")
+        {
+            Description = "Record every current finding in FILE (keyed on content, not line numbers) and report against it. Needs a single PATH.",
+            HelpName = "FILE",
+        };
+        var noSimulate = new Option<bool>("--no-simulate")
+        {
+            Description = "Skip the failure simulation (accepted; this build does not simulate yet, so it changes nothing).",
+        };
+        var maxFailures = new Option<int?>("--max-failures")
+        {
+            Description = "Simulate combinations of up to N simultaneous failures (overrides policy.max-failures of .pvelint.yaml, default 2). Accepted for the simulation, which this build does not run yet.",
+            HelpName = "N",
+        };
+        maxFailures.Validators.Add(result =>
+        {
+            // Read the token itself: a value that is not a number is already reported by the parser.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, out var n) && n < 1) result.AddError("--max-failures must be 1 or more.");
+        });
+        var target = new Option<string>("--target")
+        {
+            Description = "The Proxmox VE release the cluster runs, which decides the keys and behaviours checked: pve-9.0, pve-9.1 or pve-9.2. Overrides target: of .pvelint.yaml. Default: pve-9.1.",
+            HelpName = "pve-9.0|pve-9.1|pve-9.2",
+        };
+        target.AcceptOnlyFromAmong(Targets);
+        var repoRoot = new Option<string>("--repo-root")
+        {
+            Description = "Paths in reports (and SARIF URIs) are relative to DIR. Default: the git top-level of PATH, else PATH itself (the directory of an archive or config.db).",
+            HelpName = "DIR",
+        };
+
+        var command = new Command("scan", "Lint the Proxmox VE configuration of one cluster per PATH. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable input.")
+        {
+            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot,
+        };
+
+        command.SetAction(parse =>
+        {
+            var pathValues = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
+            var outputs = OutputPlan.From(parse, format, outputFile);
+            var baselineFile = parse.GetValue(baseline);
+            var writeBaselineFile = parse.GetValue(writeBaseline);
+            if (pathValues.Length > 1 && (baselineFile is not null || writeBaselineFile is not null))
+                throw new UsageException("--baseline and --write-baseline work on a single PATH (a baseline holds the findings of one cluster)");
+
+            var settings = new ScanSettings(
+                parse.GetValue(config),
+                parse.GetValue(target) is { } t && TargetReleases.TryParse(t, out var release) ? release : null,
+                baselineFile is null ? null : ReadBaseline(baselineFile),
+                environment.Limits,
+                environment.Rules);
+            var root = ResolveRepoRoot(pathValues, parse.GetValue(repoRoot));
+
+            var clusters = ImmutableArray.CreateBuilder<ClusterScan>();
+            foreach (var path in pathValues)
+            {
+                var scan = ScanRunner.Scan(path, root, settings);
+                if (writeBaselineFile is not null) scan = WriteBaseline(scan, writeBaselineFile, settings);
+                foreach (var note in scan.Source.Notes) error.WriteLine($"pvelint: warning: {note}");
+                clusters.Add(scan);
+            }
+
+            var failLevel = parse.GetValue(failOn) switch
+            {
+                "warning" => Severity.Warning,
+                "info" => Severity.Info,
+                "none" => (Severity?)null,
+                _ => Severity.Error,
+            };
+            var report = new ScanReport(clusters.ToImmutable(), root, environment.Rules.Select(r => r.Metadata).ToImmutableArray(), failLevel, environment.ToolVersion);
+            foreach (var destination in outputs) Write(report, destination, output);
+            return report.Failed ? ExitCodes.Findings : ExitCodes.Clean;
+        });
+        return command;
+    }
+
+    private static Baseline ReadBaseline(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{file}: the baseline cannot be read ({e.Message.TrimEnd('.')})", e);
+        }
+        try
+        {
+            return Baseline.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"{file}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Records every finding (ignoring any --baseline) and reports against the fresh baseline.</summary>
+    private static ClusterScan WriteBaseline(ClusterScan scan, string file, ScanSettings settings)
+    {
+        var all = LintEngine.Run(scan.Model, null, settings.Rules);
+        var fresh = Baseline.FromFindings(all.Findings, scan.Model);
+        WriteFile(file, fresh.Serialize());
+        return scan with { Result = LintEngine.Run(scan.Model, fresh, settings.Rules) };
+    }
+
+    private static void Write(ScanReport report, OutputTarget target, TextWriter stdout)
+    {
+        var reporter = ReportFormats.Reporter(target.Format);
+        if (target.File is null)
+        {
+            reporter.Write(report, stdout);
+            return;
+        }
+        var text = new StringWriter { NewLine = "\n" };
+        reporter.Write(report, text);
+        WriteFile(target.File, text.ToString());
+    }
+
+    private static void WriteFile(string file, string text)
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (directory is not null) Directory.CreateDirectory(directory);
+            File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{file}: cannot write the output ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    /// <summary>
+    /// --repo-root, else the git top-level of the first PATH (when every PATH lies below it), else the common
+    /// directory of the PATHs (a directory PATH itself, the folder of an archive or config.db).
+    /// </summary>
+    internal static string ResolveRepoRoot(IReadOnlyList<string> paths, string? option)
+    {
+        if (option is not null)
+        {
+            var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(option));
+            if (!Directory.Exists(full)) throw new UsageException($"--repo-root {option}: no such directory");
+            return full;
+        }
+        var fullPaths = paths.Select(Path.GetFullPath).ToList();
+        var git = RepoPaths.GitTopLevel(fullPaths[0]);
+        if (git is not null && fullPaths.All(p => RepoPaths.IsUnder(git, p))) return Path.TrimEndingDirectorySeparator(git);
+        var common = Path.TrimEndingDirectorySeparator(RepoPaths.DirectoryOf(fullPaths[0]));
+        foreach (var p in fullPaths.Skip(1))
+            while (!RepoPaths.IsUnder(common, p) && Path.GetDirectoryName(common) is { } parent) common = parent;
+        return common;
+    }
+}

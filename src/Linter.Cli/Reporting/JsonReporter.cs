@@ -1,0 +1,124 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PveLint.Cli.Sources;
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.Cli.Reporting;
+
+/// <summary>
+/// Machine-readable findings with stable field names (documented in INTERFACE.md terms):
+/// <c>{ version, tool{name,version}, clusters[{path,kind,target,files}], findings[{id,name,severity,message,
+/// path,line,column,endLine,endColumn,related[{path,line,column,endLine,endColumn,message}],fix?}],
+/// summary{errors,warnings,infos,suppressed,baselined,failOn,failed} }</c>. A finding without a span has
+/// <c>line</c>..<c>endColumn</c> null and <c>path</c> set to the most relevant file (or null). Scenario
+/// outcomes will join as <c>scenarios</c> when the simulation exists.
+/// </summary>
+public sealed class JsonReporter : IReporter
+{
+    public const int FormatVersion = 1;
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", FormatVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", ScanReport.ToolName);
+            json.WriteString("version", report.ToolVersion);
+            json.WriteEndObject();
+
+            json.WriteStartArray("clusters");
+            foreach (var cluster in report.Clusters)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", cluster.Source.DisplayName);
+                json.WriteString("kind", cluster.Source.Kind switch
+                {
+                    SourceKind.Directory => "directory",
+                    SourceKind.TarArchive => "archive",
+                    _ => "config.db",
+                });
+                json.WriteString("target", TargetReleases.Name(cluster.Model.Target));
+                json.WriteNumber("files", cluster.Source.Tree.Files.Count());
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartArray("findings");
+            foreach (var (cluster, finding) in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", finding.RuleId);
+                json.WriteString("name", finding.Rule.Name);
+                json.WriteString("severity", SeverityNames.Text(finding.Severity));
+                json.WriteString("message", finding.Message);
+                var location = FindingLocations.Primary(finding, cluster);
+                if (location is null) json.WriteNull("path");
+                else json.WriteString("path", location.DisplayPath);
+                WriteRange(json, location?.Span);
+                json.WriteStartArray("related");
+                foreach (var related in finding.Related)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", cluster.Source.DisplayPathOf(related.Span.Path));
+                    WriteRange(json, related.Span);
+                    json.WriteString("message", related.Message);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                if (finding.Fix is { } fix)
+                {
+                    json.WriteStartObject("fix");
+                    json.WriteString("description", fix.Description);
+                    json.WriteStartArray("edits");
+                    foreach (var edit in fix.Edits)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("path", cluster.Source.DisplayPathOf(edit.Span.Path));
+                        WriteRange(json, edit.Span);
+                        json.WriteString("newText", edit.NewText);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartObject("summary");
+            json.WriteNumber("errors", report.Count(Diagnostics.Severity.Error));
+            json.WriteNumber("warnings", report.Count(Diagnostics.Severity.Warning));
+            json.WriteNumber("infos", report.Count(Diagnostics.Severity.Info));
+            json.WriteNumber("suppressed", report.Suppressed);
+            json.WriteNumber("baselined", report.Baselined);
+            json.WriteString("failOn", report.FailOn is { } level ? SeverityNames.Text(level) : "none");
+            json.WriteBoolean("failed", report.Failed);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n"));
+        output.Write('\n');
+    }
+
+    private static void WriteRange(Utf8JsonWriter json, SourceSpan? span)
+    {
+        if (span is { } s)
+        {
+            json.WriteNumber("line", s.Line);
+            json.WriteNumber("column", s.Column);
+            json.WriteNumber("endLine", s.EndLine);
+            json.WriteNumber("endColumn", s.EndColumn);
+        }
+        else
+        {
+            json.WriteNull("line");
+            json.WriteNull("column");
+            json.WriteNull("endLine");
+            json.WriteNull("endColumn");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using PveLint.Binding;
+using PveLint.Cli.Sources;
+using PveLint.Model;
+using PveLint.Rules.Engine;
+
+namespace PveLint.Cli.Scanning;
+
+/// <summary>What one <c>scan</c> needs besides the PATHs: the pipeline's knobs, already validated.</summary>
+public sealed record ScanSettings(
+    string? ConfigFile,
+    TargetRelease? Target,
+    Baseline? Baseline,
+    SourceLimits Limits,
+    ImmutableArray<Rule> Rules);
+
+/// <summary>The pipeline for one PATH: ConfigTree → ClusterBinder.Bind → LintEngine.Run.</summary>
+public static class ScanRunner
+{
+    public static ClusterScan Scan(string path, string repoRoot, ScanSettings settings)
+    {
+        var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile);
+        var model = ClusterBinder.Bind(source.Tree, settings.Target);
+        var result = LintEngine.Run(model, settings.Baseline, settings.Rules);
+        return new ClusterScan(source, model, result);
+    }
+}

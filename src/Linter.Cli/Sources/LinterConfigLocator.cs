@@ -1,0 +1,17 @@
+namespace PveLint.Cli.Sources;
+
+/// <summary>Finds the <c>.pvelint.yaml</c> of a scan: at the scan root or above it, but not above the repository root.</summary>
+public static class LinterConfigLocator
+{
+    public static string? Find(string startDirectory, string repoRoot)
+    {
+        var stayInside = RepoPaths.IsUnder(repoRoot, startDirectory);
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, ScanRootLayout.LinterConfigName);
+            if (File.Exists(candidate)) return candidate;
+            if (!stayInside || string.Equals(dir.FullName.TrimEnd('/'), repoRoot.TrimEnd('/'), StringComparison.Ordinal)) break;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+using PveLint.Binding;
+using PveLint.Diagnostics;
+using PveLint.Sources;
+using PveLint.Text;
+
+namespace PveLint.Cli.Sources;
+
+/// <summary>
+/// Gathers the files of one scan, whatever they come from: checks the limits, skips secrets, decodes UTF-8
+/// and turns every file it cannot take into a PVE0010 diagnostic instead of an exception. Keeps the display
+/// path of every entry it saw, read or not, so reporters can name refused files too.
+/// </summary>
+public sealed class SourceCollector(SourceLimits limits)
+{
+    private readonly Dictionary<string, ConfigFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+    private readonly List<Diagnostic> _diagnostics = new();
+    private int _entries;
+    private long _totalBytes;
+    private bool _entryLimitReached;
+    private bool _sizeLimitReached;
+
+    public SourceLimits Limits => limits;
+
+    /// <summary>True once the entry-count or total-size limit stopped the collection.</summary>
+    public bool Stopped => _entryLimitReached || _sizeLimitReached;
+
+    /// <summary>
+    /// Counts one more entry against <see cref="SourceLimits.MaxEntries"/>; false (once, with a PVE0010
+    /// naming <paramref name="sourceDisplay"/>) when the limit is reached and the caller should stop listing.
+    /// Entries counted before that are still added.
+    /// </summary>
+    public bool CountEntry(string sourceDisplay)
+    {
+        if (Stopped) return false;
+        if (++_entries <= limits.MaxEntries) return true;
+        _entryLimitReached = true;
+        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{sourceDisplay}: more than {limits.MaxEntries} entries; the rest was not read", null));
+        return false;
+    }
+
+    /// <summary>Whether a file of this size may still be read; reports PVE0010 when it may not.</summary>
+    public bool Admit(string logicalPath, string displayPath, long size)
+    {
+        if (_sizeLimitReached) return false;
+        if (size > limits.MaxFileBytes)
+        {
+            Refuse(logicalPath, displayPath, $"the file is {SourceLimits.Describe(size)}, larger than the {SourceLimits.Describe(limits.MaxFileBytes)} limit, and was not read");
+            return false;
+        }
+        if (_totalBytes + size > limits.MaxTotalBytes)
+        {
+            _displayPaths[logicalPath] = displayPath;
+            _sizeLimitReached = true;
+            _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput,
+                $"{displayPath}: the files read so far exceed {SourceLimits.Describe(limits.MaxTotalBytes)} in total; this file and the rest were not read", null));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Adds a file from its bytes (decoded as strict UTF-8). Secret paths are dropped unseen.</summary>
+    public void AddBytes(string logicalPath, string displayPath, ReadOnlySpan<byte> bytes)
+    {
+        logicalPath = ConfigTree.Normalize(logicalPath);
+        if (ClusterBinder.IsSecret(logicalPath) || !Admit(logicalPath, displayPath, bytes.Length)) return;
+        _totalBytes += bytes.Length;
+        var decoded = TextDecoding.Decode(bytes);
+        if (!decoded.Ok)
+        {
+            _displayPaths[logicalPath] = displayPath;
+            _diagnostics.Add(Diagnostic.At(DiagnosticIds.UnreadableInput,
+                SourceSpan.OnLine(logicalPath, decoded.Line, decoded.Column, 1), $"{displayPath}: {decoded.Problem}"));
+            return;
+        }
+        Add(new ConfigFile(logicalPath, decoded.Text!, displayPath));
+    }
+
+    /// <summary>Adds a file whose text is already known (a later file with the same logical path replaces it).</summary>
+    public void Add(ConfigFile file)
+    {
+        var path = ConfigTree.Normalize(file.Path);
+        _displayPaths[path] = file.DisplayPath;
+        _files[path] = file with { Path = path };
+    }
+
+    /// <summary>A file or entry that is not read: PVE0010 at the file (or with no position when it has no logical path).</summary>
+    public void Refuse(string? logicalPath, string displayPath, string reason)
+    {
+        SourceSpan? span = null;
+        if (logicalPath is not null)
+        {
+            logicalPath = ConfigTree.Normalize(logicalPath);
+            _displayPaths[logicalPath] = displayPath;
+            span = SourceSpan.WholeFile(logicalPath);
+        }
+        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{displayPath}: {reason}", span));
+    }
+
+    public bool Contains(string logicalPath) => _files.ContainsKey(ConfigTree.Normalize(logicalPath));
+
+    public ConfigTree ToTree(string description) => new(_files.Values, _diagnostics, description);
+
+    public IReadOnlyDictionary<string, string> DisplayPaths => _displayPaths;
+}

@@ -1,0 +1,9 @@
+namespace PveLint.Cli.Sources;
+
+/// <summary>What a PATH argument turned out to be.</summary>
+public enum SourceKind
+{
+    Directory,
+    TarArchive,
+    ConfigDb,
+}
