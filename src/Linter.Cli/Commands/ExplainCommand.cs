@@ -10,8 +10,6 @@ namespace PveLint.Cli.Commands;
 /// </summary>
 public static class ExplainCommand
 {
-    public const string ResourcePrefix = "PveLint.Rules.Docs.";
-
     public static Command Create(TextWriter output)
     {
         var rule = new Argument<string>("ID|NAME") { Description = "A rule id (PVE2003) or name (negative-affinity-exceeds-nodes), case-insensitive." };
@@ -29,14 +27,9 @@ public static class ExplainCommand
     /// <summary>The embedded rules-docs page, or the metadata page when the docs are not embedded.</summary>
     public static string Page(RuleMetadata rule)
     {
-        using var stream = typeof(RuleRegistry).Assembly.GetManifestResourceStream(ResourcePrefix + rule.Id + ".md");
-        if (stream is not null)
-        {
-            using var reader = new StreamReader(stream);
-            var text = reader.ReadToEnd().ReplaceLineEndings("\n");
-            return text.EndsWith('\n') ? text : text + "\n";
-        }
-        return MetadataPage(rule);
+        if (RuleDocs.Page(rule.Id) is not { } page) return MetadataPage(rule);
+        var text = page.ReplaceLineEndings("\n");
+        return text.EndsWith('\n') ? text : text + "\n";
     }
 
     public static string MetadataPage(RuleMetadata rule) =>

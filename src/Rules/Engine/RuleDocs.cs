@@ -35,7 +35,8 @@ public static class RuleDocs
         sb.Append("| | |\n|---|---|\n");
         sb.Append("| Default severity | ").Append(SeverityName(rule.DefaultSeverity)).Append(" |\n");
         sb.Append("| Category | ").Append(CategoryName(rule.Category)).Append(" |\n");
-        sb.Append("| Tags | ").Append(string.Join(", ", rule.Tags)).Append(" |\n\n");
+        sb.Append("| Tags | ").Append(string.Join(", ", rule.Tags)).Append(" |\n");
+        sb.Append("| Online | ").Append(rule.HelpUri).Append(" |\n\n");
         sb.Append("## Why it matters\n\n").Append(rule.Rationale).Append("\n\n");
         sb.Append("## How to fix\n\n").Append(rule.HowToFix).Append("\n\n");
         sb.Append(GeneratedMarker).Append('\n');
