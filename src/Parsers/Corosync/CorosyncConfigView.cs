@@ -60,7 +60,7 @@ internal sealed class CorosyncConfigView
                     if (!_sections.TryGetValue(childPath, out var list)) _sections[childPath] = list = new List<CorosyncSection>();
                     list.Add(section);
                     if (childPath == "nodelist.node") AddNode(nodePosition++, section);
-                    else if (childPath == "totem.interface") _interfaces.Add(new CorosyncInterfaceBlock(section, CorosyncKeyChecks.CorosyncLinkNumber(section), LastValues(section)));
+                    else if (childPath == "totem.interface") _interfaces.Add(new CorosyncInterfaceBlock(section, CorosyncKeyChecks.CorosyncLinkNumber(section.Items), LastValues(section)));
                     else Collect(section.Children, childPath);
                     break;
             }

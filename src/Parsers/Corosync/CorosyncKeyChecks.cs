@@ -25,7 +25,7 @@ internal static class CorosyncKeyChecks
     private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
     {
         var items = children.OfType<CorosyncItem>().ToList();
-        foreach (var item in items) CheckItem(item, path, spec, context, nodeNumber);
+        foreach (var item in items) CheckItem(item, items, path, spec, context, nodeNumber);
         if (spec is not null && !spec.KeysAreEntries) CheckRepeatedKeys(items, path, spec, context);
 
         var sections = children.OfType<CorosyncSection>().Where(s => s.Name.Value.Length > 0).ToList();
@@ -49,7 +49,7 @@ internal static class CorosyncKeyChecks
         if (spec is not null) CheckRepeatedSections(sections, path, spec, context);
     }
 
-    private static void CheckItem(CorosyncItem item, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
+    private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
     {
         var key = item.Key.Value;
         var cmapName = nodeNumber is { } n ? $"nodelist.node.{n}.{key}" : path.Length == 0 ? key : path + "." + key;
@@ -71,7 +71,7 @@ internal static class CorosyncKeyChecks
         var keySpec = spec.Key(key);
         if (keySpec is null)
         {
-            context.Report(DiagnosticIds.UnknownKey, item.Key.Span, UnknownKeyMessage(key, path, spec));
+            context.Report(DiagnosticIds.UnknownKey, item.Key.Span, UnknownKeyMessage(item, siblings, path, spec));
             return;
         }
         CheckValue(item, cmapName, keySpec, context);
@@ -107,10 +107,14 @@ internal static class CorosyncKeyChecks
         return $"Key '{cmapName}' is '{Show(value)}', which is not one of {string.Join(", ", e.Values)}; {consequence} ('{e.UpstreamMessage}').";
     }
 
-    private static string UnknownKeyMessage(string key, string path, CorosyncSectionSpec spec)
+    private static string UnknownKeyMessage(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec spec)
     {
+        var key = item.Key.Value;
         if (path == "totem.interface" && key == "ringnumber")
-            return "Key 'ringnumber' in a totem interface is not read by corosync 3 (only 'linknumber' selects the link), so corosync counts this interface as link 0 whatever PVE's tools make of it.";
+        {
+            var link = CorosyncLinkNumber(siblings);
+            return $"Key 'ringnumber' in a totem interface is not read by corosync 3, which selects the link with 'linknumber' only, so this interface is link {link} for corosync while PVE's tools take ringnumber '{Show(item.Value.Value)}' as its link.";
+        }
         var message = $"Key '{Show(key)}' is not a corosync 3.1 key {Where(path)}; corosync stores it without using it";
         var elsewhere = CorosyncSchema.SectionsKnowing(key, path).ToList();
         if (elsewhere.Count > 0) return message + $" (it belongs in '{string.Join("' or '", elsewhere)}').";
@@ -173,7 +177,7 @@ internal static class CorosyncKeyChecks
         var seen = new Dictionary<long, CorosyncSection>();
         foreach (var block in interfaces)
         {
-            var link = CorosyncLinkNumber(block);
+            var link = CorosyncLinkNumber(block.Items);
             if (seen.TryGetValue(link, out var first))
             {
                 context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
@@ -188,10 +192,10 @@ internal static class CorosyncKeyChecks
     }
 
     /// <summary>The link an interface block is stored under: its last valid 'linknumber', else 0 ('ringnumber' is ignored).</summary>
-    internal static long CorosyncLinkNumber(CorosyncSection block)
+    internal static long CorosyncLinkNumber(IEnumerable<CorosyncItem> items)
     {
         long link = 0;
-        foreach (var item in block.Items.Where(i => i.Key.Value == "linknumber"))
+        foreach (var item in items.Where(i => i.Key.Value == "linknumber"))
             if (CorosyncIntegers.TryParse(item.Value.Value, 0, byte.MaxValue, out var n)) link = n;
         return link;
     }

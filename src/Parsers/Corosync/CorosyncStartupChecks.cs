@@ -199,7 +199,7 @@ internal static class CorosyncStartupChecks
             var retransmitsBeforeLoss = NonZero(constItem) ?? 4;
             var retransmitItem = view["totem.token_retransmit"];
             var retransmit = NonZero(retransmitItem) ?? (long)(token / (retransmitsBeforeLoss + 0.2));
-            if (retransmit < MinimumTimeout)
+            if (retransmit < MinimumTimeout && token >= MinimumTimeout)
             {
                 if (NonZero(retransmitItem) is not null)
                     TooLow("token_retransmit", retransmit, "token retransmit timeout parameter");

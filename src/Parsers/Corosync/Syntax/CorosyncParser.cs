@@ -41,9 +41,9 @@ public static class CorosyncParser
         var strict = new TreeBuilder(file, lines, Recovery.None).Run();
         if (!strict.EndedUnclosed && strict.FirstUnexpectedClose is null) return strict.Document;
 
-        // corosync's verdict and line stay those of the strict reading; only the tree is rebuilt.
-        var recovery = new Recovery(strict.EndedUnclosed, strict.FirstUnexpectedClose);
-        return new TreeBuilder(file, lines, recovery).Run().Document;
+        // The braces do not pair up: rebuild the tree pairing them by indentation. The errors stay where corosync
+        // reports them ('Unexpected closing brace' where its depth drops below 0, 'Missing closing brace' at the end).
+        return new TreeBuilder(file, lines, Recovery.ByIndentation).Run().Document;
     }
 
     /// <summary>One physical line: where its text starts, its trimmed text, and the corosync line number.</summary>
@@ -100,14 +100,15 @@ public static class CorosyncParser
     }
 
     /// <summary>
-    /// How the second pass pairs braces. <see cref="CloseByIndent"/>: the file ended inside a block, so a header of a
-    /// top-level section (or of a sibling with the same name) at the indentation of an open block closes that block.
-    /// <see cref="StrayCloseLine"/>: corosync met a '}' with no block open (at that line), so a '}' indented deeper
-    /// than the block it would close is taken as the stray one.
+    /// How the second pass pairs braces when the first found them unbalanced. <see cref="PairByIndentation"/>: a header
+    /// of a top-level section (or of a sibling with the same name) at or left of an open block's indentation closes
+    /// that block, and a '}' indented deeper than the block it would close is taken as an extra one.
     /// </summary>
-    internal sealed record Recovery(bool CloseByIndent, int? StrayCloseLine)
+    internal sealed record Recovery(bool PairByIndentation)
     {
-        public static Recovery None { get; } = new(false, null);
+        public static Recovery None { get; } = new(false);
+
+        public static Recovery ByIndentation { get; } = new(true);
     }
 
     private sealed record BuildResult(CorosyncDocument Document, bool EndedUnclosed, int? FirstUnexpectedClose);
@@ -212,7 +213,7 @@ public static class CorosyncParser
                 if (extra.Contains('}')) return;
             }
 
-            if (recovery.CloseByIndent) CloseByIndentation(line, name);
+            if (recovery.PairByIndentation) CloseByIndentation(line, name);
 
             if (_stack.Count >= MaxDepth)
             {
@@ -275,11 +276,11 @@ public static class CorosyncParser
                     Report(braceSpan, "This '}' closes no open section, so corosync refuses to start ('Unexpected closing brace').");
                 return;
             }
-            if (recovery.StrayCloseLine is { } strayLine && brace > _stack[^1].Indent)
+            if (recovery.PairByIndentation && brace > _stack[^1].Indent)
             {
                 // The '}' is indented deeper than the block it would close: it is the extra one.
                 if (reportStray)
-                    Report(braceSpan, $"This '}}' is indented deeper than section '{Shorten(_stack[^1].Name.Value)}' (line {_stack[^1].Header.Line}) and closes nothing else; corosync pairs it with that section and then refuses to start with 'Unexpected closing brace' on line {strayLine}.");
+                    Report(braceSpan, $"This '}}' is indented deeper than section '{Shorten(_stack[^1].Name.Value)}' (line {_stack[^1].Header.Line}) and is taken as an extra brace; corosync pairs it with that section, so the braces of the file do not match and corosync refuses to start.");
                 return;
             }
             Pop(braceSpan);
