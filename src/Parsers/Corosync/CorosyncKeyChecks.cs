@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using PveLint.Binding;
 using PveLint.Corosync.Syntax;
 using PveLint.Diagnostics;
@@ -15,8 +16,12 @@ namespace PveLint.Corosync;
 /// PVE0004 a key repeated in one block; PVE0005 a repeated block (corosync merges it; PVE's parser refuses it);
 /// PVE0007 a logger block without its required key.
 /// </summary>
-internal static class CorosyncKeyChecks
+internal static partial class CorosyncKeyChecks
 {
+    /// <summary>PVE::Corosync's <c>$link_addr_re</c> also takes <c>linkN_addr</c>; corosync reads only <c>ringN_addr</c>.</summary>
+    [GeneratedRegex("^link([0-9]+)_addr$", RegexOptions.CultureInvariant)]
+    private static partial Regex LinkAddress();
+
     public static void Check(CorosyncDocument document, BindContext context)
     {
         CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodeNumber: null);
@@ -115,6 +120,8 @@ internal static class CorosyncKeyChecks
             var link = CorosyncLinkNumber(siblings);
             return $"Key 'ringnumber' in a totem interface is not read by corosync 3, which selects the link with 'linknumber' only, so this interface is link {link} for corosync while PVE's tools take ringnumber '{Show(item.Value.Value)}' as its link.";
         }
+        if (path == "nodelist.node" && LinkAddress().Match(key) is { Success: true } m)
+            return $"Key '{Show(key)}' is not read by corosync, whose node addresses are ring{m.Groups[1].Value}_addr; PVE's tools accept it as the address of link {m.Groups[1].Value}, but corosync has no address for this node there.";
         var message = $"Key '{Show(key)}' is not a corosync 3.1 key {Where(path)}; corosync stores it without using it";
         var elsewhere = CorosyncSchema.SectionsKnowing(key, path).ToList();
         if (elsewhere.Count > 0) return message + $" (it belongs in '{string.Join("' or '", elsewhere)}').";

@@ -69,7 +69,7 @@ internal static class CorosyncSchema
 
     /// <summary>Sections (other than <paramref name="exceptPath"/>) that know <paramref name="key"/>, for "did you mean" hints.</summary>
     public static IEnumerable<string> SectionsKnowing(string key, string exceptPath) =>
-        Specs.Values.Where(s => s.Path.Length > 0 && s.Path != exceptPath && s.Keys.ContainsKey(key)).Select(s => s.Path).Order(StringComparer.Ordinal);
+        Specs.Values.Where(s => s.Path.Length > 0 && s.Path != exceptPath && s.Key(key) is not null).Select(s => s.Path).Order(StringComparer.Ordinal);
 
     private static ImmutableDictionary<string, CorosyncSectionSpec> Build()
     {

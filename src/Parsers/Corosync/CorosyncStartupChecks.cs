@@ -102,14 +102,8 @@ internal static class CorosyncStartupChecks
                         $"Key '{item.Key.Value}' names link {link}, but corosync has links 0 to {CorosyncModelBuilder.MaxLinkNumber} only and refuses to start ('interface ring number {link} is bigger than allowed maximum {CorosyncModelBuilder.MaxLinkNumber}').");
                 var links = rings.Where(r => r.Link <= CorosyncModelBuilder.MaxLinkNumber).ToList();
                 foreach (var (link, _) in links) configuredLinks.Add((int)link);
-                var label = NodeLabel(node);
-                if (links.Count == 0)
-                {
-                    Report(DiagnosticIds.MissingRequiredKey, node.FirstBlock.Name.Span,
-                        $"Node {label} has no ring0_addr (no ringN_addr at all), so it is on no corosync link and can never join, although votequorum still counts its votes.");
-                    continue;
-                }
-                if (TransportKnown && IsKnet) KnetNodeId(node, label, links[0].Item);
+                // A node without any address is accepted silently; PVE1006 (inconsistent links) reports it.
+                if (links.Count > 0 && TransportKnown && IsKnet) KnetNodeId(node, NodeLabel(node), links[0].Item);
             }
 
             if (configuredLinks.Count > 1)

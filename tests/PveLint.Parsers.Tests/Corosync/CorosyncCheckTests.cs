@@ -306,11 +306,16 @@ public class CorosyncCheckTests
     }
 
     [Fact]
-    public void Node_without_any_address_is_on_no_link()
+    public void Node_without_any_address_is_accepted_and_link_keys_only_PVE_knows_are_unknown()
     {
-        var read = With("    ring0_addr: 10.0.0.2\n", "");
-        Assert.Equal([(Missing, 12, 3)], read.RefusalPositions);
-        Assert.Contains("Node 'b' has no ring0_addr", read.Refusals.Single().Message);
+        // corosync does not refuse a node without addresses (PVE1006 reports the odd link set)
+        Assert.Empty(With("    ring0_addr: 10.0.0.2\n", "").Diagnostics);
+        var link = With("    ring0_addr: 10.0.0.2\n", "    ring0_addr: 10.0.0.2\n    link1_addr: 10.1.0.2\n");
+        Assert.Equal([(Unknown, 16, 5)], link.Where());
+        Assert.Contains("whose node addresses are ring1_addr", link.Diagnostics.Single().Message);
+        Assert.Equal([0], link.Model.Nodes[1].Links.Select(l => l.LinkNumber));
+        var misplaced = With("nodelist {\n", "nodelist {\n  ring0_addr: 10.0.0.3\n");
+        Assert.Contains("it belongs in 'nodelist.node'", misplaced.Diagnostics.Single().Message);
     }
 
     [Fact]

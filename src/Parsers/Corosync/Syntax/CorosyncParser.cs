@@ -37,20 +37,17 @@ public static class CorosyncParser
 
     public static CorosyncDocument Parse(SourceFile file)
     {
-        var lines = ReadLines(file);
-        var strict = new TreeBuilder(file, lines, Recovery.None).Run();
+        var strict = new TreeBuilder(file, Recovery.None).Run();
         if (!strict.EndedUnclosed && strict.FirstUnexpectedClose is null) return strict.Document;
 
         // The braces do not pair up: rebuild the tree pairing them by indentation. The errors stay where corosync
         // reports them ('Unexpected closing brace' where its depth drops below 0, 'Missing closing brace' at the end).
-        return new TreeBuilder(file, lines, Recovery.ByIndentation).Run().Document;
+        return new TreeBuilder(file, Recovery.ByIndentation).Run().Document;
     }
 
-    /// <summary>One physical line: where its text starts, its trimmed text, and the corosync line number.</summary>
-    internal sealed record PhysicalLine(int Number, int Start, string Content, int RawLength, bool TooLong, bool HasNul)
+    /// <summary>One physical line: where its text starts, its trimmed text and shape, and the corosync line number.</summary>
+    internal readonly record struct PhysicalLine(int Number, int Start, string Content, LineShape? Shape, bool TooLong, bool HasNul)
     {
-        public LineShape? Shape { get; init; }
-
         /// <summary>0-based offset of the first non-blank character (the line's indentation).</summary>
         public int Indent
         {
@@ -63,10 +60,14 @@ public static class CorosyncParser
         }
     }
 
-    private static List<PhysicalLine> ReadLines(SourceFile file)
+    /// <summary>
+    /// The lines as corosync's fgets() loop sees them, produced one at a time so a huge file is never held twice.
+    /// Identical lines ("  }", blank lines) are classified once.
+    /// </summary>
+    internal static IEnumerable<PhysicalLine> ReadLines(SourceFile file)
     {
         var text = file.Text;
-        var lines = new List<PhysicalLine>();
+        var shapes = new Dictionary<string, LineShape>(StringComparer.Ordinal);
         var start = 0;
         var number = 0;
         while (start < text.Length)
@@ -78,7 +79,7 @@ public static class CorosyncParser
             var tooLong = rawLength > MaxLineBytes || (rawLength * 3 > MaxLineBytes && Encoding.UTF8.GetByteCount(text.AsSpan(start, rawLength)) > MaxLineBytes);
             if (tooLong)
             {
-                lines.Add(new PhysicalLine(number, start, "", rawLength, true, false));
+                yield return new PhysicalLine(number, start, "", null, true, false);
             }
             else
             {
@@ -86,17 +87,22 @@ public static class CorosyncParser
                 var end = rawEnd;
                 if (end > start && text[end - 1] == '\r') end--;
                 while (end > start && CorosyncText.IsBlank(text[end - 1])) end--;
-                var content = text.Substring(start, end - start);
+                var content = end == start ? "" : text.Substring(start, end - start);
                 var hasNul = content.Contains('\0');
-                lines.Add(new PhysicalLine(number, start, content, rawLength, false, hasNul)
-                {
-                    Shape = hasNul ? null : CorosyncLineGrammar.Classify(content),
-                });
+                yield return new PhysicalLine(number, start, content, hasNul ? null : Classify(content, shapes), false, hasNul);
             }
             if (newline < 0) break;
             start = newline + 1;
         }
-        return lines;
+    }
+
+    private static LineShape Classify(string content, Dictionary<string, LineShape> shapes)
+    {
+        if (shapes.TryGetValue(content, out var shape)) return shape;
+        shape = CorosyncLineGrammar.Classify(content);
+        if (shapes.Count >= 4096) shapes.Clear();
+        shapes[content] = shape;
+        return shape;
     }
 
     /// <summary>
@@ -124,7 +130,7 @@ public static class CorosyncParser
         public int EndOffset { get; set; } = -1;
     }
 
-    private sealed class TreeBuilder(SourceFile file, List<PhysicalLine> lines, Recovery recovery)
+    private sealed class TreeBuilder(SourceFile file, Recovery recovery)
     {
         private readonly List<Diagnostic> _diagnostics = new();
         private readonly List<CorosyncNode> _root = new();
@@ -133,10 +139,15 @@ public static class CorosyncParser
         private int _skippedDepth;
         private bool _depthReported;
         private int? _firstUnexpectedClose;
+        private PhysicalLine? _lastLine;
 
         public BuildResult Run()
         {
-            foreach (var line in lines) Read(line);
+            foreach (var line in ReadLines(file))
+            {
+                Read(line);
+                _lastLine = line;
+            }
 
             var endedUnclosed = _stack.Count > 0 || _skippedDepth > 0;
             if (endedUnclosed || _implicitlyClosed.Count > 0) ReportMissingClose();
@@ -311,10 +322,10 @@ public static class CorosyncParser
                     ? $"Section '{Shorten(open[0].Name.Value)}' (line {open[0].Header.Line})"
                     : "Sections " + string.Join(", ", open.Select(f => $"'{Shorten(f.Name.Value)}' (line {f.Header.Line})"));
             var verb = open.Count > 1 ? "are" : "is";
-            var lastLine = lines.Count == 0 ? 1 : lines[^1].Number;
+            var lastLine = _lastLine is { } last ? file.PositionOf(last.Start).Line : 1;
             var diagnostic = new Diagnostic(DiagnosticIds.SyntaxError,
                 $"{names} {verb} never closed with '}}'; corosync reaches the end of the file inside a section and refuses to start ('Missing closing brace').",
-                file.LineSpan(LineOfNumber(lastLine)),
+                file.LineSpan(lastLine),
                 open.Select(f => new RelatedSpan(f.Header, $"section '{Shorten(f.Name.Value)}' opened here")).ToImmutableArray());
             AddDiagnostic(diagnostic);
         }
@@ -343,12 +354,6 @@ public static class CorosyncParser
         {
             var (l, _) = file.PositionOf(line.Start);
             return file.LineSpan(l);
-        }
-
-        private int LineOfNumber(int number)
-        {
-            var line = lines[Math.Clamp(number, 1, lines.Count) - 1];
-            return file.PositionOf(line.Start).Line;
         }
     }
 
