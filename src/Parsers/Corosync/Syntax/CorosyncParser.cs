@@ -11,8 +11,8 @@ namespace PveLint.Corosync.Syntax;
 /// (reference/corosync-quorum.md §1.1): line by line (only '\n' ends a line), each line classified by
 /// <see cref="CorosyncLineGrammar"/>, blocks paired with an explicit stack so nesting depth never recurses.
 /// corosync stops at its first error; this parser reports it at the same line and keeps going, so the rest of the
-/// file is still read. When the braces do not pair up, a second pass pairs them by indentation (see
-/// <see cref="Recovery"/>), which is what the author almost always meant.
+/// file is still read. When the braces do not pair up, a second pass pairs them by indentation, which is what the
+/// author almost always meant.
 /// </summary>
 public static class CorosyncParser
 {
@@ -37,12 +37,13 @@ public static class CorosyncParser
 
     public static CorosyncDocument Parse(SourceFile file)
     {
-        var strict = new TreeBuilder(file, Recovery.None).Run();
-        if (!strict.EndedUnclosed && strict.FirstUnexpectedClose is null) return strict.Document;
+        var strict = new TreeBuilder(file, pairByIndentation: false).Run();
+        if (!strict.Unbalanced) return strict.Document;
 
-        // The braces do not pair up: rebuild the tree pairing them by indentation. The errors stay where corosync
-        // reports them ('Unexpected closing brace' where its depth drops below 0, 'Missing closing brace' at the end).
-        return new TreeBuilder(file, Recovery.ByIndentation).Run().Document;
+        // The braces do not pair up: rebuild the tree pairing them by indentation (see TreeBuilder.CloseByIndentation
+        // and CloseSection). Line errors and 'Missing closing brace' stay at corosync's lines; a '}' taken as an
+        // extra one is reported where it stands.
+        return new TreeBuilder(file, pairByIndentation: true).Run().Document;
     }
 
     /// <summary>One physical line: where its text starts, its trimmed text and shape, and the corosync line number.</summary>
@@ -105,32 +106,23 @@ public static class CorosyncParser
         return shape;
     }
 
-    /// <summary>
-    /// How the second pass pairs braces when the first found them unbalanced. <see cref="PairByIndentation"/>: a header
-    /// of a top-level section (or of a sibling with the same name) at or left of an open block's indentation closes
-    /// that block, and a '}' indented deeper than the block it would close is taken as an extra one.
-    /// </summary>
-    internal sealed record Recovery(bool PairByIndentation)
-    {
-        public static Recovery None { get; } = new(false);
+    private sealed record BuildResult(CorosyncDocument Document, bool Unbalanced);
 
-        public static Recovery ByIndentation { get; } = new(true);
-    }
-
-    private sealed record BuildResult(CorosyncDocument Document, bool EndedUnclosed, int? FirstUnexpectedClose);
-
-    private sealed class Frame(Located<string> name, SourceSpan header, int startOffset, int pathBytes, int indent)
+    private sealed class Frame(Located<string> name, SourceSpan header, int pathBytes, int indent)
     {
         public Located<string> Name { get; } = name;
         public SourceSpan Header { get; } = header;
-        public int StartOffset { get; } = startOffset;
         public int PathBytes { get; } = pathBytes;
         public int Indent { get; } = indent;
         public List<CorosyncNode> Children { get; } = new();
-        public int EndOffset { get; set; } = -1;
     }
 
-    private sealed class TreeBuilder(SourceFile file, Recovery recovery)
+    /// <summary>
+    /// Pairs the lines into blocks. With <paramref name="pairByIndentation"/> (the second pass, when the first found the
+    /// braces unbalanced), a header of a top-level section (or of a sibling with the same name) at or left of an open
+    /// block's indentation closes that block, and a '}' indented deeper than the block it would close is an extra one.
+    /// </summary>
+    private sealed class TreeBuilder(SourceFile file, bool pairByIndentation)
     {
         private readonly List<Diagnostic> _diagnostics = new();
         private readonly List<CorosyncNode> _root = new();
@@ -138,7 +130,7 @@ public static class CorosyncParser
         private readonly List<Frame> _implicitlyClosed = new();
         private int _skippedDepth;
         private bool _depthReported;
-        private int? _firstUnexpectedClose;
+        private bool _unexpectedClose;
         private PhysicalLine? _lastLine;
 
         public BuildResult Run()
@@ -153,7 +145,7 @@ public static class CorosyncParser
             if (endedUnclosed || _implicitlyClosed.Count > 0) ReportMissingClose();
             while (_stack.Count > 0) Pop(closeSpan: null);
             return new BuildResult(new CorosyncDocument(file, _root.ToImmutableArray(), _diagnostics.ToImmutableArray()),
-                endedUnclosed, _firstUnexpectedClose);
+                endedUnclosed || _unexpectedClose);
         }
 
         private void Read(PhysicalLine line)
@@ -224,7 +216,7 @@ public static class CorosyncParser
                 if (extra.Contains('}')) return;
             }
 
-            if (recovery.PairByIndentation) CloseByIndentation(line, name);
+            if (pairByIndentation) CloseByIndentation(line, name);
 
             if (_stack.Count >= MaxDepth)
             {
@@ -242,7 +234,7 @@ public static class CorosyncParser
                     $"Section '{Shorten(name)}' makes its key path {pathBytes} bytes long; corosync allows at most {MaxPathBytes - 1} and refuses to start ('Start of section makes total cmap path too long').");
 
             var nameSpan = nameLength > 0 ? Span(line, nameStart, nameLength) : braceSpan;
-            _stack.Add(new Frame(new Located<string>(name, nameSpan), header, line.Start + first, pathBytes, first));
+            _stack.Add(new Frame(new Located<string>(name, nameSpan), header, pathBytes, first));
         }
 
         /// <summary>Second pass only: a header at or left of an open block's indentation closes that block.</summary>
@@ -282,12 +274,12 @@ public static class CorosyncParser
             var braceSpan = Span(line, brace, 1);
             if (_stack.Count == 0)
             {
-                _firstUnexpectedClose ??= line.Number;
+                _unexpectedClose = true;
                 if (reportStray)
                     Report(braceSpan, "This '}' closes no open section, so corosync refuses to start ('Unexpected closing brace').");
                 return;
             }
-            if (recovery.PairByIndentation && brace > _stack[^1].Indent)
+            if (pairByIndentation && brace > _stack[^1].Indent)
             {
                 // The '}' is indented deeper than the block it would close: it is the extra one.
                 if (reportStray)
