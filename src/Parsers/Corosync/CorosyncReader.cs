@@ -1,11 +1,27 @@
 using PveLint.Binding;
+using PveLint.Corosync.Syntax;
 using PveLint.Model;
 using PveLint.Text;
 
 namespace PveLint.Corosync;
 
-/// <summary>Parses corosync.conf and binds it to <see cref="CorosyncModel"/>. (stub: to be implemented)</summary>
+/// <summary>
+/// Parses corosync.conf and binds it to <see cref="CorosyncModel"/>: the syntax as corosync 3.1 reads it
+/// (<see cref="CorosyncParser"/>), the per-line checks of its parser and the unknown keys
+/// (<see cref="CorosyncKeyChecks"/>), where PVE's own parser reads the text differently
+/// (<see cref="PveParserComparison"/>), and the checks corosync, votequorum and corosync-qdevice make before they
+/// start (<see cref="CorosyncStartupChecks"/>). The model is the merged configuration corosync would use.
+/// </summary>
 public static class CorosyncReader
 {
-    public static CorosyncModel? Read(SourceFile file, BindContext context) => null;
+    public static CorosyncModel? Read(SourceFile file, BindContext context)
+    {
+        var document = CorosyncParser.Parse(file);
+        context.ReportAll(document.Diagnostics);
+        CorosyncKeyChecks.Check(document, context);
+        PveParserComparison.Check(document, context);
+        var view = new CorosyncConfigView(document);
+        CorosyncStartupChecks.Check(document, view, context);
+        return CorosyncModelBuilder.Build(file.Path, view);
+    }
 }
