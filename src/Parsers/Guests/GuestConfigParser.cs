@@ -75,7 +75,7 @@ public static class GuestConfigParser
         {
             if (text[0] != '[') return false;
             var close = text.IndexOf(']');
-            if (close < 0 || !GuestText.IsBlank(text[(close + 1)..])) return false;
+            if (close < 0 || !GuestText.IsBlank(text.AsSpan(close + 1))) return false;
             var inner = text[1..close];
             var name = new Located<string>(inner, file.SpanOnLine(line, 2, inner.Length));
             var span = file.SpanOnLine(line, 1, close + 1);
@@ -161,7 +161,7 @@ public static class GuestConfigParser
                 while (p < text.Length && GuestText.IsPerlSpace(text[p])) p++;
                 foreach (var word in (ReadOnlySpan<string>)["prepare", "delete"])
                 {
-                    if (p + word.Length > text.Length || string.CompareOrdinal(text, p, word, 0, word.Length) != 0 || !GuestText.IsBlank(text[(p + word.Length)..])) continue;
+                    if (p + word.Length > text.Length || string.CompareOrdinal(text, p, word, 0, word.Length) != 0 || !GuestText.IsBlank(text.AsSpan(p + word.Length))) continue;
                     Add(line, GuestEntryKind.SnapState, at, marker.Length - 1, p, word.Length);
                     return true;
                 }

@@ -8,7 +8,7 @@ internal static class GuestText
     /// <summary>Perl's <c>\s</c> on the byte strings PVE parses: space, TAB, LF, CR, FF, VT.</summary>
     public static bool IsPerlSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
-    public static bool IsBlank(string text)
+    public static bool IsBlank(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
             if (!IsPerlSpace(c)) return false;
