@@ -47,7 +47,7 @@ public static class GuestConfigParser
         public void Read(int line)
         {
             var text = file.LineText(line);
-            if (GuestText.IsBlank(text)) return;
+            if (PerlText.IsBlank(text)) return;
             if (TryHeader(line, text)) return;
             if (Current.Kind == GuestSectionKind.Skipped) return; // qemu-server ignores the body of an unknown section
 
@@ -75,7 +75,7 @@ public static class GuestConfigParser
         {
             if (text[0] != '[') return false;
             var close = text.IndexOf(']');
-            if (close < 0 || !GuestText.IsBlank(text.AsSpan(close + 1))) return false;
+            if (close < 0 || !PerlText.IsBlank(text.AsSpan(close + 1))) return false;
             var inner = text[1..close];
             var name = new Located<string>(inner, file.SpanOnLine(line, 2, inner.Length));
             var span = file.SpanOnLine(line, 1, close + 1);
@@ -134,10 +134,10 @@ public static class GuestConfigParser
         {
             if (!text.StartsWith(key + ":", StringComparison.Ordinal)) return false;
             var start = key.Length + 1;
-            while (start < text.Length && GuestText.IsPerlSpace(text[start])) start++;
+            while (start < text.Length && PerlText.IsSpace(text[start])) start++;
             if (start == text.Length) return false;
             var end = text.Length;
-            while (GuestText.IsPerlSpace(text[end - 1])) end--;
+            while (PerlText.IsSpace(text[end - 1])) end--;
 
             if (entryKind == GuestEntryKind.Delete && Current.Kind != GuestSectionKind.Pending)
             {
@@ -158,10 +158,10 @@ public static class GuestConfigParser
             for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
             {
                 var p = at + marker.Length;
-                while (p < text.Length && GuestText.IsPerlSpace(text[p])) p++;
+                while (p < text.Length && PerlText.IsSpace(text[p])) p++;
                 foreach (var word in (ReadOnlySpan<string>)["prepare", "delete"])
                 {
-                    if (p + word.Length > text.Length || string.CompareOrdinal(text, p, word, 0, word.Length) != 0 || !GuestText.IsBlank(text.AsSpan(p + word.Length))) continue;
+                    if (p + word.Length > text.Length || string.CompareOrdinal(text, p, word, 0, word.Length) != 0 || !PerlText.IsBlank(text.AsSpan(p + word.Length))) continue;
                     Add(line, GuestEntryKind.SnapState, at, marker.Length - 1, p, word.Length);
                     return true;
                 }
@@ -180,14 +180,14 @@ public static class GuestConfigParser
             if (sep < text.Length && text[sep] == ':') sep++;
             else
             {
-                while (sep < text.Length && GuestText.IsPerlSpace(text[sep])) sep++;
+                while (sep < text.Length && PerlText.IsSpace(text[sep])) sep++;
                 if (sep >= text.Length || text[sep] != '=') return false;
                 sep++;
             }
             var start = sep;
-            while (start < text.Length && GuestText.IsPerlSpace(text[start])) start++;
+            while (start < text.Length && PerlText.IsSpace(text[start])) start++;
             var valueEnd = text.Length;
-            while (valueEnd > start && GuestText.IsPerlSpace(text[valueEnd - 1])) valueEnd--;
+            while (valueEnd > start && PerlText.IsSpace(text[valueEnd - 1])) valueEnd--;
 
             var entry = Add(line, GuestEntryKind.RawLxc, 0, end, start, valueEnd - start);
             if (LxcRawKeys.Problem(entry.Key.Value) is { } problem)
@@ -208,12 +208,12 @@ public static class GuestConfigParser
             if (end >= text.Length || text[end] != ':' || end + 1 >= text.Length) return false;
 
             var start = end + 1;
-            while (start < text.Length && GuestText.IsPerlSpace(text[start])) start++;
+            while (start < text.Length && PerlText.IsSpace(text[start])) start++;
             int valueStart, valueLength;
             if (start < text.Length)
             {
                 var valueEnd = text.Length;
-                while (GuestText.IsPerlSpace(text[valueEnd - 1])) valueEnd--;
+                while (PerlText.IsSpace(text[valueEnd - 1])) valueEnd--;
                 (valueStart, valueLength) = (start, valueEnd - start);
             }
             else

@@ -26,7 +26,7 @@ internal static class GuestTags
         return tags.ToImmutable();
     }
 
-    private static bool IsSeparator(char c) => c is ',' or ';' || GuestText.IsPerlSpace(c);
+    private static bool IsSeparator(char c) => c is ',' or ';' || PerlText.IsSpace(c);
 
     private static bool IsValid(string tag)
     {

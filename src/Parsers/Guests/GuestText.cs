@@ -5,16 +5,6 @@ namespace PveLint.Guests;
 /// <summary>Small text helpers shared by the guest config parser and binder.</summary>
 internal static class GuestText
 {
-    /// <summary>Perl's <c>\s</c> on the byte strings PVE parses: space, TAB, LF, CR, FF, VT.</summary>
-    public static bool IsPerlSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
-
-    public static bool IsBlank(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-            if (!IsPerlSpace(c)) return false;
-        return true;
-    }
-
     /// <summary>pve-common <c>decode_text</c>: URI-unescape (<c>%3A</c> → <c>:</c>) and read the bytes as UTF-8.</summary>
     public static string DecodeUri(string text)
     {
