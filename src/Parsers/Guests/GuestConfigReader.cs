@@ -31,7 +31,7 @@ public static class GuestConfigReader
         var current = Effective(kind, main);
 
         var properties = current.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
-        if (main.Description is { } description && main.Comments.Length + main.Entries.Count(e => e.Kind == GuestEntryKind.Description) > 0)
+        if (main.Description is { } description)
         {
             var spans = main.Comments.Select(c => c.Span).Concat(main.Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => e.Span)).ToList();
             properties = properties.SetItem("description", new Located<string>(description, spans.Aggregate((a, b) => a.Union(b))));

@@ -13,9 +13,17 @@ internal static class SpanInvariants
         Assert.Equal(file.Path, span.Path);
         Assert.InRange(span.Line, 1, file.LineCount);
         Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        Assert.InRange(span.Column, 1, file.LineText(span.Line).Length + 1);
-        Assert.InRange(span.EndColumn, 1, file.LineText(span.EndLine).Length + 1);
+        Assert.InRange(span.Column, 1, LineLength(file, span.Line) + 1);
+        Assert.InRange(span.EndColumn, 1, LineLength(file, span.EndLine) + 1);
         if (span.EndLine == span.Line) Assert.True(span.EndColumn >= span.Column, $"span {span} ends before it starts");
+    }
+
+    /// <summary>The length of a line without its break, without copying the line.</summary>
+    private static int LineLength(SourceFile file, int line)
+    {
+        var end = line < file.LineCount ? file.LineStart(line + 1) : file.Text.Length;
+        while (end > file.LineStart(line) && file.Text[end - 1] is '\n' or '\r') end--;
+        return end - file.LineStart(line);
     }
 
     public static void AssertInside(SourceFile file, IEnumerable<Diagnostic> diagnostics)
