@@ -7,8 +7,10 @@ namespace PveLint.Ceph;
 
 /// <summary>
 /// ceph.conf → <see cref="CephConf"/>: sections by name (repeated sections merged), keys by PVE's normalised name
-/// (<c>mon host</c> → <c>mon_host</c>; '-' and case are kept as written, since Ceph's <c>ConfFile::normalize_key_name</c>
-/// only folds blanks), the last value of a key winning.
+/// (<c>mon host</c> → <c>mon_host</c>), the last value of a key winning. '-' and case are kept as written: Ceph reads
+/// the file by looking up each option's '_' name (<c>md_config_t::parse_config_files</c> → <c>ConfFile::read</c>, whose
+/// <c>normalize_key_name</c> folds only blanks), so <c>mon-host</c> in ceph.conf is not <c>mon_host</c>; the
+/// "'-' equals '_'" rule of the Ceph docs holds for the command line and the monitor config database.
 /// </summary>
 public static class CephConfReader
 {
