@@ -80,16 +80,7 @@ public static class GuestConfigParser
             var name = new Located<string>(inner, file.SpanOnLine(line, 2, inner.Length));
             var span = file.SpanOnLine(line, 1, close + 1);
 
-            GuestSectionKind? sectionKind = kind == GuestKind.Qemu
-                ? inner.Equals("PENDING", StringComparison.OrdinalIgnoreCase) ? GuestSectionKind.Pending
-                : inner.Equals("special:cloudinit", StringComparison.OrdinalIgnoreCase) ? GuestSectionKind.CloudInit
-                : inner.Equals("special:fleecing", StringComparison.OrdinalIgnoreCase) ? GuestSectionKind.Fleecing
-                : IsSnapshotName(inner) ? GuestSectionKind.Snapshot
-                : GuestSectionKind.Skipped
-                : inner.Equals("pve:pending", StringComparison.OrdinalIgnoreCase) ? GuestSectionKind.Pending
-                : IsSnapshotName(inner) ? GuestSectionKind.Snapshot
-                : null;
-            if (sectionKind is not { } sk) return false;
+            if (ClassifyHeader(inner) is not { } sk) return false;
 
             if (sk == GuestSectionKind.Skipped)
             {
@@ -115,6 +106,20 @@ public static class GuestConfigParser
             }
             _sections.Add(new SectionBuilder(sk, name, span));
             return true;
+        }
+
+        /// <summary>What the text between the brackets makes of a header, in the order the real parsers test it.</summary>
+        private GuestSectionKind? ClassifyHeader(string inner)
+        {
+            if (kind == GuestKind.Lxc)
+            {
+                if (inner.Equals("pve:pending", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.Pending;
+                return IsSnapshotName(inner) ? GuestSectionKind.Snapshot : null;
+            }
+            if (inner.Equals("PENDING", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.Pending;
+            if (inner.Equals("special:cloudinit", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.CloudInit;
+            if (inner.Equals("special:fleecing", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.Fleecing;
+            return IsSnapshotName(inner) ? GuestSectionKind.Snapshot : GuestSectionKind.Skipped;
         }
 
         /// <summary>Snapshot names: <c>[a-z][a-z0-9_\-]+</c>, case-insensitive, at least two characters.</summary>
