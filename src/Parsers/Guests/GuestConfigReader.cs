@@ -1,13 +1,103 @@
 using System.Collections.Immutable;
 using PveLint.Binding;
+using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Text;
 
 namespace PveLint.Guests;
 
-/// <summary>qemu-server and lxc guest configs. (stub)</summary>
+/// <summary>
+/// qemu-server and lxc guest configs: parses the file (<see cref="GuestConfigParser"/>) and binds the current config
+/// into a <see cref="Guest"/>. Disks come from the current config; volumes that only a snapshot or the pending
+/// section references are added once, with <see cref="GuestDisk.Section"/> set to the snapshot name or "pending"
+/// (qemu-server <c>foreach_volid</c> migrates those too). Devices come from the current config only.
+/// Unknown keys are not reported: the qemu schema has hundreds of keys that change between releases, so only the
+/// key families the linter models (disks, devices, raw lxc.* keys) are checked.
+/// </summary>
 public static class GuestConfigReader
 {
-    public static Guest Read(SourceFile file, GuestKind kind, string node, int vmid, BindContext context) =>
-        new(vmid, kind, node, file.Path, null, [], [], [], [], ImmutableDictionary<string, Located<string>>.Empty);
+    public static Guest Read(SourceFile file, GuestKind kind, string node, int vmid, BindContext context)
+    {
+        var syntax = GuestConfigParser.Parse(file, kind, vmid);
+        context.ReportAll(syntax.Diagnostics);
+        return Bind(file, syntax, node, context);
+    }
+
+    public static Guest Bind(SourceFile file, GuestConfigSyntax syntax, string node, BindContext context)
+    {
+        var (kind, vmid) = (syntax.Kind, syntax.VmId);
+        var guest = GuestText.Describe(kind, vmid);
+        var main = syntax.Main;
+        var current = Effective(kind, main);
+
+        var properties = current.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
+        if (main.Description is { } description)
+        {
+            var spans = main.Comments.Select(c => c.Span).Concat(main.Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => e.Span)).ToList();
+            properties = properties.SetItem("description", new Located<string>(description, spans.Aggregate((a, b) => a.Union(b))));
+        }
+
+        var tags = ImmutableArray<Located<string>>.Empty;
+        if (properties.TryGetValue("tags", out var tagValue))
+        {
+            var split = GuestTags.Split(file, tagValue);
+            foreach (var (tag, _) in split.Where(t => !t.Valid))
+                context.Report(DiagnosticIds.InvalidValue, tag.Span,
+                    $"Tag '{GuestText.Excerpt(tag.Value)}' of {guest} has characters outside [a-z0-9_+.-] or does not start with a letter, digit or '_'" +
+                    (kind == GuestKind.Qemu ? ", so qemu-server drops the whole 'tags' line." : "; pve-container keeps it but the API refuses it."));
+            // qemu-server drops the key when the format check fails; pve-container stores the value anyway.
+            tags = kind == GuestKind.Qemu && split.Any(t => !t.Valid) ? [] : split.Select(t => t.Tag).ToImmutableArray();
+        }
+
+        var disks = ImmutableArray.CreateBuilder<GuestDisk>();
+        var seenVolumes = new HashSet<string>(StringComparer.Ordinal);
+        void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
+        foreach (var (section, label) in VolumeSections(syntax))
+        {
+            foreach (var (key, entry) in Effective(kind, section).Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
+            {
+                if (GuestDisks.Read(file, kind, vmid, key, entry, label, Report) is not { } disk) continue;
+                var identity = disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
+                if (label is null)
+                {
+                    if (identity is not null) seenVolumes.Add(identity);
+                    disks.Add(disk);
+                }
+                else if (identity is not null && seenVolumes.Add(identity))
+                {
+                    disks.Add(disk);
+                }
+            }
+        }
+
+        var devices = current
+            .Select(kv => (Family: GuestKeys.DeviceFamily(kind, kv.Key), Entry: kv.Value))
+            .Where(d => d.Family is not null)
+            .OrderBy(d => d.Entry.Span.Line)
+            .Select(d => GuestDevices.Read(file, d.Family!, d.Entry))
+            .ToImmutableArray();
+
+        var snapshots = syntax.Snapshots.Select(s => s.Name!.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var name = properties.GetValueOrDefault(kind == GuestKind.Qemu ? "name" : "hostname");
+
+        return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices, snapshots, properties);
+    }
+
+    /// <summary>The current config first, then pending, then snapshots; a repeated section counts once (the later one wins).</summary>
+    private static IEnumerable<(GuestSection Section, string? Label)> VolumeSections(GuestConfigSyntax syntax)
+    {
+        yield return (syntax.Main, null);
+        if (syntax.Sections.LastOrDefault(s => s.Kind == GuestSectionKind.Pending) is { } pending) yield return (pending, "pending");
+        foreach (var snapshot in syntax.Snapshots.GroupBy(s => s.Name!.Value, StringComparer.Ordinal).Select(g => g.Last()))
+            yield return (snapshot, snapshot.Name!.Value);
+    }
+
+    /// <summary>The properties a section ends up with: the last value of each key (after <c>cdrom</c> → <c>ide2</c>).</summary>
+    private static Dictionary<string, GuestEntry> Effective(GuestKind kind, GuestSection section)
+    {
+        var result = new Dictionary<string, GuestEntry>(StringComparer.Ordinal);
+        foreach (var entry in section.Entries.Where(e => e.Kind == GuestEntryKind.Property))
+            result[GuestKeys.Effective(kind, entry.Key.Value)] = entry;
+        return result;
+    }
 }

@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.Guests;
+
+/// <summary>
+/// Reads a qemu-server or pve-container guest config line by line, as <c>parse_vm_config</c> and
+/// <c>parse_pct_config</c> do (reference/pve-formats.md §3.1, §3.2). Lines are not trimmed: a key must start in
+/// column 1, <c>#</c> only starts a description line in column 1, and a value is everything after
+/// <c>key:</c> (no space needed) with surrounding whitespace dropped. Every line is matched on its own, so a bad
+/// line never affects the next one.
+/// </summary>
+public static class GuestConfigParser
+{
+    public static GuestConfigSyntax Parse(SourceFile file, GuestKind kind, int vmid)
+    {
+        var reader = new LineReader(file, kind, vmid);
+        for (var line = 1; line <= file.LineCount; line++) reader.Read(line);
+        return reader.Finish();
+    }
+
+    private sealed class SectionBuilder(GuestSectionKind kind, Located<string>? name, SourceSpan? header)
+    {
+        public GuestSectionKind Kind { get; } = kind;
+        public Located<string>? Name { get; } = name;
+        public List<GuestEntry> Entries { get; } = new();
+        public List<GuestComment> Comments { get; } = new();
+        public Dictionary<string, GuestEntry> LastByKey { get; } = new(StringComparer.Ordinal);
+
+        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray());
+    }
+
+    private sealed class LineReader(SourceFile file, GuestKind kind, int vmid)
+    {
+        private readonly List<SectionBuilder> _sections = [new(GuestSectionKind.Main, null, null)];
+        private readonly List<Diagnostic> _diagnostics = new();
+        private readonly Dictionary<string, SourceSpan> _sectionHeaders = new(StringComparer.Ordinal);
+        private readonly string _guest = GuestText.Describe(kind, vmid);
+
+        private SectionBuilder Current => _sections[^1];
+
+        public GuestConfigSyntax Finish() =>
+            new(file.Path, kind, vmid, _sections.Select(s => s.Build()).ToImmutableArray(), _diagnostics.ToImmutableArray());
+
+        public void Read(int line)
+        {
+            var text = file.LineText(line);
+            if (PerlText.IsBlank(text)) return;
+            if (TryHeader(line, text)) return;
+            if (Current.Kind == GuestSectionKind.Skipped) return; // qemu-server ignores the body of an unknown section
+
+            if (text[0] == '#')
+            {
+                Current.Comments.Add(new GuestComment(GuestText.DecodeUri(text[1..]), file.LineSpan(line)));
+                return;
+            }
+            if (kind == GuestKind.Lxc && TryRawLxc(line, text)) return;
+            if (TryPrefixed(line, text, "description", GuestEntryKind.Description)) return;
+            if (TrySnapState(line, text)) return;
+            if (kind == GuestKind.Qemu && TryPrefixed(line, text, "args", GuestEntryKind.Property)) return;
+            if (TryPrefixed(line, text, "delete", GuestEntryKind.Delete)) return;
+            if (TryKeyValue(line, text)) return;
+
+            Report(DiagnosticIds.SyntaxError, file.LineSpan(line),
+                $"Line '{GuestText.Excerpt(text)}' of {_guest} is not a 'key: value' line (keys are lower case and start in column 1), so {GuestText.Reader(kind)} ignores it.");
+        }
+
+        /// <summary>
+        /// <c>^\[([^\]]*)\]\s*$</c>. qemu: PENDING (any case), special:cloudinit|fleecing, a snapshot name, or an
+        /// unknown section that is skipped. LXC: pve:pending or a snapshot name; anything else is not a header.
+        /// </summary>
+        private bool TryHeader(int line, string text)
+        {
+            if (text[0] != '[') return false;
+            var close = text.IndexOf(']');
+            if (close < 0 || !PerlText.IsBlank(text.AsSpan(close + 1))) return false;
+            var inner = text[1..close];
+            var name = new Located<string>(inner, file.SpanOnLine(line, 2, inner.Length));
+            var span = file.SpanOnLine(line, 1, close + 1);
+
+            if (ClassifyHeader(inner) is not { } sk) return false;
+
+            if (sk == GuestSectionKind.Skipped)
+            {
+                Report(DiagnosticIds.SyntaxError, span,
+                    $"Section '[{GuestText.Excerpt(inner)}]' in {_guest} is neither a snapshot name ([a-z][a-z0-9_-]+), PENDING nor special:cloudinit|fleecing, so qemu-server skips it and every line up to the next section header.");
+            }
+            else
+            {
+                // qemu-server keys pending and special sections by their fixed name, snapshots by the name as written.
+                var identity = sk switch
+                {
+                    GuestSectionKind.Pending => "pending",
+                    GuestSectionKind.Snapshot => "snapshot:" + inner,
+                    _ => "special:" + inner[8..],
+                };
+                if (_sectionHeaders.TryGetValue(identity, out var first))
+                {
+                    _diagnostics.Add(new Diagnostic(DiagnosticIds.DuplicateSection,
+                        $"Section '[{inner}]' appears twice in {_guest}; {GuestText.Reader(kind)} keeps only the later one.",
+                        span, [new RelatedSpan(first, "the earlier section, which is discarded")]));
+                }
+                _sectionHeaders[identity] = span;
+            }
+            _sections.Add(new SectionBuilder(sk, name, span));
+            return true;
+        }
+
+        /// <summary>What the text between the brackets makes of a header, in the order the real parsers test it.</summary>
+        private GuestSectionKind? ClassifyHeader(string inner)
+        {
+            if (kind == GuestKind.Lxc)
+            {
+                if (inner.Equals("pve:pending", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.Pending;
+                return IsSnapshotName(inner) ? GuestSectionKind.Snapshot : null;
+            }
+            if (inner.Equals("PENDING", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.Pending;
+            if (inner.Equals("special:cloudinit", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.CloudInit;
+            if (inner.Equals("special:fleecing", StringComparison.OrdinalIgnoreCase)) return GuestSectionKind.Fleecing;
+            return IsSnapshotName(inner) ? GuestSectionKind.Snapshot : GuestSectionKind.Skipped;
+        }
+
+        /// <summary>Snapshot names: <c>[a-z][a-z0-9_\-]+</c>, case-insensitive, at least two characters.</summary>
+        private static bool IsSnapshotName(string name)
+        {
+            if (name.Length < 2 || !char.IsAsciiLetter(name[0])) return false;
+            foreach (var c in name.AsSpan(1))
+                if (!char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-') return false;
+            return true;
+        }
+
+        /// <summary>
+        /// <c>^(description|args|delete):\s*(.*\S)\s*$</c>: the value must hold a non-blank character; otherwise the
+        /// line falls through to the generic key rule, as in the real parsers.
+        /// </summary>
+        private bool TryPrefixed(int line, string text, string key, GuestEntryKind entryKind)
+        {
+            if (!text.StartsWith(key + ":", StringComparison.Ordinal)) return false;
+            var start = key.Length + 1;
+            while (start < text.Length && PerlText.IsSpace(text[start])) start++;
+            if (start == text.Length) return false;
+            var end = text.Length;
+            while (PerlText.IsSpace(text[end - 1])) end--;
+
+            if (entryKind == GuestEntryKind.Delete && Current.Kind != GuestSectionKind.Pending)
+            {
+                var pending = kind == GuestKind.Qemu ? "[PENDING]" : "[pve:pending]";
+                Report(DiagnosticIds.UnknownKey, file.SpanOnLine(line, 1, key.Length),
+                    $"Property 'delete' in {_guest} is only allowed in the {pending} section, so {GuestText.Reader(kind)} drops it.");
+                return true;
+            }
+            var entry = Add(line, entryKind, 0, key.Length, start, end - start);
+            if (entryKind == GuestEntryKind.Property) TrackDuplicate(entry);
+            return true;
+        }
+
+        /// <summary><c>snapstate:\s*(prepare|delete)\s*$</c>, unanchored like the real parsers: it may match mid-line.</summary>
+        private bool TrySnapState(int line, string text)
+        {
+            const string marker = "snapstate:";
+            for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            {
+                var p = at + marker.Length;
+                while (p < text.Length && PerlText.IsSpace(text[p])) p++;
+                foreach (var word in (ReadOnlySpan<string>)["prepare", "delete"])
+                {
+                    if (p + word.Length > text.Length || string.CompareOrdinal(text, p, word, 0, word.Length) != 0 || !PerlText.IsBlank(text.AsSpan(p + word.Length))) continue;
+                    Add(line, GuestEntryKind.SnapState, at, marker.Length - 1, p, word.Length);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>LXC raw keys: <c>^(lxc\.[a-z0-9_\-\.]+)(:|\s*=)\s*(.*?)\s*$</c>; the value may be empty.</summary>
+        private bool TryRawLxc(int line, string text)
+        {
+            if (!text.StartsWith("lxc.", StringComparison.Ordinal)) return false;
+            var end = 4;
+            while (end < text.Length && (char.IsAsciiLetterLower(text[end]) || char.IsAsciiDigit(text[end]) || text[end] is '_' or '-' or '.')) end++;
+            if (end == 4) return false;
+            var sep = end;
+            if (sep < text.Length && text[sep] == ':') sep++;
+            else
+            {
+                while (sep < text.Length && PerlText.IsSpace(text[sep])) sep++;
+                if (sep >= text.Length || text[sep] != '=') return false;
+                sep++;
+            }
+            var start = sep;
+            while (start < text.Length && PerlText.IsSpace(text[start])) start++;
+            var valueEnd = text.Length;
+            while (valueEnd > start && PerlText.IsSpace(text[valueEnd - 1])) valueEnd--;
+
+            var entry = Add(line, GuestEntryKind.RawLxc, 0, end, start, valueEnd - start);
+            if (LxcRawKeys.Problem(entry.Key.Value) is { } problem)
+                Report(DiagnosticIds.UnknownKey, entry.Key.Span, $"In {_guest}, {problem}.");
+            return true;
+        }
+
+        /// <summary>
+        /// <c>^([a-z][a-z_\-]*\d*):\s*(.+?)\s*$</c> (qemu) or <c>^([a-z][a-z_]*\d*):...</c> (LXC, no '-').
+        /// A value of only blanks still matches: the regex then captures the last blank, as Perl does.
+        /// </summary>
+        private bool TryKeyValue(int line, string text)
+        {
+            if (!char.IsAsciiLetterLower(text[0])) return false;
+            var end = 1;
+            while (end < text.Length && (char.IsAsciiLetterLower(text[end]) || text[end] == '_' || (text[end] == '-' && kind == GuestKind.Qemu))) end++;
+            while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+            if (end >= text.Length || text[end] != ':' || end + 1 >= text.Length) return false;
+
+            var start = end + 1;
+            while (start < text.Length && PerlText.IsSpace(text[start])) start++;
+            int valueStart, valueLength;
+            if (start < text.Length)
+            {
+                var valueEnd = text.Length;
+                while (PerlText.IsSpace(text[valueEnd - 1])) valueEnd--;
+                (valueStart, valueLength) = (start, valueEnd - start);
+            }
+            else
+            {
+                (valueStart, valueLength) = (text.Length - 1, 1);
+            }
+
+            TrackDuplicate(Add(line, GuestEntryKind.Property, 0, end, valueStart, valueLength));
+            return true;
+        }
+
+        /// <summary>Both parsers assign <c>$conf->{$key} = $value</c>: a repeated key silently replaces the earlier value.</summary>
+        private void TrackDuplicate(GuestEntry entry)
+        {
+            var key = GuestKeys.Effective(kind, entry.Key.Value);
+            if (Current.LastByKey.TryGetValue(key, out var earlier))
+            {
+                _diagnostics.Add(new Diagnostic(DiagnosticIds.DuplicateKey,
+                    $"Key '{key}' is set twice in {SectionLabel()} of {_guest}; {GuestText.Reader(kind)} keeps the later value '{GuestText.Excerpt(entry.Value.Value)}' (line {entry.Span.Line}).",
+                    earlier.Key.Span, [new RelatedSpan(entry.Span, "the later value, which wins")]));
+            }
+            Current.LastByKey[key] = entry;
+        }
+
+        private string SectionLabel() => Current.Kind switch
+        {
+            GuestSectionKind.Main => "the current config",
+            GuestSectionKind.Snapshot => $"snapshot '{Current.Name!.Value}'",
+            _ => $"section '[{Current.Name!.Value}]'",
+        };
+
+        private GuestEntry Add(int line, GuestEntryKind entryKind, int keyIndex, int keyLength, int valueIndex, int valueLength)
+        {
+            var text = file.LineText(line);
+            var keySpan = file.SpanOnLine(line, keyIndex + 1, keyLength);
+            var valueSpan = file.SpanOnLine(line, valueIndex + 1, valueLength);
+            var entry = new GuestEntry(
+                entryKind,
+                new Located<string>(text.Substring(keyIndex, keyLength), keySpan),
+                new Located<string>(text.Substring(valueIndex, valueLength), valueSpan),
+                keySpan.Union(valueSpan));
+            Current.Entries.Add(entry);
+            return entry;
+        }
+
+        private void Report(string id, SourceSpan span, string message) => _diagnostics.Add(Diagnostic.At(id, span, message));
+    }
+}

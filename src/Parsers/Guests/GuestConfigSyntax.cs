@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.Guests;
+
+/// <summary>Which part of a guest config a section is (reference/pve-formats.md §3.1, §3.2).</summary>
+public enum GuestSectionKind
+{
+    /// <summary>The lines before the first header: the current config.</summary>
+    Main,
+    /// <summary><c>[PENDING]</c> (qemu) or <c>[pve:pending]</c> (LXC): changes applied on the next start.</summary>
+    Pending,
+    /// <summary><c>[special:cloudinit]</c> (qemu only): the values the cloud-init drive was generated from.</summary>
+    CloudInit,
+    /// <summary><c>[special:fleecing]</c> (qemu only): left-over backup fleecing images.</summary>
+    Fleecing,
+    /// <summary><c>[name]</c>: a snapshot, a full copy of the config at snapshot time.</summary>
+    Snapshot,
+    /// <summary>Any other <c>[...]</c> in a qemu config: qemu-server skips it and every line up to the next header.</summary>
+    Skipped,
+}
+
+/// <summary>How a line of a guest config was read.</summary>
+public enum GuestEntryKind
+{
+    /// <summary><c>key: value</c>.</summary>
+    Property,
+    /// <summary>An LXC raw key <c>lxc.x.y: value</c> or <c>lxc.x.y = value</c>; these may repeat.</summary>
+    RawLxc,
+    /// <summary><c>description: text</c>, which is added to the section's description.</summary>
+    Description,
+    /// <summary><c>delete: key,key</c> in a pending section.</summary>
+    Delete,
+    /// <summary><c>snapstate: prepare|delete</c>, matched anywhere on the line as the real parsers do.</summary>
+    SnapState,
+}
+
+/// <summary>One <c>key: value</c> line (or <c>lxc.key = value</c>). Spans cover exactly the key and the trimmed value.</summary>
+public sealed record GuestEntry(GuestEntryKind Kind, Located<string> Key, Located<string> Value, SourceSpan Span);
+
+/// <summary>A <c>#</c> line: part of the section's description (URI-decoded text without the '#').</summary>
+public sealed record GuestComment(string Text, SourceSpan Span);
+
+/// <summary>
+/// A section of a guest config. <see cref="Name"/> is null for the main section; for a snapshot it is the
+/// snapshot name, for pending/special sections the text between the brackets.
+/// </summary>
+public sealed record GuestSection(
+    GuestSectionKind Kind,
+    Located<string>? Name,
+    SourceSpan? HeaderSpan,
+    ImmutableArray<GuestEntry> Entries,
+    ImmutableArray<GuestComment> Comments)
+{
+    /// <summary>The description as the real parser builds it from <c>#</c> lines and <c>description:</c> lines.</summary>
+    public string? Description
+    {
+        get
+        {
+            var parts = new List<string>();
+            foreach (var item in Comments.Select(c => (c.Span, Text: c.Text + "\n"))
+                         .Concat(Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => (e.Span, Text: GuestText.DecodeUri(e.Value.Value))))
+                         .OrderBy(i => (i.Span.Line, i.Span.Column)))
+                parts.Add(item.Text);
+            return parts.Count == 0 ? null : string.Concat(parts).TrimEnd();
+        }
+    }
+}
+
+/// <summary>The syntax tree of one guest config and the problems found while reading it.</summary>
+public sealed record GuestConfigSyntax(
+    string Path,
+    GuestKind Kind,
+    int VmId,
+    ImmutableArray<GuestSection> Sections,
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    public GuestSection Main => Sections[0];
+
+    public IEnumerable<GuestSection> Snapshots => Sections.Where(s => s.Kind == GuestSectionKind.Snapshot);
+}
