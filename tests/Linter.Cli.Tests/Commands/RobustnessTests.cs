@@ -49,7 +49,7 @@ public sealed class RobustnessTests : IDisposable
         {
             var bytes = original[..length];
             if (position < bytes.Length) bytes[position] = value;
-            var path = _tree.WriteBytes($"m{n++}/backup.tgz", bytes);
+            var path = _tree.WriteBytes($"m{Interlocked.Increment(ref n)}/backup.tgz", bytes);
             AssertHandled(CliRunner.Run(CliRunner.Pinned(), "scan", path));
         }, iter: 100);
     }
@@ -70,7 +70,7 @@ public sealed class RobustnessTests : IDisposable
         {
             var bytes = (byte[])original.Clone();
             bytes[position] = value;
-            var path = _tree.WriteBytes($"t{n++}/backup.tar", bytes);
+            var path = _tree.WriteBytes($"t{Interlocked.Increment(ref n)}/backup.tar", bytes);
             AssertHandled(CliRunner.Run(CliRunner.Pinned(), "scan", path));
         }, iter: 150);
     }
