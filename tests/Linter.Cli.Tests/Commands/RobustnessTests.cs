@@ -28,7 +28,7 @@ public sealed class RobustnessTests : IDisposable
         var i = 0;
         Gen.Byte.Array[0, 2048].Sample(bytes =>
         {
-            var path = _tree.WriteBytes($"{i++}/{name}", bytes);
+            var path = _tree.WriteBytes($"{Interlocked.Increment(ref i)}/{name}", bytes);
             AssertHandled(CliRunner.Run(CliRunner.Pinned(), "scan", path));
         }, iter: 60);
     }
