@@ -33,6 +33,22 @@ internal static class CephCorpus
         return (model, context);
     }
 
+    private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
+    {
+        "crush", "crushtool-test", "health", "lab-transcript", "monmap", "osd-tree", "osdmap", "pg-mappings", "quorum-status",
+        "pg-ls", "pgs-brief", "status",
+    };
+
+    /// <summary>
+    /// All dumps of one scenario state, e.g. "a-stretch-2dc-ssd" (not its ".site2-down" sub-state) or
+    /// "osd-lab/r-2dc-osds.4-stretch-site2-down": the files a user would drop into ceph/ together.
+    /// </summary>
+    public static string[] Scenario(string prefix) => DumpFiles()
+        .Where(f => f.StartsWith(prefix + ".", StringComparison.Ordinal) && Kinds.Contains(f[(prefix.Length + 1)..].Split('.')[0]))
+        .ToArray();
+
+    public static (CephModel Model, BindContext Context) ReadScenario(string prefix) => Read(Scenario(prefix));
+
     /// <summary>The CRUSH map scenarios that come as text map + JSON dump.</summary>
     public static readonly string[] CrushScenarios =
     [
