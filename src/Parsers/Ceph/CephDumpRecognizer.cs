@@ -62,9 +62,10 @@ public static class CephDumpRecognizer
         if (lines.Count == 0) return CephDumpKind.Unknown;
         var head = lines[0];
 
-        if (head.StartsWith("$ ", StringComparison.Ordinal)) return CephDumpKind.Transcript;
+        // Tool output first: a saved crushtool --test run may start with the echoed '$ crushtool ...' command.
         if (lines.Any(IsCrushToolTestLine)) return CephDumpKind.CrushToolTest;
         if (lines.Any(IsPgMappingLine)) return CephDumpKind.PgMappings;
+        if (head.StartsWith("$ ", StringComparison.Ordinal)) return CephDumpKind.Transcript;
         if (head.StartsWith("monmaptool:", StringComparison.Ordinal)) return CephDumpKind.MonMapText;
         if (head.StartsWith("epoch ", StringComparison.Ordinal) || head.StartsWith("osdmaptool:", StringComparison.Ordinal))
         {
