@@ -156,7 +156,7 @@ public static class CrushTextParser
 
     private static readonly Parser<CrushToken, (CrushDeclarationSyntax Declaration, int Consumed)> Declaration =
         Map((d, offset) => (d, offset),
-            OneOf(Tunable, Device, TypeDeclaration, Rule, ChooseArgs, Bucket).Labelled("a tunable, device, type, bucket, rule or choose_args declaration"),
+            OneOf(Tunable, Device, TypeDeclaration, Rule, ChooseArgs, Bucket),
             P.CurrentOffset);
 
     // ---- driver ---------------------------------------------------------------------------------------------
