@@ -69,6 +69,25 @@ public class CephDumpReaderTests
     }
 
     [Fact]
+    public void A_file_reports_at_most_a_hundred_problems_and_then_how_many_more()
+    {
+        var text = "epoch 1\nmax_osd 3\n" + string.Concat(Enumerable.Repeat("pool 7 'broken\n", 250));
+        var diagnostics = Read(("ceph/osd.txt", text)).Diagnostics;
+        Assert.Equal(DumpDiagnostics.Limit + 1, diagnostics.Count);
+        Assert.Equal((DiagnosticIds.SyntaxError, 3, 1), (diagnostics[0].Id, diagnostics[0].Span!.Value.Line, diagnostics[0].Span!.Value.Column));
+        Assert.Equal("ceph/osd.txt has 150 more problems that are not listed one by one.", diagnostics[^1].Message);
+    }
+
+    [Fact]
+    public void Malformed_monitor_lines_of_a_text_monmap_are_syntax_errors()
+    {
+        var (model, diagnostics) = Read(("ceph/mon.txt", "epoch 2\nlast_changed x\n0: [v2:10.0.0.1:3300/0] mon.a\n1: garbage\n"));
+        Assert.Equal(["a"], model.Monitors.Select(m => m.Name));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((DiagnosticIds.SyntaxError, 4), (d.Id, d.Span!.Value.Line));
+    }
+
+    [Fact]
     public void The_monitor_map_with_the_highest_epoch_wins_whatever_the_file_order()
     {
         const string older = "{\"epoch\": 3, \"election_strategy\": 1, \"mons\": [{\"rank\": 0, \"name\": \"old\"}]}";

@@ -21,7 +21,7 @@ public class CrushTextJsonEquivalenceTests
         context = new BindContext();
         var file = CephCorpus.File(relative);
         var root = JsonTreeParser.Parse(file).Root!;
-        return CrushJsonReader.Read(file.Path, root, context);
+        return CrushJsonReader.Read(file.Path, root, new PveLint.Ceph.DumpDiagnostics(context, file.Path));
     }
 
     [Theory]

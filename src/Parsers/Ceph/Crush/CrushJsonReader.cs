@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PveLint.Binding;
 using PveLint.Ceph.Json;
 using PveLint.Model;
 
@@ -16,7 +15,7 @@ public static class CrushJsonReader
 {
     public static bool Looks(JsonNode root) => root.IsObject && root.Has("buckets") && root.Has("rules") && (root.Has("devices") || root.Has("types"));
 
-    public static CrushMap Read(string path, JsonNode root, BindContext context)
+    public static CrushMap Read(string path, JsonNode root, DumpDiagnostics context)
     {
         var map = new JsonFields(root, "the CRUSH dump", context);
 
@@ -125,7 +124,7 @@ public static class CrushJsonReader
         _ => type.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static ImmutableArray<CrushChooseArgs> ReadChooseArgs(JsonNode? node, BindContext context)
+    private static ImmutableArray<CrushChooseArgs> ReadChooseArgs(JsonNode? node, DumpDiagnostics context)
     {
         if (node is null) return [];
         var result = new SortedDictionary<long, CrushChooseArgs>();

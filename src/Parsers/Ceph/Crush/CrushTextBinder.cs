@@ -30,7 +30,15 @@ public static class CrushTextBinder
 
     public static CrushMap Bind(CrushMapSyntax syntax, BindContext context)
     {
-        context.ReportAll(syntax.Diagnostics);
+        var diagnostics = new DumpDiagnostics(context, syntax.Path);
+        var map = Bind(syntax, diagnostics);
+        diagnostics.Complete();
+        return map;
+    }
+
+    public static CrushMap Bind(CrushMapSyntax syntax, DumpDiagnostics context)
+    {
+        foreach (var d in syntax.Diagnostics) context.Report(d.Id, d.Span ?? SourceSpan.WholeFile(syntax.Path), d.Message);
         void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
 
         var tunables = ReadTunables(syntax, Report);

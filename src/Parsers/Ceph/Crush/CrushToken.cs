@@ -38,10 +38,15 @@ public readonly record struct CrushToken(CrushTokenKind Kind, string Text, int O
 /// </summary>
 public static class CrushLexer
 {
+    /// <summary>Single-character tokens share one string each, so junk input does not allocate per character.</summary>
+    private static readonly string[] AsciiStrings = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
     public static ImmutableArray<CrushToken> Tokenize(SourceFile file)
     {
         var text = file.Text;
         var tokens = ImmutableArray.CreateBuilder<CrushToken>();
+        // Line and column are tracked while scanning (SourceFile's line map would cost a search per token).
+        int line = 1, lineStart = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -49,6 +54,13 @@ public static class CrushLexer
             if (c == '#')
             {
                 while (i < text.Length && text[i] != '\n' && text[i] != '\r') i++;
+                continue;
+            }
+            if (c is '\n' or '\r')
+            {
+                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                line++;
+                lineStart = i;
                 continue;
             }
             if (char.IsWhiteSpace(c))
@@ -77,7 +89,9 @@ public static class CrushLexer
                 // Keep a surrogate pair together so a token never splits a character.
                 if (kind == CrushTokenKind.Invalid && char.IsHighSurrogate(c) && i < text.Length && char.IsLowSurrogate(text[i])) i++;
             }
-            tokens.Add(new CrushToken(kind, text[start..i], start, file.SpanOf(start, i - start)));
+            var tokenText = i - start == 1 && c < 128 ? AsciiStrings[c] : text[start..i];
+            var column = start - lineStart + 1;
+            tokens.Add(new CrushToken(kind, tokenText, start, new SourceSpan(file.Path, line, column, line, column + (i - start))));
         }
         return tokens.ToImmutable();
     }

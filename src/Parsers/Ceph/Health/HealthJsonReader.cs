@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PveLint.Binding;
 using PveLint.Ceph.Json;
 using PveLint.Model;
 
@@ -13,7 +12,7 @@ public static class HealthJsonReader
 {
     public static bool Looks(JsonNode root) => root.IsObject && root.Has("status") && root.Get("checks") is { IsObject: true };
 
-    public static CephHealth Read(JsonNode health, BindContext context)
+    public static CephHealth Read(JsonNode health, DumpDiagnostics context)
     {
         var f = new JsonFields(health, "the health report", context);
         var checks = ImmutableArray.CreateBuilder<CephHealthCheck>();

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PveLint.Binding;
 using PveLint.Diagnostics;
 
 namespace PveLint.Ceph.Json;
@@ -9,7 +8,7 @@ namespace PveLint.Ceph.Json;
 /// needs (PVE0007) or a member of the wrong type (PVE0003). <paramref name="what"/> names the object in messages,
 /// e.g. "pool 'vm-pool'" or "the monitor map".
 /// </summary>
-public readonly struct JsonFields(JsonNode node, string what, BindContext context)
+public readonly struct JsonFields(JsonNode node, string what, DumpDiagnostics context)
 {
     public JsonNode Node => node;
 

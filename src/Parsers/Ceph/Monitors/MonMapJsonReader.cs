@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PveLint.Binding;
 using PveLint.Ceph.Json;
 using PveLint.Model;
 
@@ -17,7 +16,7 @@ public static class MonMapJsonReader
     public static bool LooksLikeQuorumStatus(JsonNode root) =>
         root.IsObject && root.Get("monmap") is { } m && Looks(m) && (root.Has("quorum_names") || root.Has("quorum"));
 
-    public static MonMapFacts Read(string path, JsonNode monmap, DumpPreference preference, BindContext context)
+    public static MonMapFacts Read(string path, JsonNode monmap, DumpPreference preference, DumpDiagnostics context)
     {
         var f = new JsonFields(monmap, "the monitor map", context);
         var monitors = ImmutableArray.CreateBuilder<CephMonitor>();

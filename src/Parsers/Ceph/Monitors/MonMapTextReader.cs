@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Text;
@@ -21,7 +20,7 @@ namespace PveLint.Ceph.Monitors;
 /// </summary>
 public static class MonMapTextReader
 {
-    public static MonMapFacts Read(SourceFile file, BindContext context)
+    public static MonMapFacts Read(SourceFile file, DumpDiagnostics context)
     {
         long epoch = 0;
         string? strategy = null, tiebreaker = null;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Text;
@@ -23,7 +22,7 @@ namespace PveLint.Ceph.OsdMap;
 /// </summary>
 public static class OsdDumpTextReader
 {
-    public static OsdMapFacts Read(SourceFile file, BindContext context)
+    public static OsdMapFacts Read(SourceFile file, DumpDiagnostics context)
     {
         long epoch = 0;
         var span = SourceSpan.WholeFile(file.Path);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PveLint.Binding;
 using PveLint.Ceph.Json;
 using PveLint.Model;
 
@@ -16,7 +15,7 @@ public static class OsdMapJsonReader
 
     public static bool Looks(JsonNode root) => root.IsObject && root.Get("pools") is { IsArray: true } && root.Get("osds") is { IsArray: true };
 
-    public static OsdMapFacts Read(string path, JsonNode root, BindContext context)
+    public static OsdMapFacts Read(string path, JsonNode root, DumpDiagnostics context)
     {
         var f = new JsonFields(root, "the OSD map", context);
         var pools = ImmutableArray.CreateBuilder<CephPool>();
@@ -49,7 +48,7 @@ public static class OsdMapJsonReader
             osds.OrderBy(o => o.Id).ToImmutableArray(), stretch, ReadProfiles(f.Object("erasure_code_profiles")), root.Span);
     }
 
-    private static CephPool? ReadPool(JsonNode p, BindContext context)
+    private static CephPool? ReadPool(JsonNode p, DumpDiagnostics context)
     {
         var name = p.Get("pool_name")?.AsString();
         var f = new JsonFields(p, name is null ? "a pool of the OSD map" : $"pool '{name}'", context);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PveLint.Binding;
 using PveLint.Ceph.Json;
 using PveLint.Model;
 
@@ -13,7 +12,7 @@ public static class OsdTreeJsonReader
 {
     public static bool Looks(JsonNode root) => root.IsObject && root.Get("nodes") is { IsArray: true } && root.Has("stray");
 
-    public static ImmutableArray<CephOsd> ReadOsds(JsonNode root, BindContext context)
+    public static ImmutableArray<CephOsd> ReadOsds(JsonNode root, DumpDiagnostics context)
     {
         var osds = new SortedDictionary<int, CephOsd>();
         foreach (var n in new JsonFields(root, "the OSD tree", context).Array("nodes").Concat(new JsonFields(root, "the OSD tree", context).Array("stray")))
