@@ -24,7 +24,7 @@ public static class CrushTextBinder
         public int Id { get; set; }
         public bool HasExplicitId { get; set; }
         public ImmutableSortedDictionary<string, int>.Builder ClassIds { get; } = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
-        public List<(string Name, long? Weight, int Position)> Items { get; } = [];
+        public List<(string Name, long? Weight, int Position, CrushBucketItemSyntax Syntax)> Items { get; } = [];
         public long? TotalWeight { get; set; }
     }
 
@@ -206,7 +206,7 @@ public static class CrushTextBinder
                 while (used.Contains(next)) next++;
                 position = next++;
             }
-            draft.Items.Add((item.Name.Text, weight, position));
+            draft.Items.Add((item.Name.Text, weight, position, item));
         }
     }
 
@@ -254,24 +254,23 @@ public static class CrushTextBinder
                         report(DiagnosticIds.InvalidValue, bucket.Syntax.Name.Span,
                             $"Bucket '{bucket.Syntax.Name.Text}' contains bucket '{child.Syntax.Name.Text}', which contains it in turn; CRUSH buckets must not form a cycle.");
                         var items = bucket.Items;
-                        items[next] = (items[next].Name, items[next].Weight ?? 0, items[next].Position);
+                        items[next] = items[next] with { Weight = items[next].Weight ?? 0 };
                     }
                     continue;
                 }
                 long total = 0;
                 for (var i = 0; i < bucket.Items.Count; i++)
                 {
-                    var (name, weight, position) = bucket.Items[i];
+                    var (name, weight, position, syntax) = bucket.Items[i];
                     var isBucket = byName.TryGetValue(name, out var child);
                     var w = weight ?? (isBucket ? child!.TotalWeight ?? 0 : 0x10000);
                     var limit = isBucket ? CrushNumbers.MaxBucketWeightFixed : CrushNumbers.MaxDeviceWeightFixed;
                     if (weight is not null && w > limit)
                     {
-                        var item = bucket.Syntax.Items.FirstOrDefault(s => s.Name.Text == name);
-                        report(DiagnosticIds.InvalidValue, item?.Weight?.Span ?? bucket.Syntax.Name.Span,
+                        report(DiagnosticIds.InvalidValue, syntax.Weight?.Span ?? syntax.Span,
                             $"Item '{name}' in bucket '{bucket.Syntax.Name.Text}' weighs {CrushNumbers.FromFixed(w):0.###}; crushtool limits a {(isBucket ? "bucket" : "device")} weight to {limit / 0x10000}.");
                     }
-                    bucket.Items[i] = (name, w, position);
+                    bucket.Items[i] = (name, w, position, syntax);
                     total = Math.Min(uint.MaxValue, total + w);
                 }
                 bucket.TotalWeight = total;
