@@ -15,8 +15,6 @@ public sealed class DumpDiagnostics(BindContext context, string path)
     private int _count;
     private string? _firstDroppedId;
 
-    public BindContext Context => context;
-
     public void Report(string id, SourceSpan span, string message)
     {
         if (++_count <= Limit) context.Report(id, span, message);

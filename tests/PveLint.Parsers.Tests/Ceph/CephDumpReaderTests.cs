@@ -141,4 +141,20 @@ public class CephDumpReaderTests
         Assert.Equal("ceph/osd-lab/r-2dc-osds.6-stretch-healthy-again.monmap.json", model.Monitors[0].Span.Path); // epoch 10
         Assert.Equal("ceph/osd-lab/r-2dc-osds.6-stretch-healthy-again.osdmap.json", model.Pools[0].Span.Path); // epoch 34
     }
+
+    [Fact]
+    public void The_cluster_binder_hands_every_file_under_ceph_to_the_reader()
+    {
+        var tree = PveLint.Sources.ConfigTree.FromTexts(
+        [
+            new("ceph/crush.txt", CephCorpus.File("a-stretch-2dc-ssd.crush.txt").Text),
+            new("ceph/mon.json", CephCorpus.File("a-stretch-2dc-ssd.monmap.json").Text),
+            new("ceph/osd.txt", CephCorpus.File("a-stretch-2dc-ssd.osdmap.txt").Text),
+        ]);
+        var model = ClusterBinder.Bind(tree);
+        Assert.DoesNotContain(model.Diagnostics, d => d.Span?.Path.StartsWith("ceph/", StringComparison.Ordinal) == true);
+        Assert.Equal("ceph/crush.txt", model.Ceph.Crush!.Path);
+        Assert.Equal(5, model.Ceph.Monitors.Length);
+        Assert.Equal(2, model.Ceph.Pools.Length);
+    }
 }
