@@ -37,7 +37,7 @@ public sealed record CephHealth(string Status, ImmutableArray<CephHealthCheck> C
 /// <summary>One health check, e.g. DEGRADED_STRETCH_MODE with its summary message.</summary>
 public sealed record CephHealthCheck(string Code, string Severity, string Message, bool Muted, SourceSpan Span);
 
-/// <summary>ceph.conf: sections of normalised keys (spaces → '_', lower case).</summary>
+/// <summary>ceph.conf: sections of keys normalised as PVE does (spaces → '_'; case and '-' kept, as Ceph looks options up by their '_' name).</summary>
 public sealed record CephConf(string Path, ImmutableDictionary<string, ImmutableDictionary<string, Located<string>>> Sections)
 {
     public Located<string>? Get(string section, string key) =>
