@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Linter.MSBuild.Tests;
+
+/// <summary>
+/// `dotnet build` of examples/config-repo with the packed analyzer, exactly as a team would run it: the build
+/// fails on the deliberate mistakes, severities follow pvelint.globalconfig, suppressions work, the ErrorLog SARIF
+/// matches `pvelint scan --format sarif`, and a broken package fails the build instead of passing silently.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+{
+    /// <summary>The deliberate mistakes of examples/config-repo, as the compiler prints them.</summary>
+    public static readonly string[] ExpectedDiagnostics =
+    [
+        "etc/pve/ha/resources.cfg(7,16): warning PVE0009",
+        "etc/pve/ha/rules.cfg(4,1): error PVE0006",
+        "etc/pve/ha/rules.cfg(11,9): error PVE0003",
+        "etc/pve/storage.cfg(4,2): warning PVE0002",
+    ];
+
+    private static readonly Regex DiagnosticLine = new(
+        @"^(?<path>/.+?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\): (?<severity>error|warning|info) (?<id>[A-Z]+[0-9]+):",
+        RegexOptions.Multiline);
+
+    private static string[] Diagnostics(string output, string root) =>
+        DiagnosticLine.Matches(output)
+            .Select(m => $"{Path.GetRelativePath(root, m.Groups["path"].Value).Replace('\\', '/')}({m.Groups["line"].Value},{m.Groups["col"].Value}): {m.Groups["severity"].Value} {m.Groups["id"].Value}")
+            .Distinct().Order(StringComparer.Ordinal).ToArray();
+
+    [Fact]
+    public void Build_fails_on_the_deliberate_mistakes_and_reports_nothing_else()
+    {
+        var repo = feed.CopyExample("plain");
+        var result = feed.Build(repo);
+
+        Assert.True(result.ExitCode != 0, "the build should fail:\n" + result.Output);
+        Assert.Equal(ExpectedDiagnostics, Diagnostics(result.Output, repo));
+        Assert.Contains("Build FAILED", result.Output);
+    }
+
+    [Fact]
+    public void Global_config_changes_exactly_the_severities_it_names()
+    {
+        var repo = feed.CopyExample("globalconfig");
+        File.WriteAllText(Path.Combine(repo, "pvelint.globalconfig"),
+            "is_global = true\ndotnet_diagnostic.PVE0002.severity = none\ndotnet_diagnostic.PVE0009.severity = error\n");
+        var result = feed.Build(repo);
+
+        Assert.Equal(
+            ExpectedDiagnostics.Where(d => !d.EndsWith("PVE0002", StringComparison.Ordinal))
+                .Select(d => d.EndsWith("PVE0009", StringComparison.Ordinal) ? d.Replace("warning", "error") : d).Order(StringComparer.Ordinal).ToArray(),
+            Diagnostics(result.Output, repo));
+    }
+
+    [Fact]
+    public void A_suppression_comment_silences_its_finding()
+    {
+        var repo = feed.CopyExample("suppressed");
+        var storage = Path.Combine(repo, "etc/pve/storage.cfg");
+        File.WriteAllText(storage, File.ReadAllText(storage).Replace("\tmaxfiles 3\n", "\t# pvelint-disable-next-line PVE0002 -- removed on the 9.1 upgrade window\n\tmaxfiles 3\n"));
+        var result = feed.Build(repo);
+
+        Assert.Equal(ExpectedDiagnostics.Where(d => !d.EndsWith("PVE0002", StringComparison.Ordinal)).ToArray(), Diagnostics(result.Output, repo));
+    }
+
+    [Fact]
+    public void ErrorLog_sarif_has_the_same_results_as_pvelint_scan()
+    {
+        var repo = feed.CopyExample("sarif");
+        var sarif = Path.Combine(repo, "build.sarif");
+        feed.Build(repo, "-p:ErrorLog=build.sarif%2Cversion=2.1");
+        Assert.True(File.Exists(sarif), "the compiler wrote no SARIF");
+
+        var cliSarif = Path.Combine(repo, "cli.sarif");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        PveLint.Cli.Cli.Run(["scan", repo, "--format", "sarif", "--output", cliSarif, "--repo-root", repo, "--fail-on", "none"], output, error);
+
+        Assert.Equal(Results(cliSarif, repo), Results(sarif, repo));
+    }
+
+    [Fact]
+    public void A_package_missing_a_dependency_dll_fails_the_build()
+    {
+        var repo = feed.CopyExample("nodeps", PackageFeedFixture.NoDepsVersion);
+        var result = feed.Build(repo);
+
+        Assert.True(result.ExitCode != 0, result.Output);
+        Assert.Matches(@"error (AD0001|CS8032|PVE9000)", result.Output);
+    }
+
+    [Fact]
+    public void An_analyzer_built_for_a_newer_compiler_fails_the_build()
+    {
+        var repo = feed.CopyExample("roslyn", PackageFeedFixture.NewRoslynVersion);
+        var result = feed.Build(repo);
+
+        Assert.True(result.ExitCode != 0, result.Output);
+        Assert.Contains("error CS9057", result.Output);
+    }
+
+    /// <summary>(rule id, repo-relative path, line) of every PVE result, from a compiler or pvelint SARIF file.</summary>
+    private static string[] Results(string sarifPath, string repo)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(sarifPath));
+        var results = new List<string>();
+        foreach (var run in doc.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            if (!run.TryGetProperty("results", out var list)) continue;
+            foreach (var r in list.EnumerateArray())
+            {
+                var id = r.GetProperty("ruleId").GetString()!;
+                if (!id.StartsWith("PVE", StringComparison.Ordinal)) continue;
+                var physical = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                var uri = physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!;
+                var path = uri.StartsWith("file://", StringComparison.Ordinal) ? Path.GetRelativePath(repo, new Uri(uri).LocalPath).Replace('\\', '/') : uri;
+                results.Add($"{id} {path}:{physical.GetProperty("region").GetProperty("startLine").GetInt32()}");
+            }
+        }
+        return results.Order(StringComparer.Ordinal).ToArray();
+    }
+}
