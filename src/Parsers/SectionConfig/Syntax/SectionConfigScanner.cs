@@ -38,6 +38,7 @@ public static class SectionConfigScanner
         private int _pos;
         private BlankLine? _lastTerminator;
         private HeaderLine? _lastHeader;
+        private int _lastRejectedHeaderLine;
 
         private sealed record RawLine(int Start, string Text, int Line, SourceSpan Span);
 
@@ -82,6 +83,7 @@ public static class SectionConfigScanner
             Sections.Add(new SectionSyntax(header, body.ToImmutable(), span));
             _lastHeader = header;
             _lastTerminator = null;
+            _lastRejectedHeaderLine = 0;
 
             if (line is not null)
             {
@@ -133,15 +135,23 @@ public static class SectionConfigScanner
         private void AddOutsideJunk(RawLine line)
         {
             var text = line.Text;
+            var indented = text.Length > 0 && PerlText.IsSpace(text[0]);
             string message;
-            if (text.Length > 0 && PerlText.IsSpace(text[0]) && _lastTerminator is not null && _lastHeader is not null)
+            if (indented && _lastRejectedHeaderLine > 0)
+                message = $"PVE ignores line {line.Line} ('ignore config line'): it belongs to no section, because PVE did not take line {_lastRejectedHeaderLine} above as a section header ('{shape.Description}').";
+            else if (indented && _lastTerminator is not null && _lastHeader is not null)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{_lastHeader.Id.Text}', so this indented line belongs to no section; remove the empty line if it is meant for '{_lastHeader.Id.Text}'.";
-            else if (text.Length > 0 && PerlText.IsSpace(text[0]) && MatchHeader(new RawLine(line.Start, text.TrimStart(' ', '\t'), line.Line, line.Span)) is not null)
+            else if (indented && MatchHeader(new RawLine(line.Start, text.TrimStart(' ', '\t'), line.Line, line.Span)) is not null)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
             else
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it is neither a section header '{shape.Description}' nor inside a section.";
             Diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, message));
             Lines.Add(new JunkLine(line.Line, line.Span, text, JunkKind.OutsideSection));
+            if (!indented)
+            {
+                _lastRejectedHeaderLine = line.Line;
+                _lastTerminator = null;
+            }
         }
 
         private void ReportInlineComment(PropertyLine property, HeaderLine header)
