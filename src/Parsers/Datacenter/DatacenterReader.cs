@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
+using PveLint.SectionConfig;
 using PveLint.SectionConfig.Schema;
 using PveLint.Text;
 
@@ -27,10 +28,11 @@ public static class DatacenterReader
     {
         var document = DatacenterScanner.Scan(file);
         var target = context.Target;
+        var budget = new DiagnosticBudget(context.Report);
         var schema = DatacenterSchema.Keys(target);
 
         foreach (var junk in document.Lines.OfType<DatacenterJunkLine>())
-            context.Report(DiagnosticIds.SyntaxError, junk.Span,
+            budget.Report(DiagnosticIds.SyntaxError, junk.Span,
                 $"PVE ignores line {junk.Line} of datacenter.cfg ('ignore config line'): it is not '<key>: <value>' (the key may not contain spaces and must end with ':').");
 
         var lastByKey = new Dictionary<string, DatacenterEntryLine>(StringComparer.Ordinal);
@@ -38,22 +40,23 @@ public static class DatacenterReader
         foreach (var line in document.Entries.Where(l => lastByKey[l.Key.Text] != l))
         {
             var later = lastByKey[line.Key.Text];
-            context.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
-                $"'{line.Key.Text}' is set again on line {later.Line} of datacenter.cfg: PVE uses that later value and ignores this line.",
+            budget.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
+                $"'{MessageText.Short(line.Key.Text)}' is set again on line {later.Line} of datacenter.cfg: PVE uses that later value and ignores this line.",
                 line.Key.Span,
-                [new RelatedSpan(later.Key.Span, $"the '{line.Key.Text}' line PVE uses")]));
+                [new RelatedSpan(later.Key.Span, $"the '{MessageText.Short(line.Key.Text)}' line PVE uses")]));
         }
 
         var entries = ImmutableDictionary.CreateBuilder<string, DatacenterEntry>(StringComparer.Ordinal);
         var accepted = new Dictionary<string, PropertyStringResult?>(StringComparer.Ordinal);
         foreach (var line in document.Entries.Where(l => lastByKey[l.Key.Text] == l))
         {
-            var (entry, parts) = BindEntry(file, line, schema, target, context);
+            var (entry, parts) = BindEntry(file, line, schema, target, budget);
             entries[line.Key.Text] = entry;
             if (entry.AcceptedByPve) accepted[line.Key.Text] = parts;
         }
 
-        var crs = CrsFrom(accepted, entries, target, context);
+        var crs = CrsFrom(accepted, entries, target, budget);
+        budget.Flush();
         var shutdownPolicy = accepted.GetValueOrDefault("ha")?.Values.GetValueOrDefault("shutdown_policy");
         var fencing = accepted.ContainsKey("fencing") ? entries["fencing"].Value : null;
         var config = new DatacenterConfig(file.Path, entries.ToImmutable(), crs, shutdownPolicy, fencing, document.Description);
@@ -61,7 +64,7 @@ public static class DatacenterReader
     }
 
     private static (DatacenterEntry Entry, PropertyStringResult? Parts) BindEntry(
-        SourceFile file, DatacenterEntryLine line, ImmutableDictionary<string, PropertySchema> schema, TargetRelease target, BindContext context)
+        SourceFile file, DatacenterEntryLine line, ImmutableDictionary<string, PropertySchema> schema, TargetRelease target, DiagnosticBudget context)
     {
         var key = line.Key.Text;
         var keyLocated = line.Key.ToLocated();
@@ -77,8 +80,8 @@ public static class DatacenterReader
         if (!schema.TryGetValue(key, out var keySchema) || !keySchema.KnownIn(target))
         {
             context.Report(DiagnosticIds.UnknownKey, line.Key.Span, known is not null
-                ? $"{Releases.OnlyFrom($"The datacenter.cfg key '{key}'", known.Since, target)}: its PVE drops the line ('property is not defined in schema')."
-                : $"'{key}' is not a datacenter.cfg key ('property is not defined in schema'): PVE drops the line.");
+                ? $"{Releases.OnlyFrom($"The datacenter.cfg key '{MessageText.Short(key)}'", known.Since, target)}: its PVE drops the line ('property is not defined in schema')."
+                : $"'{MessageText.Short(key)}' is not a datacenter.cfg key ('property is not defined in schema'): PVE drops the line.");
             return (Dropped(), null);
         }
 
@@ -93,7 +96,7 @@ public static class DatacenterReader
         {
             foreach (var problem in parts.Problems)
                 context.Report(problem.Id, problem.Span,
-                    $"In '{key}' of datacenter.cfg, {problem.Message}: PVE rejects the whole '{key}' value and drops the line{Consequence(key)}.");
+                    $"In '{MessageText.Short(key)}' of datacenter.cfg, {problem.Message}: PVE rejects the whole '{MessageText.Short(key)}' value and drops the line{Consequence(key)}.");
             return parts.Accepted ? (new DatacenterEntry(keyLocated, valueLocated, parts.Values), parts) : (Dropped(), null);
         }
 
@@ -102,7 +105,7 @@ public static class DatacenterReader
         {
             var span = invalid.Length < 0 ? line.Value.Span : file.SpanOf(line.Value.Offset + invalid.Offset, invalid.Length);
             context.Report(invalid.Id, line.Value.Text.Length == 0 ? line.Key.Span : span,
-                $"The value of '{key}' in datacenter.cfg is invalid: {invalid.Message}; PVE drops the line{Consequence(key)}.");
+                $"The value of '{MessageText.Short(key)}' in datacenter.cfg is invalid: {invalid.Message}; PVE drops the line{Consequence(key)}.");
             return (Dropped(), null);
         }
 
@@ -110,7 +113,7 @@ public static class DatacenterReader
     }
 
     /// <summary>The effective CRS settings, or null when there are none (absent, dropped, or an empty line).</summary>
-    private static CrsSettings? CrsFrom(Dictionary<string, PropertyStringResult?> accepted, IDictionary<string, DatacenterEntry> entries, TargetRelease target, BindContext context)
+    private static CrsSettings? CrsFrom(Dictionary<string, PropertyStringResult?> accepted, IDictionary<string, DatacenterEntry> entries, TargetRelease target, DiagnosticBudget context)
     {
         if (!accepted.TryGetValue("crs", out var parts) || parts is null) return null;
         var entry = entries["crs"];

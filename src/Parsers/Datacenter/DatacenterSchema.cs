@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using PveLint.Model;
+using PveLint.SectionConfig;
 using PveLint.SectionConfig.Schema;
 using static PveLint.SectionConfig.Schema.PropertySchema;
 
@@ -93,7 +94,7 @@ public static class DatacenterSchema
     /// <summary><c>mac-prefix</c>; a trailing 4-bit nibble (<c>BC:24:11:0</c>) is accepted from pve-cluster 9.1.0 (PVE 9.2) on.</summary>
     private static ValueFormat MacPrefix(TargetRelease target) => ValueFormat.Of("mac-prefix", prefix =>
         (target >= TargetRelease.Pve92 ? MacPrefixNew : MacPrefixOld).IsMatch(prefix) ? null
-        : $"'{prefix}' is not a valid unicast MAC address prefix");
+        : $"'{MessageText.Short(prefix)}' is not a valid unicast MAC address prefix");
 
     private static readonly Regex MacPrefixOld = new("^[a-f0-9][02468ace](?::[a-f0-9]{2}){0,2}:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 

@@ -18,11 +18,21 @@ public static class HaConfigReader
     public static ImmutableArray<HaResource> ReadResources(SourceFile file, BindContext context) =>
         SectionConfigBinder.Read(file, HaResourcesSchema.File, context).Accepted.Select(s => ToResource(s.Entry)).ToImmutableArray();
 
-    public static ImmutableArray<HaGroup> ReadGroups(SourceFile file, BindContext context) =>
-        SectionConfigBinder.Read(file, HaGroupsSchema.File, context).Accepted.Select(s => ToGroup(s.Entry, context)).ToImmutableArray();
+    public static ImmutableArray<HaGroup> ReadGroups(SourceFile file, BindContext context)
+    {
+        var budget = new DiagnosticBudget(context.Report);
+        var groups = SectionConfigBinder.Read(file, HaGroupsSchema.File, context).Accepted.Select(s => ToGroup(s.Entry, budget)).ToImmutableArray();
+        budget.Flush();
+        return groups;
+    }
 
-    public static ImmutableArray<HaRule> ReadRules(SourceFile file, BindContext context) =>
-        SectionConfigBinder.Read(file, HaRulesSchema.File, context).Accepted.Select(s => ToRule(s.Entry, context)).ToImmutableArray();
+    public static ImmutableArray<HaRule> ReadRules(SourceFile file, BindContext context)
+    {
+        var budget = new DiagnosticBudget(context.Report);
+        var rules = SectionConfigBinder.Read(file, HaRulesSchema.File, context).Accepted.Select(s => ToRule(s.Entry, budget)).ToImmutableArray();
+        budget.Flush();
+        return rules;
+    }
 
     private static HaResource ToResource(SectionEntry entry)
     {
@@ -39,15 +49,15 @@ public static class HaConfigReader
             entry);
     }
 
-    private static HaGroup ToGroup(SectionEntry entry, BindContext context) =>
+    private static HaGroup ToGroup(SectionEntry entry, DiagnosticBudget context) =>
         new(entry.Id,
             // Groups.pm keeps each distinct 'node:prio' text as written.
-            NodePriorities(entry, context, distinctBy: item => item.Text, describe: $"HA group '{entry.Id.Value}'"),
+            NodePriorities(entry, context, distinctBy: item => item.Text, describe: $"HA group '{MessageText.Short(entry.Id.Value)}'"),
             entry.Get("restricted")?.Value == "1",
             entry.Get("nofailback")?.Value == "1",
             entry);
 
-    private static HaRule ToRule(SectionEntry entry, BindContext context)
+    private static HaRule ToRule(SectionEntry entry, DiagnosticBudget context)
     {
         var isNodeAffinity = entry.Type == HaRulesSchema.NodeAffinity;
         return new HaRule(
@@ -58,7 +68,7 @@ public static class HaConfigReader
             // (reference/pve-ha-manager.md §1.4; PVE2015 reports that case).
             entry.Has("disable"),
             // NodeAffinity.pm stores nodes in a hash keyed by name: a repeated node keeps its last priority.
-            isNodeAffinity ? NodePriorities(entry, context, distinctBy: item => item.Node!, describe: $"node-affinity rule '{entry.Id.Value}'") : [],
+            isNodeAffinity ? NodePriorities(entry, context, distinctBy: item => item.Node!, describe: $"node-affinity rule '{MessageText.Short(entry.Id.Value)}'") : [],
             isNodeAffinity && entry.Get("strict")?.Value == "1",
             entry.Get("affinity"),
             entry);
@@ -75,7 +85,7 @@ public static class HaConfigReader
             .ToImmutableArray();
     }
 
-    private static ImmutableArray<NodePriority> NodePriorities(SectionEntry entry, BindContext context, Func<NodeListItem, string> distinctBy, string describe)
+    private static ImmutableArray<NodePriority> NodePriorities(SectionEntry entry, DiagnosticBudget context, Func<NodeListItem, string> distinctBy, string describe)
     {
         if (entry.Get("nodes") is not { } nodes) return [];
         var result = new List<NodePriority>();
@@ -88,7 +98,7 @@ public static class HaConfigReader
             {
                 if (key == item.Node)
                     context.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
-                        $"Node '{item.Node}' is listed twice in 'nodes' of {describe}: PVE keeps only the last entry '{item.Text}' (priority {item.Priority}).",
+                        $"Node '{MessageText.Short(item.Node)}' is listed twice in 'nodes' of {describe}: PVE keeps only the last entry '{MessageText.Short(item.Text)}' (priority {item.Priority}).",
                         located.Node.Span,
                         [new RelatedSpan(result[at].Node.Span, "the first entry for this node")]));
                 result[at] = result[at] with { Priority = item.Priority };

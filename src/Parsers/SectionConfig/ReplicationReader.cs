@@ -18,25 +18,27 @@ public static class ReplicationReader
     public static (BoundSectionConfig Config, ImmutableArray<ReplicationJob> Jobs) Bind(SourceFile file, BindContext context)
     {
         var config = SectionConfigBinder.Read(file, ReplicationSchema.File, context);
+        var budget = new DiagnosticBudget(context.Report);
         var jobs = config.Accepted.Select(s => FromEntry(s.Entry)).ToList();
 
         var kept = new Dictionary<(int Guest, string Target), ReplicationJob>();
-        var deleted = new HashSet<ReplicationJob>();
+        var deleted = new HashSet<ReplicationJob>(ReferenceEqualityComparer.Instance);
         foreach (var job in jobs.OrderBy(j => j.Id.Value, StringComparer.Ordinal))
         {
             var key = (job.GuestId, job.Target?.Value ?? "");
             if (kept.TryGetValue(key, out var first))
             {
-                context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                    $"Replication job '{job.Id.Value}' replicates guest {job.GuestId} to node '{key.Item2}' like job '{first.Id.Value}' does: PVE deletes job '{job.Id.Value}' when it reads the file ('replication job for guest already exists').",
+                budget.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
+                    $"Replication job '{MessageText.Short(job.Id.Value)}' replicates guest {job.GuestId} to node '{MessageText.Short(key.Item2)}' like job '{MessageText.Short(first.Id.Value)}' does: PVE deletes job '{MessageText.Short(job.Id.Value)}' when it reads the file ('replication job for guest already exists').",
                     job.Id.Span,
-                    [new RelatedSpan(first.Id.Span, $"job '{first.Id.Value}', which PVE keeps")]));
+                    [new RelatedSpan(first.Id.Span, $"job '{MessageText.Short(first.Id.Value)}', which PVE keeps")]));
                 deleted.Add(job);
                 continue;
             }
             kept[key] = job;
         }
 
+        budget.Flush();
         return (config, jobs.Where(j => !deleted.Contains(j)).ToImmutableArray());
     }
 

@@ -45,7 +45,7 @@ public static class ReplicationSchema
         var job = PerlInt(raw[(dash + 1)..]);
         var id = $"{guest}-{job}";
         var small = guest.Length < 3;
-        return new SectionIdCheck(id, small ? $"invalid replication job id '{id}' (guest IDs < 100 are reserved)" : null);
+        return new SectionIdCheck(id, small ? $"invalid replication job id '{MessageText.Short(id)}' (guest IDs < 100 are reserved)" : null);
     }
 
     /// <summary>Perl's <c>int()</c> of a digit string, as digits: leading zeros go.</summary>

@@ -28,11 +28,14 @@ public static class SectionConfigBinder
 
     public static BoundSectionConfig Bind(SectionConfigDocument document, SectionFileSchema schema, BindContext context)
     {
-        var sections = document.Sections.Select(s => BindSection(document.File, s, schema, context)).ToList();
-        return ResolveDuplicates(document, sections, schema, context);
+        var budget = new DiagnosticBudget(context.Report);
+        var sections = document.Sections.Select(s => BindSection(document.File, s, schema, context.Target, budget)).ToList();
+        var bound = ResolveDuplicates(document, sections, budget);
+        budget.Flush();
+        return bound;
     }
 
-    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, BindContext context)
+    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget context)
     {
         var header = syntax.Header;
         var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
@@ -44,16 +47,16 @@ public static class SectionConfigBinder
         SectionEntry Entry(ImmutableDictionary<string, SectionProperty> properties) =>
             new(file.Path, type, id, header.Span, properties, syntax.Span);
 
-        if (typeSchema is null || typeSchema.Since > context.Target)
+        if (typeSchema is null || typeSchema.Since > target)
         {
-            context.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, context.Target));
+            context.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
             return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
         }
 
         if (idCheck.Problem is { } idProblem)
         {
             context.Report(DiagnosticIds.InvalidValue, header.Id.Span,
-                $"PVE skips {typeSchema.Noun ?? type + " section"} '{header.Id.Text}' with all its keys: {idProblem}.");
+                $"PVE skips {typeSchema.Noun ?? type + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idProblem}.");
             return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
         }
 
@@ -61,7 +64,7 @@ public static class SectionConfigBinder
         var rejected = new Dictionary<string, PropertyLine>(StringComparer.Ordinal);
         foreach (var line in syntax.Properties)
         {
-            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, context);
+            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, context);
             if (property is not null) accepted[line.Key.Text] = property;
             else rejected.TryAdd(line.Key.Text, line);
         }
@@ -71,11 +74,11 @@ public static class SectionConfigBinder
         {
             if (use.Optional || accepted.ContainsKey(key)) continue;
             var written = rejected.GetValueOrDefault(key);
-            var consequence = schema.BrokenSectionConsequence(context.Target);
+            var consequence = schema.BrokenSectionConsequence(target);
             context.Report(DiagnosticIds.MissingRequiredKey, header.Span,
                 (written is null
-                    ? $"{Capitalize(description)} has no '{key}', which is required: PVE skips the whole section ('missing value for required option')."
-                    : $"{Capitalize(description)} has no valid '{key}' (the one on line {written.Line} was rejected), and '{key}' is required: PVE skips the whole section ('missing value for required option').")
+                    ? $"{Capitalize(description)} has no '{MessageText.Short(key)}', which is required: PVE skips the whole section ('missing value for required option')."
+                    : $"{Capitalize(description)} has no valid '{MessageText.Short(key)}' (the one on line {written.Line} was rejected), and '{MessageText.Short(key)}' is required: PVE skips the whole section ('missing value for required option').")
                 + (consequence is null ? "" : " " + consequence));
             status = SectionStatus.Broken;
         }
@@ -90,10 +93,9 @@ public static class SectionConfigBinder
 
     private static SectionProperty? BindProperty(
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
-        string description, IDictionary<string, SectionProperty> accepted, BindContext context)
+        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, DiagnosticBudget context)
     {
         var key = line.Key.Text;
-        var target = context.Target;
 
         // SectionConfig::check_value lets a 'type' line through when it repeats the section type.
         if (key == "type" && line.Value?.Text == type) return null;
@@ -108,9 +110,9 @@ public static class SectionConfigBinder
         if (accepted.TryGetValue(key, out var first))
         {
             context.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
-                $"'{key}' is set again in {description}: PVE keeps the first value '{SectionConfigScanner.Shorten(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
+                $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
                 line.Key.Span,
-                [new RelatedSpan(first.Key.Span, $"the '{key}' PVE keeps")]));
+                [new RelatedSpan(first.Key.Span, $"the '{MessageText.Short(key)}' PVE keeps")]));
             return null;
         }
 
@@ -122,7 +124,7 @@ public static class SectionConfigBinder
                 return new SectionProperty(line.Key.ToLocated(), new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
             }
             context.Report(DiagnosticIds.InvalidValue, line.Key.Span,
-                $"'{key}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it.");
+                $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it.");
             return null;
         }
 
@@ -130,21 +132,21 @@ public static class SectionConfigBinder
         if (value.Text.IndexOfAny(['\r', '\n']) is var feed and >= 0)
         {
             context.Report(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
-                $"The value of '{key}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key.");
+                $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key.");
             return null;
         }
 
         if (ValueChecker.Check(propertySchema, value.Text, target) is { } problem)
         {
             var span = problem.Length < 0 ? value.Span : file.SpanOf(value.Offset + problem.Offset, problem.Length);
-            context.Report(problem.Id, span, $"The value of '{key}' in {description} is invalid: {problem.Message}; PVE drops the key.");
+            context.Report(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key.");
             return null;
         }
 
         return new SectionProperty(line.Key.ToLocated(), value.ToLocated());
     }
 
-    private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, SectionFileSchema schema, BindContext context)
+    private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget context)
     {
         var lastById = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < sections.Count; i++)
@@ -156,12 +158,12 @@ public static class SectionConfigBinder
                 var earlier = sections[earlierIndex];
                 var what = SectionFileSchema.Describe(earlier.Schema, earlier.Type, earlier.Id.Value);
                 var lost = section.Status == SectionStatus.Broken
-                    ? $", and this one is broken, so PVE ends up with no '{section.Id.Value}' at all"
+                    ? $", and this one is broken, so PVE ends up with no '{MessageText.Short(section.Id.Value)}' at all"
                     : "";
                 context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                    $"Section id '{section.Id.Value}' is used again (first on line {earlier.Syntax.Header.Line}): PVE silently replaces the earlier {what} with this one{lost}.",
+                    $"Section id '{MessageText.Short(section.Id.Value)}' is used again (first on line {earlier.Syntax.Header.Line}): PVE silently replaces the earlier {what} with this one{lost}.",
                     section.Syntax.Header.Span,
-                    [new RelatedSpan(earlier.Syntax.Header.Span, $"the earlier section '{earlier.Id.Value}' that PVE discards")]));
+                    [new RelatedSpan(earlier.Syntax.Header.Span, $"the earlier section '{MessageText.Short(earlier.Id.Value)}' that PVE discards")]));
                 sections[earlierIndex] = earlier with { ReplacedBy = section };
             }
             lastById[section.Id.Value] = i;
@@ -182,24 +184,24 @@ public static class SectionConfigBinder
 
     private static string UnknownTypeMessage(SectionFileSchema schema, string type, SectionTypeSchema? typeSchema, string id, TargetRelease target)
     {
-        var skip = $"PVE skips the whole section '{id}' ('unsupported type')";
-        if (typeSchema is not null) return $"{Releases.OnlyFrom($"Section type '{type}'", typeSchema.Since, target)}: {skip}.";
-        if (schema.RemovedTypes.TryGetValue(type, out var removed)) return $"Section type '{type}' {removed}: {skip}.";
+        var skip = $"PVE skips the whole section '{MessageText.Short(id)}' ('unsupported type')";
+        if (typeSchema is not null) return $"{Releases.OnlyFrom($"Section type '{MessageText.Short(type)}'", typeSchema.Since, target)}: {skip}.";
+        if (schema.RemovedTypes.TryGetValue(type, out var removed)) return $"Section type '{MessageText.Short(type)}' {removed}: {skip}.";
         var known = string.Join(", ", schema.Types.Values.Where(t => t.Since <= target).Select(t => t.Type).Order(StringComparer.Ordinal));
-        return $"Section type '{type}' is not known to PVE in {schema.FileName} (known: {known}): {skip}{(schema.UnknownTypeHint is { } hint ? ", " + hint : "")}.";
+        return $"Section type '{MessageText.Short(type)}' is not known to PVE in {schema.FileName} (known: {known}): {skip}{(schema.UnknownTypeHint is { } hint ? ", " + hint : "")}.";
     }
 
     private static string UnknownKeyMessage(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertySchema? propertySchema, string key, string description, TargetRelease target)
     {
         if (schema.RemovedKeys.TryGetValue(key, out var removed))
-            return $"'{key}' in {description} {removed}: PVE drops it.";
+            return $"'{MessageText.Short(key)}' in {description} {removed}: PVE drops it.";
         if (propertySchema is not null && propertySchema.Removed is { } gone)
-            return $"'{key}' in {description} {gone}: PVE drops it.";
+            return $"'{MessageText.Short(key)}' in {description} {gone}: PVE drops it.";
         if (propertySchema is not null && propertySchema.Since > target)
-            return $"{Releases.OnlyFrom($"'{key}' in {description}", propertySchema.Since, target)}: its PVE drops the key.";
+            return $"{Releases.OnlyFrom($"'{MessageText.Short(key)}' in {description}", propertySchema.Since, target)}: its PVE drops the key.";
         if (schema.KnowsKeyAnywhere(key))
-            return $"'{key}' is not an option of {description} ('unexpected property'): PVE drops it. Keys of {typeSchema.Noun ?? typeSchema.Type + " sections"}: {string.Join(", ", typeSchema.Options.Keys.Where(k => schema.PropertyFor(typeSchema, k)?.KnownIn(target) == true).Order(StringComparer.Ordinal))}.";
-        return $"'{key}' is not a key PVE knows in {schema.FileName} ('unknown property type'): PVE drops it from {description}.";
+            return $"'{MessageText.Short(key)}' is not an option of {description} ('unexpected property'): PVE drops it. Keys of {typeSchema.Noun ?? typeSchema.Type + " sections"}: {string.Join(", ", typeSchema.Options.Keys.Where(k => schema.PropertyFor(typeSchema, k)?.KnownIn(target) == true).Order(StringComparer.Ordinal))}.";
+        return $"'{MessageText.Short(key)}' is not a key PVE knows in {schema.FileName} ('unknown property type'): PVE drops it from {description}.";
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -46,8 +46,9 @@ public static class StorageReader
             if (local >= 0)
             {
                 var written = storages[local];
+                var what = written.Type == "dir" ? $"a dir storage on {MessageText.Short(written.Section?.Get("path")?.Value)}" : $"a storage of type '{MessageText.Short(written.Type)}'";
                 context.Report(DiagnosticIds.InvalidValue, written.Section?.HeaderSpan ?? SourceSpan.WholeFile(file.Path),
-                    $"Storage 'local' must be a dir storage on {LocalPath}: PVE replaces this {written.Type} storage with its built-in 'dir: local' ({LocalPath}, content {string.Join(",", LocalContent)}).");
+                    $"Storage 'local' must be a dir storage on {LocalPath}, but this is {what}: PVE replaces it with its built-in 'dir: local' ({LocalPath}, content {string.Join(",", LocalContent)}).");
                 storages.RemoveAt(local);
             }
             else if (config.Effective.FirstOrDefault(s => s.Id.Value == "local") is { Status: SectionStatus.Broken } broken)

@@ -215,18 +215,18 @@ public static class StorageSchema
             }
             var span = new Text.SourceSpan(content.Span.Path, content.Span.Line, content.Span.Column + offset, content.Span.Line, content.Span.Column + offset + word.Length);
             report(DiagnosticIds.InvalidValue, span,
-                $"{Capitalize(type.Noun!)} '{entry.Id.Value}' does not support content type '{word}' ('storage does not support content type'): PVE ignores it. Supported: {string.Join(", ", info.ValidContent)}.");
+                $"{Capitalize(type.Noun!)} '{MessageText.Short(entry.Id.Value)}' does not support content type '{MessageText.Short(word)}' ('storage does not support content type'): PVE ignores it. Supported: {string.Join(", ", info.ValidContent)}.");
         }
         if (kept.Contains("none") && kept.Count > 1)
         {
             report(DiagnosticIds.InvalidValue, content.Span,
-                $"'content' of {type.Noun} '{entry.Id.Value}' combines 'none' with other content types ('unable to combine'): PVE drops the whole storage.");
+                $"'content' of {type.Noun} '{MessageText.Short(entry.Id.Value)}' combines 'none' with other content types ('unable to combine'): PVE drops the whole storage.");
             return false;
         }
         if (kept.Count == 0 && !info.ValidContent.Contains("none"))
         {
             report(DiagnosticIds.InvalidValue, content.Span,
-                $"'content' of {type.Noun} '{entry.Id.Value}' keeps no supported content type, and this type does not allow 'none': PVE drops the whole storage.");
+                $"'content' of {type.Noun} '{MessageText.Short(entry.Id.Value)}' keeps no supported content type, and this type does not allow 'none': PVE drops the whole storage.");
             return false;
         }
         return true;

@@ -48,13 +48,22 @@ internal static class ReaderTestKit
         }
     }
 
+    /// <summary>The length of a line without its break (as <see cref="SourceFile.LineText"/>, without copying it).</summary>
+    private static int LineLength(SourceFile file, int line)
+    {
+        var start = file.LineStart(line);
+        var end = line < file.LineCount ? file.LineStart(line + 1) : file.Text.Length;
+        while (end > start && file.Text[end - 1] is '\n' or '\r') end--;
+        return end - start;
+    }
+
     public static void AssertInside(SourceFile file, SourceSpan span)
     {
         Assert.Equal(file.Path, span.Path);
         Assert.InRange(span.Line, 1, file.LineCount);
         Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        Assert.InRange(span.Column, 1, file.LineText(span.Line).Length + 1);
-        Assert.InRange(span.EndColumn, 1, file.LineText(span.EndLine).Length + 1);
+        Assert.InRange(span.Column, 1, LineLength(file, span.Line) + 1);
+        Assert.InRange(span.EndColumn, 1, LineLength(file, span.EndLine) + 1);
         if (span.EndLine == span.Line) Assert.True(span.EndColumn >= span.Column, $"span {span} ends before it starts");
     }
 }

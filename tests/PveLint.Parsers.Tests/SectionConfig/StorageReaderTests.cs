@@ -95,7 +95,7 @@ public class StorageReaderTests
         Assert.DoesNotContain(replaced, s => s.Type == "lvm");
         var d = context.Single(DiagnosticIds.InvalidValue);
         d.AssertAt(1, 1);
-        Assert.Contains("replaces this lvm storage with its built-in 'dir: local'", d.Message);
+        Assert.Contains("but this is a storage of type 'lvm': PVE replaces it with its built-in 'dir: local'", d.Message);
 
         var (kept, context2) = Read("dir: local\n\tpath /var/lib/vz\n\tnodes pve1\n\tcontent iso\n");
         Assert.Null(kept[0].Nodes);

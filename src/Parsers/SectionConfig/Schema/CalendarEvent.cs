@@ -35,21 +35,21 @@ public static class CalendarEvent
         if (index < tokens.Count && tokens[index].Contains('-') && !tokens[index].Contains(':'))
         {
             var parts = tokens[index].Split('-');
-            if (parts.Length is < 2 or > 3) return $"'{tokens[index]}' is not a date ([YEARS-]MONTHS-DAYS)";
+            if (parts.Length is < 2 or > 3) return $"'{MessageText.Short(tokens[index])}' is not a date ([YEARS-]MONTHS-DAYS)";
             foreach (var part in parts)
-                if (FieldProblem(part, int.MaxValue) is { } problem) return $"date '{tokens[index]}': {problem}";
+                if (FieldProblem(part, int.MaxValue) is { } problem) return $"date '{MessageText.Short(tokens[index])}': {problem}";
             index++;
         }
         if (index < tokens.Count)
         {
             var parts = tokens[index].Split(':');
-            if (parts.Length > 3) return $"'{tokens[index]}' is not a time (HOURS:MINUTES[:SECONDS])";
+            if (parts.Length > 3) return $"'{MessageText.Short(tokens[index])}' is not a time (HOURS:MINUTES[:SECONDS])";
             var limits = parts.Length == 1 ? new[] { 59 } : parts.Length == 2 ? new[] { 23, 59 } : new[] { 23, 59, 59 };
             for (var i = 0; i < parts.Length; i++)
-                if (FieldProblem(parts[i], limits[i]) is { } problem) return $"time '{tokens[index]}': {problem}";
+                if (FieldProblem(parts[i], limits[i]) is { } problem) return $"time '{MessageText.Short(tokens[index])}': {problem}";
             index++;
         }
-        return index < tokens.Count ? $"'{tokens[index]}' is not expected there" : null;
+        return index < tokens.Count ? $"'{MessageText.Short(tokens[index])}' is not expected there" : null;
     }
 
     private static string? WeekdayProblem(string token)
@@ -57,7 +57,7 @@ public static class CalendarEvent
         foreach (var item in token.Split(','))
         {
             var range = item.Split("..");
-            if (range.Length > 2 || range.Any(d => !IsDay(d))) return $"'{item}' is not a weekday or weekday range (mon..sun)";
+            if (range.Length > 2 || range.Any(d => !IsDay(d))) return $"'{MessageText.Short(item)}' is not a weekday or weekday range (mon..sun)";
         }
         return null;
     }
@@ -73,10 +73,10 @@ public static class CalendarEvent
         {
             var slash = item.IndexOf('/');
             var value = slash < 0 ? item : item[..slash];
-            if (slash >= 0 && !IsNumber(item[(slash + 1)..], int.MaxValue)) return $"'{item}' has no valid repetition after '/'";
+            if (slash >= 0 && !IsNumber(item[(slash + 1)..], int.MaxValue)) return $"'{MessageText.Short(item)}' has no valid repetition after '/'";
             if (value == "*") continue;
             var range = value.Split("..");
-            if (range.Length > 2 || range.Any(v => !IsNumber(v, max))) return $"'{item}' is not a number{(max < int.MaxValue ? $" from 0 to {max}" : "")}, a range a..b or '*'";
+            if (range.Length > 2 || range.Any(v => !IsNumber(v, max))) return $"'{MessageText.Short(item)}' is not a number{(max < int.MaxValue ? $" from 0 to {max}" : "")}, a range a..b or '*'";
         }
         return null;
     }

@@ -61,7 +61,7 @@ public sealed class PropertyStringFormat : ValueFormat
         var (items, parseProblems, parseSpans) = PropertyString.Parse(file, offset, text);
         var problems = ImmutableArray.CreateBuilder<PropertyStringProblem>();
         for (var i = 0; i < parseProblems.Length; i++)
-            problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, parseSpans[i], $"{parseProblems[i]}, so PVE reports 'missing key in comma-separated list property'"));
+            problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, parseSpans[i], $"{MessageText.Short(parseProblems[i], 200)}, so PVE reports 'missing key in comma-separated list property'"));
 
         var values = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
         var wholeSpan = file.SpanOf(offset, text.Length);
@@ -76,13 +76,13 @@ public sealed class PropertyStringFormat : ValueFormat
                 if (defaultKey is null)
                 {
                     problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, item.Span,
-                        $"'{item.Value.Value}' has no 'key=' and {Name} has no default key ('value without key, but schema does not define a default key')"));
+                        $"'{MessageText.Short(item.Value.Value)}' has no 'key=' and {Name} has no default key ('value without key, but schema does not define a default key')"));
                     continue;
                 }
                 if (sawBareValue || values.ContainsKey(defaultKey.Name))
                 {
                     problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, item.Span,
-                        $"'{item.Value.Value}' sets '{defaultKey.Name}' a second time ('duplicate key in comma-separated list property')"));
+                        $"'{MessageText.Short(item.Value.Value)}' sets '{MessageText.Short(defaultKey.Name)}' a second time ('duplicate key in comma-separated list property')"));
                     continue;
                 }
                 sawBareValue = true;
@@ -95,14 +95,15 @@ public sealed class PropertyStringFormat : ValueFormat
                 if (values.ContainsKey(key))
                 {
                     problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, item.Span,
-                        $"'{key}' is set twice ('duplicate key in comma-separated list property')"));
+                        $"'{MessageText.Short(key)}' is set twice ('duplicate key in comma-separated list property')"));
                     continue;
                 }
                 if (!Keys.TryGetValue(key, out schema) || !schema.KnownIn(target))
                 {
                     var why = schema is not null && schema.Removed is null
                         ? Releases.OnlyFrom($"'{key}'", schema.Since, target)
-                        : $"'{key}' is not a key of {Name} (known: {string.Join(", ", Keys.Values.Where(k => k.KnownIn(target)).Select(k => k.Name).Order(StringComparer.Ordinal))})";
+                        : $"'{MessageText.Short(key)}' is not a key of {Name} (known: {string.Join(", ", Keys.Values.Where(k => k.KnownIn(target)).Select(k => k.Name).Order(StringComparer.Ordinal))})"
+                          + (key.Trim() != key && Keys.ContainsKey(key.Trim()) ? "; PVE does not trim spaces around keys" : "");
                     problems.Add(new PropertyStringProblem(DiagnosticIds.UnknownKey, item.Key.Span, $"{why} ('invalid key in comma-separated list property')"));
                     continue;
                 }
@@ -120,7 +121,7 @@ public sealed class PropertyStringFormat : ValueFormat
 
         foreach (var (key, value) in values)
             if (Keys.TryGetValue(key, out var schema) && schema.Requires is { } required && !values.ContainsKey(required))
-                problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, value.Span, $"'{key}' needs '{required}' to be set as well ('missing property required by {key}')"));
+                problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, value.Span, $"'{MessageText.Short(key)}' needs '{MessageText.Short(required)}' to be set as well ('missing property required by {MessageText.Short(key)}')"));
 
         if (problems.Count == 0 && _validator?.Invoke(values.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal)) is { } invalid)
             problems.Add(new PropertyStringProblem(DiagnosticIds.InvalidValue, wholeSpan, invalid));

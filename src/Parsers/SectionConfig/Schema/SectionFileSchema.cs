@@ -86,5 +86,5 @@ public sealed class SectionFileSchema
         Properties.ContainsKey(key) || Types.Values.Any(t => t.OwnProperties.ContainsKey(key) || t.Options.ContainsKey(key));
 
     /// <summary>A helper for the messages: "dir storage 'local'".</summary>
-    public static string Describe(SectionTypeSchema? type, string typeName, string id) => $"{type?.Noun ?? typeName + " section"} '{id}'";
+    public static string Describe(SectionTypeSchema? type, string typeName, string id) => $"{type?.Noun ?? MessageText.Short(typeName) + " section"} '{MessageText.Short(id)}'";
 }

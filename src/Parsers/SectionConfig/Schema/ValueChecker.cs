@@ -21,17 +21,17 @@ public static class ValueChecker
         switch (schema.Kind)
         {
             case ValueKind.Boolean when value is not ("0" or "1"):
-                return new ValueProblem($"'{schema.Name}' is a boolean and PVE accepts only 0 or 1 here, not '{value}'");
+                return new ValueProblem($"'{schema.Name}' is a boolean and PVE accepts only 0 or 1 here, not '{MessageText.Short(value)}'");
             case ValueKind.Integer when !IsInteger(value):
-                return new ValueProblem($"'{schema.Name}' must be an integer, not '{value}'");
+                return new ValueProblem($"'{schema.Name}' must be an integer, not '{MessageText.Short(value)}'");
             case ValueKind.Number when !IsNumber(value):
-                return new ValueProblem($"'{schema.Name}' must be a number, not '{value}'");
+                return new ValueProblem($"'{schema.Name}' must be a number, not '{MessageText.Short(value)}'");
         }
 
         if (schema.Format?.Check(value, target) is { } formatProblem) return formatProblem;
 
         if (schema.Pattern is { } pattern && !PatternRegex(pattern).IsMatch(value))
-            return new ValueProblem($"'{value}' does not match the pattern {pattern} of '{schema.Name}'");
+            return new ValueProblem($"'{MessageText.Short(value)}' does not match the pattern {pattern} of '{schema.Name}'");
 
         if (schema.MaxLength is { } max && Encoding.UTF8.GetByteCount(value) > max)
             return new ValueProblem($"'{schema.Name}' may only be {max} characters long");
@@ -41,9 +41,9 @@ public static class ValueChecker
         if (TryNumber(value, out var number))
         {
             if (schema.Maximum is { } maximum && number > maximum)
-                return new ValueProblem($"'{schema.Name}' must be at most {Format(maximum)}, not {value}");
+                return new ValueProblem($"'{schema.Name}' must be at most {Format(maximum)}, not {MessageText.Short(value)}");
             if (schema.Minimum is { } minimum && number < minimum)
-                return new ValueProblem($"'{schema.Name}' must be at least {Format(minimum)}, not {value}");
+                return new ValueProblem($"'{schema.Name}' must be at least {Format(minimum)}, not {MessageText.Short(value)}");
         }
 
         if (!schema.Enum.IsEmpty)
@@ -51,9 +51,9 @@ public static class ValueChecker
             var match = schema.Enum.FirstOrDefault(e => e.Value == value);
             var known = schema.Enum.Where(e => e.Since <= target).Select(e => e.Value);
             if (match is null)
-                return new ValueProblem($"'{value}' is not one of {string.Join(", ", known)} (the values PVE allows for '{schema.Name}')");
+                return new ValueProblem($"'{MessageText.Short(value)}' is not one of {string.Join(", ", known)} (the values PVE allows for '{schema.Name}')");
             if (match.Since > target)
-                return new ValueProblem($"'{value}' for '{schema.Name}' is only known from {Releases.Human(match.Since)} on; the cluster targets {TargetReleases.Name(target)}, whose PVE allows only {string.Join(", ", known)}");
+                return new ValueProblem($"'{MessageText.Short(value)}' for '{schema.Name}' is only known from {Releases.Human(match.Since)} on; the cluster targets {TargetReleases.Name(target)}, whose PVE allows only {string.Join(", ", known)}");
         }
 
         return null;

@@ -50,7 +50,7 @@ public abstract class ValueFormat
             {
                 if (item.Check(text, target) is not { } problem) continue;
                 return problem.Length < 0
-                    ? problem with { Message = $"list item '{text}': {problem.Message}", Offset = offset, Length = text.Length }
+                    ? problem with { Message = $"list item '{MessageText.Short(text)}': {problem.Message}", Offset = offset, Length = text.Length }
                     : problem with { Offset = offset + problem.Offset };
             }
             return null;

@@ -25,14 +25,23 @@ public static class SectionConfigScanner
     {
         var scan = new Walk(file, shape);
         scan.Run();
-        return new SectionConfigDocument(file, scan.Lines.ToImmutable(), scan.Sections.ToImmutable(), scan.Diagnostics.ToImmutable());
+        return new SectionConfigDocument(file, scan.Lines.ToImmutable(), scan.Sections.ToImmutable(), scan.Finish());
     }
 
     private sealed class Walk(SourceFile file, SectionHeaderShape shape)
     {
         public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>();
         public readonly ImmutableArray<SectionSyntax>.Builder Sections = ImmutableArray.CreateBuilder<SectionSyntax>();
-        public readonly ImmutableArray<Diagnostic>.Builder Diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        private DiagnosticBudget? _budget;
+
+        private DiagnosticBudget Diagnostics => _budget ??= new DiagnosticBudget(_diagnostics.Add);
+
+        public ImmutableArray<Diagnostic> Finish()
+        {
+            Diagnostics.Flush();
+            return _diagnostics.ToImmutable();
+        }
 
         private readonly string _text = file.Text;
         private int _pos;
@@ -111,24 +120,24 @@ public static class SectionConfigScanner
 
             if (PerlText.IsBlank(text))
             {
-                Diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(' ', '\t') == "\r"
-                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE does not take '\\r' as an empty line, so section '{header.Id.Text}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
-                    : $"Line {line.Line} holds only whitespace: PVE does not end section '{header.Id.Text}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
+                Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(' ', '\t') == "\r"
+                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE does not take '\\r' as an empty line, so section '{MessageText.Short(header.Id.Text)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
+                    : $"Line {line.Line} holds only whitespace: PVE does not end section '{MessageText.Short(header.Id.Text)}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
                 return new JunkLine(line.Line, line.Span, text, JunkKind.WhitespaceOnly);
             }
 
             var swallowed = MatchHeader(line);
             if (swallowed is not null)
             {
-                Diagnostics.Add(new Diagnostic(DiagnosticIds.SwallowedSection,
-                    $"Section header '{Shorten(text.TrimEnd())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{header.Id.Text}' (line {header.Line}); insert an empty line before it.",
+                Diagnostics.Report(new Diagnostic(DiagnosticIds.SwallowedSection,
+                    $"Section header '{MessageText.Short(text.TrimEnd())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{MessageText.Short(header.Id.Text)}' (line {header.Line}); insert an empty line before it.",
                     line.Span,
-                    [new RelatedSpan(header.Span, $"section '{header.Id.Text}' that swallows the header")]));
+                    [new RelatedSpan(header.Span, $"section '{MessageText.Short(header.Id.Text)}' that swallows the header")]));
                 return new JunkLine(line.Line, line.Span, text, JunkKind.SwallowedHeader, swallowed);
             }
 
-            Diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span,
-                $"PVE ignores line {line.Line} in section '{header.Id.Text}' ('ignore config line'): a body line must be indented and start with a key."));
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span,
+                $"PVE ignores line {line.Line} in section '{MessageText.Short(header.Id.Text)}' ('ignore config line'): a body line must be indented and start with a key."));
             return new JunkLine(line.Line, line.Span, text, JunkKind.NotAProperty);
         }
 
@@ -140,12 +149,12 @@ public static class SectionConfigScanner
             if (indented && _lastRejectedHeaderLine > 0)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it belongs to no section, because PVE did not take line {_lastRejectedHeaderLine} above as a section header ('{shape.Description}').";
             else if (indented && _lastTerminator is not null && _lastHeader is not null)
-                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{_lastHeader.Id.Text}', so this indented line belongs to no section; remove the empty line if it is meant for '{_lastHeader.Id.Text}'.";
+                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Text)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Text)}'.";
             else if (indented && MatchHeader(new RawLine(line.Start, text.TrimStart(' ', '\t'), line.Line, line.Span)) is not null)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
             else
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it is neither a section header '{shape.Description}' nor inside a section.";
-            Diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, message));
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, message));
             Lines.Add(new JunkLine(line.Line, line.Span, text, JunkKind.OutsideSection));
             if (!indented)
             {
@@ -162,8 +171,8 @@ public static class SectionConfigScanner
             if (index < 0) return;
             var value = property.Value!;
             var span = file.SpanOf(value.Offset + index, value.Text.Length - index);
-            Diagnostics.Add(Diagnostic.At(DiagnosticIds.InlineCommentInValue, span,
-                $"PVE has no inline comments: the value of '{property.Key.Text}' in section '{header.Id.Text}' is all of '{Shorten(value.Text)}', including '{Shorten(value.Text[index..])}'; move the comment to a line of its own."));
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.InlineCommentInValue, span,
+                $"PVE has no inline comments: the value of '{MessageText.Short(property.Key.Text)}' in section '{MessageText.Short(header.Id.Text)}' is all of '{MessageText.Short(value.Text)}', including '{MessageText.Short(value.Text[index..])}'; move the comment to a line of its own."));
         }
 
         private HeaderLine? MatchHeader(RawLine line)
@@ -214,5 +223,4 @@ public static class SectionConfigScanner
         private static bool IsFalse(string text) => text.Length == 0 || text == "0";
     }
 
-    internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 }
