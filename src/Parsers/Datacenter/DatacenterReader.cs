@@ -37,7 +37,7 @@ public static class DatacenterReader
 
         var lastByKey = new Dictionary<string, DatacenterEntryLine>(StringComparer.Ordinal);
         foreach (var line in document.Entries) lastByKey[line.Key.Text] = line;
-        foreach (var line in document.Entries.Where(l => lastByKey[l.Key.Text] != l))
+        foreach (var line in document.Entries.Where(l => !ReferenceEquals(lastByKey[l.Key.Text], l)))
         {
             var later = lastByKey[line.Key.Text];
             budget.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
@@ -48,7 +48,7 @@ public static class DatacenterReader
 
         var entries = ImmutableDictionary.CreateBuilder<string, DatacenterEntry>(StringComparer.Ordinal);
         var accepted = new Dictionary<string, PropertyStringResult?>(StringComparer.Ordinal);
-        foreach (var line in document.Entries.Where(l => lastByKey[l.Key.Text] == l))
+        foreach (var line in document.Entries.Where(l => ReferenceEquals(lastByKey[l.Key.Text], l)))
         {
             var (entry, parts) = BindEntry(file, line, schema, target, budget);
             entries[line.Key.Text] = entry;
@@ -64,7 +64,7 @@ public static class DatacenterReader
     }
 
     private static (DatacenterEntry Entry, PropertyStringResult? Parts) BindEntry(
-        SourceFile file, DatacenterEntryLine line, ImmutableDictionary<string, PropertySchema> schema, TargetRelease target, DiagnosticBudget context)
+        SourceFile file, DatacenterEntryLine line, ImmutableDictionary<string, PropertySchema> schema, TargetRelease target, DiagnosticBudget diagnostics)
     {
         var key = line.Key.Text;
         var keyLocated = line.Key.ToLocated();
@@ -79,7 +79,7 @@ public static class DatacenterReader
 
         if (!schema.TryGetValue(key, out var keySchema) || !keySchema.KnownIn(target))
         {
-            context.Report(DiagnosticIds.UnknownKey, line.Key.Span, known is not null
+            diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span, known is not null
                 ? $"{Releases.OnlyFrom($"The datacenter.cfg key '{MessageText.Short(key)}'", known.Since, target)}: its PVE drops the line ('property is not defined in schema')."
                 : $"'{MessageText.Short(key)}' is not a datacenter.cfg key ('property is not defined in schema'): PVE drops the line.");
             return (Dropped(), null);
@@ -87,7 +87,7 @@ public static class DatacenterReader
 
         if (key == "description")
         {
-            context.Report(DiagnosticIds.UnknownKey, line.Key.Span,
+            diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span,
                 "PVE replaces a 'description:' line with the '#' lines of datacenter.cfg (the datacenter notes), so this line has no effect; write the notes as '#' lines.");
             return (Dropped(), null);
         }
@@ -95,7 +95,7 @@ public static class DatacenterReader
         if (parts is not null)
         {
             foreach (var problem in parts.Problems)
-                context.Report(problem.Id, problem.Span,
+                diagnostics.Report(problem.Id, problem.Span,
                     $"In '{MessageText.Short(key)}' of datacenter.cfg, {problem.Message}: PVE rejects the whole '{MessageText.Short(key)}' value and drops the line{Consequence(key)}.");
             return parts.Accepted ? (new DatacenterEntry(keyLocated, valueLocated, parts.Values), parts) : (Dropped(), null);
         }
@@ -104,7 +104,7 @@ public static class DatacenterReader
         if (ValueChecker.Check(keySchema, value, target) is { } invalid)
         {
             var span = invalid.Length < 0 ? line.Value.Span : file.SpanOf(line.Value.Offset + invalid.Offset, invalid.Length);
-            context.Report(invalid.Id, line.Value.Text.Length == 0 ? line.Key.Span : span,
+            diagnostics.Report(invalid.Id, line.Value.Text.Length == 0 ? line.Key.Span : span,
                 $"The value of '{MessageText.Short(key)}' in datacenter.cfg is invalid: {invalid.Message}; PVE drops the line{Consequence(key)}.");
             return (Dropped(), null);
         }
@@ -113,13 +113,13 @@ public static class DatacenterReader
     }
 
     /// <summary>The effective CRS settings, or null when there are none (absent, dropped, or an empty line).</summary>
-    private static CrsSettings? CrsFrom(Dictionary<string, PropertyStringResult?> accepted, IDictionary<string, DatacenterEntry> entries, TargetRelease target, DiagnosticBudget context)
+    private static CrsSettings? CrsFrom(Dictionary<string, PropertyStringResult?> accepted, IDictionary<string, DatacenterEntry> entries, TargetRelease target, DiagnosticBudget diagnostics)
     {
         if (!accepted.TryGetValue("crs", out var parts) || parts is null) return null;
         var entry = entries["crs"];
         if (entry.Value.Value.Length == 0)
         {
-            context.Report(DiagnosticIds.InvalidValue, entry.Key.Span, target < TargetRelease.Pve92
+            diagnostics.Report(DiagnosticIds.InvalidValue, entry.Key.Span, target < TargetRelease.Pve92
                 ? $"An empty 'crs:' line is not ignored on {TargetReleases.Name(target)} (pve-cluster before 9.1.6 keeps the empty string, and the HA CRM crashes on it): remove the line or write 'crs: ha=basic'."
                 : "PVE ignores an empty 'crs:' line with a warning ('ignoring empty crs: line in datacenter.cfg'): remove the line or give it settings.");
             return null;

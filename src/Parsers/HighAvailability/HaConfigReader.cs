@@ -49,15 +49,15 @@ public static class HaConfigReader
             entry);
     }
 
-    private static HaGroup ToGroup(SectionEntry entry, DiagnosticBudget context) =>
+    private static HaGroup ToGroup(SectionEntry entry, DiagnosticBudget diagnostics) =>
         new(entry.Id,
             // Groups.pm keeps each distinct 'node:prio' text as written.
-            NodePriorities(entry, context, distinctBy: item => item.Text, describe: $"HA group '{MessageText.Short(entry.Id.Value)}'"),
+            NodePriorities(entry, diagnostics, distinctBy: item => item.Text, describe: $"HA group '{MessageText.Short(entry.Id.Value)}'"),
             entry.Get("restricted")?.Value == "1",
             entry.Get("nofailback")?.Value == "1",
             entry);
 
-    private static HaRule ToRule(SectionEntry entry, DiagnosticBudget context)
+    private static HaRule ToRule(SectionEntry entry, DiagnosticBudget diagnostics)
     {
         var isNodeAffinity = entry.Type == HaRulesSchema.NodeAffinity;
         return new HaRule(
@@ -68,7 +68,7 @@ public static class HaConfigReader
             // (reference/pve-ha-manager.md §1.4; PVE2015 reports that case).
             entry.Has("disable"),
             // NodeAffinity.pm stores nodes in a hash keyed by name: a repeated node keeps its last priority.
-            isNodeAffinity ? NodePriorities(entry, context, distinctBy: item => item.Node!, describe: $"node-affinity rule '{MessageText.Short(entry.Id.Value)}'") : [],
+            isNodeAffinity ? NodePriorities(entry, diagnostics, distinctBy: item => item.Node!, describe: $"node-affinity rule '{MessageText.Short(entry.Id.Value)}'") : [],
             isNodeAffinity && entry.Get("strict")?.Value == "1",
             entry.Get("affinity"),
             entry);
@@ -85,7 +85,7 @@ public static class HaConfigReader
             .ToImmutableArray();
     }
 
-    private static ImmutableArray<NodePriority> NodePriorities(SectionEntry entry, DiagnosticBudget context, Func<NodeListItem, string> distinctBy, string describe)
+    private static ImmutableArray<NodePriority> NodePriorities(SectionEntry entry, DiagnosticBudget diagnostics, Func<NodeListItem, string> distinctBy, string describe)
     {
         if (entry.Get("nodes") is not { } nodes) return [];
         var result = new List<NodePriority>();
@@ -97,7 +97,7 @@ public static class HaConfigReader
             if (index.TryGetValue(key, out var at))
             {
                 if (key == item.Node)
-                    context.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
+                    diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                         $"Node '{MessageText.Short(item.Node)}' is listed twice in 'nodes' of {describe}: PVE keeps only the last entry '{MessageText.Short(item.Text)}' (priority {item.Priority}).",
                         located.Node.Span,
                         [new RelatedSpan(result[at].Node.Span, "the first entry for this node")]));

@@ -35,7 +35,7 @@ public static class SectionConfigBinder
         return bound;
     }
 
-    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget context)
+    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics)
     {
         var header = syntax.Header;
         var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
@@ -49,13 +49,13 @@ public static class SectionConfigBinder
 
         if (typeSchema is null || typeSchema.Since > target)
         {
-            context.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
+            diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
             return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
         }
 
         if (idCheck.Problem is { } idProblem)
         {
-            context.Report(DiagnosticIds.InvalidValue, header.Id.Span,
+            diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
                 $"PVE skips {typeSchema.Noun ?? type + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idProblem}.");
             return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
         }
@@ -64,7 +64,7 @@ public static class SectionConfigBinder
         var rejected = new Dictionary<string, PropertyLine>(StringComparer.Ordinal);
         foreach (var line in syntax.Properties)
         {
-            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, context);
+            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, diagnostics);
             if (property is not null) accepted[line.Key.Text] = property;
             else rejected.TryAdd(line.Key.Text, line);
         }
@@ -75,7 +75,7 @@ public static class SectionConfigBinder
             if (use.Optional || accepted.ContainsKey(key)) continue;
             var written = rejected.GetValueOrDefault(key);
             var consequence = schema.BrokenSectionConsequence(target);
-            context.Report(DiagnosticIds.MissingRequiredKey, header.Span,
+            diagnostics.Report(DiagnosticIds.MissingRequiredKey, header.Span,
                 (written is null
                     ? $"{Capitalize(description)} has no '{MessageText.Short(key)}', which is required: PVE skips the whole section ('missing value for required option')."
                     : $"{Capitalize(description)} has no valid '{MessageText.Short(key)}' (the one on line {written.Line} was rejected), and '{MessageText.Short(key)}' is required: PVE skips the whole section ('missing value for required option').")
@@ -85,7 +85,7 @@ public static class SectionConfigBinder
 
         var entry = Entry(accepted.ToImmutable());
         if (status == SectionStatus.Accepted && schema.DecodeCheck is { } decode &&
-            !decode(entry, typeSchema, (diagnosticId, span, message) => context.Report(diagnosticId, span, message)))
+            !decode(entry, typeSchema, (diagnosticId, span, message) => diagnostics.Report(diagnosticId, span, message)))
             status = SectionStatus.Broken;
 
         return new BoundSection(syntax, type, typeSchema, entry, status);
@@ -93,7 +93,7 @@ public static class SectionConfigBinder
 
     private static SectionProperty? BindProperty(
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
-        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, DiagnosticBudget context)
+        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, DiagnosticBudget diagnostics)
     {
         var key = line.Key.Text;
 
@@ -103,13 +103,13 @@ public static class SectionConfigBinder
         var propertySchema = schema.PropertyFor(typeSchema, key);
         if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
         {
-            context.Report(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target));
+            diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target));
             return null;
         }
 
         if (accepted.TryGetValue(key, out var first))
         {
-            context.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
+            diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                 $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
                 line.Key.Span,
                 [new RelatedSpan(first.Key.Span, $"the '{MessageText.Short(key)}' PVE keeps")]));
@@ -123,7 +123,7 @@ public static class SectionConfigBinder
                 var end = line.Key.Offset + line.Key.Text.Length;
                 return new SectionProperty(line.Key.ToLocated(), new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
             }
-            context.Report(DiagnosticIds.InvalidValue, line.Key.Span,
+            diagnostics.Report(DiagnosticIds.InvalidValue, line.Key.Span,
                 $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it.");
             return null;
         }
@@ -131,7 +131,7 @@ public static class SectionConfigBinder
         var value = line.Value;
         if (value.Text.IndexOfAny(['\r', '\n']) is var feed and >= 0)
         {
-            context.Report(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
+            diagnostics.Report(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
                 $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key.");
             return null;
         }
@@ -139,14 +139,14 @@ public static class SectionConfigBinder
         if (ValueChecker.Check(propertySchema, value.Text, target) is { } problem)
         {
             var span = problem.Length < 0 ? value.Span : file.SpanOf(value.Offset + problem.Offset, problem.Length);
-            context.Report(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key.");
+            diagnostics.Report(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key.");
             return null;
         }
 
         return new SectionProperty(line.Key.ToLocated(), value.ToLocated());
     }
 
-    private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget context)
+    private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget diagnostics)
     {
         var lastById = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < sections.Count; i++)
@@ -160,7 +160,7 @@ public static class SectionConfigBinder
                 var lost = section.Status == SectionStatus.Broken
                     ? $", and this one is broken, so PVE ends up with no '{MessageText.Short(section.Id.Value)}' at all"
                     : "";
-                context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
+                diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
                     $"Section id '{MessageText.Short(section.Id.Value)}' is used again (first on line {earlier.Syntax.Header.Line}): PVE silently replaces the earlier {what} with this one{lost}.",
                     section.Syntax.Header.Span,
                     [new RelatedSpan(earlier.Syntax.Header.Span, $"the earlier section '{MessageText.Short(earlier.Id.Value)}' that PVE discards")]));
@@ -195,8 +195,6 @@ public static class SectionConfigBinder
     {
         if (schema.RemovedKeys.TryGetValue(key, out var removed))
             return $"'{MessageText.Short(key)}' in {description} {removed}: PVE drops it.";
-        if (propertySchema is not null && propertySchema.Removed is { } gone)
-            return $"'{MessageText.Short(key)}' in {description} {gone}: PVE drops it.";
         if (propertySchema is not null && propertySchema.Since > target)
             return $"{Releases.OnlyFrom($"'{MessageText.Short(key)}' in {description}", propertySchema.Since, target)}: its PVE drops the key.";
         if (schema.KnowsKeyAnywhere(key))

@@ -52,7 +52,7 @@ public class DatacenterReaderTests
         Assert.False(on91.Get("crs")!.AcceptedByPve);
         Assert.Equal("dynamic", on91.Get("crs")!.Properties["ha"].Value);
         Assert.Equal(
-            [(DiagnosticIds.InvalidValue, 1, 9), (DiagnosticIds.UnknownKey, 1, 17), (DiagnosticIds.UnknownKey, 1, 37)],
+            [(DiagnosticIds.UnknownKey, 1, 9), (DiagnosticIds.UnknownKey, 1, 17), (DiagnosticIds.UnknownKey, 1, 37)],
             context91.Positions());
         Assert.Contains("'dynamic' for 'ha' is only known from PVE 9.2 on; the cluster targets pve-9.1", context91.Diagnostics[0].Message);
         Assert.Contains("'ha-auto-rebalance' is only known from PVE 9.2 on; the cluster targets pve-9.1", context91.Diagnostics[1].Message);

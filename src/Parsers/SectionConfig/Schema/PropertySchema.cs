@@ -17,7 +17,8 @@ public sealed record EnumValue(string Value, TargetRelease Since = TargetRelease
 
 /// <summary>
 /// What PVE's schema says about one key: its type and the checks <c>check_prop</c> runs, in PVE's order (type,
-/// format, pattern, length, range, enum), plus the releases the key exists in. Also used for the keys inside
+/// format, pattern, length, range, enum), plus the first release that knows the key (keys PVE 9 dropped are listed per file, see
+/// <see cref="SectionFileSchema.RemovedKeys"/>). Also used for the keys inside
 /// property strings, where <see cref="Optional"/>, <see cref="DefaultKey"/> and <see cref="Requires"/> matter.
 /// </summary>
 public sealed record PropertySchema(string Name, ValueKind Kind)
@@ -49,10 +50,7 @@ public sealed record PropertySchema(string Name, ValueKind Kind)
     /// <summary>First release whose PVE knows the key.</summary>
     public TargetRelease Since { get; init; } = TargetRelease.Pve90;
 
-    /// <summary>Why the key is gone, when PVE 9 no longer knows it (e.g. storage <c>maxfiles</c>).</summary>
-    public string? Removed { get; init; }
-
-    public bool KnownIn(TargetRelease target) => Removed is null && Since <= target;
+    public bool KnownIn(TargetRelease target) => Since <= target;
 
     public static PropertySchema Bool(string name) => new(name, ValueKind.Boolean);
 

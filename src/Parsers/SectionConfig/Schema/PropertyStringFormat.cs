@@ -100,7 +100,7 @@ public sealed class PropertyStringFormat : ValueFormat
                 }
                 if (!Keys.TryGetValue(key, out schema) || !schema.KnownIn(target))
                 {
-                    var why = schema is not null && schema.Removed is null
+                    var why = schema is not null
                         ? Releases.OnlyFrom($"'{key}'", schema.Since, target)
                         : $"'{MessageText.Short(key)}' is not a key of {Name} (known: {string.Join(", ", Keys.Values.Where(k => k.KnownIn(target)).Select(k => k.Name).Order(StringComparer.Ordinal))})"
                           + (key.Trim() != key && Keys.ContainsKey(key.Trim()) ? "; PVE does not trim spaces around keys" : "");

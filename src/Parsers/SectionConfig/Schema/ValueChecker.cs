@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PveLint.Diagnostics;
 using PveLint.Model;
 
 namespace PveLint.SectionConfig.Schema;
@@ -52,8 +53,9 @@ public static class ValueChecker
             var known = schema.Enum.Where(e => e.Since <= target).Select(e => e.Value);
             if (match is null)
                 return new ValueProblem($"'{MessageText.Short(value)}' is not one of {string.Join(", ", known)} (the values PVE allows for '{schema.Name}')");
+            // A value newer than the target release is unknown to that release's PVE, like a newer key (PVE0002).
             if (match.Since > target)
-                return new ValueProblem($"'{MessageText.Short(value)}' for '{schema.Name}' is only known from {Releases.Human(match.Since)} on; the cluster targets {TargetReleases.Name(target)}, whose PVE allows only {string.Join(", ", known)}");
+                return new ValueProblem(Id: DiagnosticIds.UnknownKey, Message: $"'{MessageText.Short(value)}' for '{schema.Name}' is only known from {Releases.Human(match.Since)} on; the cluster targets {TargetReleases.Name(target)}, whose PVE allows only {string.Join(", ", known)}");
         }
 
         return null;
