@@ -150,7 +150,7 @@ public static class SectionConfigScanner
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it belongs to no section, because PVE did not take line {_lastRejectedHeaderLine} above as a section header ('{shape.Description}').";
             else if (indented && _lastTerminator is not null && _lastHeader is not null)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Text)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Text)}'.";
-            else if (indented && MatchHeader(new RawLine(line.Start, text.TrimStart(' ', '\t'), line.Line, line.Span)) is not null)
+            else if (indented && shape.TryMatch(text[PerlText.SkipSpaces(text, 0, text.Length)..], out _, out _))
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
             else
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it is neither a section header '{shape.Description}' nor inside a section.";
