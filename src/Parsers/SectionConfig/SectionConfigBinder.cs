@@ -1,0 +1,206 @@
+using System.Collections.Immutable;
+using PveLint.Binding;
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.SectionConfig.Schema;
+using PveLint.SectionConfig.Syntax;
+using PveLint.Text;
+
+namespace PveLint.SectionConfig;
+
+/// <summary>
+/// Reads a section-config file the way PVE's <c>parse_config</c> + <c>check_config</c> do, against one
+/// <see cref="SectionFileSchema"/> (reference/pve-ha-manager.md §1.1, reference/pve-formats.md §2):
+/// a header whose id fails its check, or whose type has no plugin, skips the section; per key: unknown or
+/// not-allowed keys are dropped (PVE0002), a repeated key keeps the first accepted value (PVE0004), a bad value is
+/// dropped (PVE0003); a section without a required key is filed as broken, which drops it (PVE0007); a later
+/// section with the same id silently replaces the earlier one (PVE0005).
+/// </summary>
+public static class SectionConfigBinder
+{
+    /// <summary>Scans and binds <paramref name="file"/>, reporting syntax and schema diagnostics to <paramref name="context"/>.</summary>
+    public static BoundSectionConfig Read(SourceFile file, SectionFileSchema schema, BindContext context)
+    {
+        var document = SectionConfigScanner.Scan(file, schema.HeaderShape);
+        context.ReportAll(document.Diagnostics);
+        return Bind(document, schema, context);
+    }
+
+    public static BoundSectionConfig Bind(SectionConfigDocument document, SectionFileSchema schema, BindContext context)
+    {
+        var budget = new DiagnosticBudget(context.Report);
+        var sections = document.Sections.Select(s => BindSection(document.File, s, schema, context.Target, budget)).ToList();
+        var bound = ResolveDuplicates(document, sections, budget);
+        budget.Flush();
+        return bound;
+    }
+
+    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics)
+    {
+        var header = syntax.Header;
+        var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
+        var typeSchema = schema.Types.GetValueOrDefault(type);
+        var idCheck = schema.CheckId(type, header.Id.Text);
+        var id = new Located<string>(idCheck.Id, IdSpan(header, idCheck.Id, type));
+        var description = SectionFileSchema.Describe(typeSchema, type, idCheck.Id);
+
+        SectionEntry Entry(ImmutableDictionary<string, SectionProperty> properties) =>
+            new(file.Path, type, id, header.Span, properties, syntax.Span);
+
+        if (typeSchema is null || typeSchema.Since > target)
+        {
+            diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
+            return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
+        }
+
+        if (idCheck.Problem is { } idProblem)
+        {
+            diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
+                $"PVE skips {typeSchema.Noun ?? type + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idProblem}.");
+            return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
+        }
+
+        var accepted = ImmutableDictionary.CreateBuilder<string, SectionProperty>(StringComparer.Ordinal);
+        var rejected = new Dictionary<string, PropertyLine>(StringComparer.Ordinal);
+        foreach (var line in syntax.Properties)
+        {
+            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, diagnostics);
+            if (property is not null) accepted[line.Key.Text] = property;
+            else rejected.TryAdd(line.Key.Text, line);
+        }
+
+        var status = SectionStatus.Accepted;
+        foreach (var (key, use) in typeSchema.Options.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (use.Optional || accepted.ContainsKey(key)) continue;
+            var written = rejected.GetValueOrDefault(key);
+            var consequence = schema.BrokenSectionConsequence(target);
+            diagnostics.Report(DiagnosticIds.MissingRequiredKey, header.Span,
+                (written is null
+                    ? $"{Capitalize(description)} has no '{MessageText.Short(key)}', which is required: PVE skips the whole section ('missing value for required option')."
+                    : $"{Capitalize(description)} has no valid '{MessageText.Short(key)}' (the one on line {written.Line} was rejected), and '{MessageText.Short(key)}' is required: PVE skips the whole section ('missing value for required option').")
+                + (consequence is null ? "" : " " + consequence));
+            status = SectionStatus.Broken;
+        }
+
+        var entry = Entry(accepted.ToImmutable());
+        if (status == SectionStatus.Accepted && schema.DecodeCheck is { } decode &&
+            !decode(entry, typeSchema, (diagnosticId, span, message) => diagnostics.Report(diagnosticId, span, message)))
+            status = SectionStatus.Broken;
+
+        return new BoundSection(syntax, type, typeSchema, entry, status);
+    }
+
+    private static SectionProperty? BindProperty(
+        SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
+        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, DiagnosticBudget diagnostics)
+    {
+        var key = line.Key.Text;
+
+        // SectionConfig::check_value lets a 'type' line through when it repeats the section type.
+        if (key == "type" && line.Value?.Text == type) return null;
+
+        var propertySchema = schema.PropertyFor(typeSchema, key);
+        if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
+        {
+            diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target));
+            return null;
+        }
+
+        if (accepted.TryGetValue(key, out var first))
+        {
+            diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
+                $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
+                line.Key.Span,
+                [new RelatedSpan(first.Key.Span, $"the '{MessageText.Short(key)}' PVE keeps")]));
+            return null;
+        }
+
+        if (line.Value is null)
+        {
+            if (propertySchema.Kind == ValueKind.Boolean)
+            {
+                var end = line.Key.Offset + line.Key.Text.Length;
+                return new SectionProperty(line.Key.ToLocated(), new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
+            }
+            diagnostics.Report(DiagnosticIds.InvalidValue, line.Key.Span,
+                $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it.");
+            return null;
+        }
+
+        var value = line.Value;
+        if (value.Text.IndexOfAny(['\r', '\n']) is var feed and >= 0)
+        {
+            diagnostics.Report(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
+                $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key.");
+            return null;
+        }
+
+        if (ValueChecker.Check(propertySchema, value.Text, target) is { } problem)
+        {
+            var span = problem.Length < 0 ? value.Span : file.SpanOf(value.Offset + problem.Offset, problem.Length);
+            diagnostics.Report(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key.");
+            return null;
+        }
+
+        return new SectionProperty(line.Key.ToLocated(), value.ToLocated());
+    }
+
+    private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget diagnostics)
+    {
+        var lastById = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            var section = sections[i];
+            if (!section.IsFiled) continue;
+            if (lastById.TryGetValue(section.Id.Value, out var earlierIndex))
+            {
+                var earlier = sections[earlierIndex];
+                var what = SectionFileSchema.Describe(earlier.Schema, earlier.Type, earlier.Id.Value);
+                var lost = section.Status == SectionStatus.Broken
+                    ? $", and this one is broken, so PVE ends up with no '{MessageText.Short(section.Id.Value)}' at all"
+                    : "";
+                diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
+                    $"Section id '{MessageText.Short(section.Id.Value)}' is used again (first on line {earlier.Syntax.Header.Line}): PVE silently replaces the earlier {what} with this one{lost}.",
+                    section.Syntax.Header.Span,
+                    [new RelatedSpan(earlier.Syntax.Header.Span, $"the earlier section '{MessageText.Short(earlier.Id.Value)}' that PVE discards")]));
+                sections[earlierIndex] = earlier with { ReplacedBy = section };
+            }
+            lastById[section.Id.Value] = i;
+        }
+
+        // PVE's 'order' is the position of the winning (last) section.
+        var effective = lastById.Values.Order().Select(i => sections[i]).ToImmutableArray();
+        return new BoundSectionConfig(document, sections.ToImmutableArray(), effective);
+    }
+
+    private static SourceSpan IdSpan(HeaderLine header, string id, string type)
+    {
+        // "vm:100" (resources.cfg) stands for "vm: 100": point at both parts.
+        if (id != header.Id.Text && id.StartsWith(type + ":", StringComparison.Ordinal))
+            return header.Type.Span.Union(header.Id.Span);
+        return header.Id.Span;
+    }
+
+    private static string UnknownTypeMessage(SectionFileSchema schema, string type, SectionTypeSchema? typeSchema, string id, TargetRelease target)
+    {
+        var skip = $"PVE skips the whole section '{MessageText.Short(id)}' ('unsupported type')";
+        if (typeSchema is not null) return $"{Releases.OnlyFrom($"Section type '{MessageText.Short(type)}'", typeSchema.Since, target)}: {skip}.";
+        if (schema.RemovedTypes.TryGetValue(type, out var removed)) return $"Section type '{MessageText.Short(type)}' {removed}: {skip}.";
+        var known = string.Join(", ", schema.Types.Values.Where(t => t.Since <= target).Select(t => t.Type).Order(StringComparer.Ordinal));
+        return $"Section type '{MessageText.Short(type)}' is not known to PVE in {schema.FileName} (known: {known}): {skip}{(schema.UnknownTypeHint is { } hint ? ", " + hint : "")}.";
+    }
+
+    private static string UnknownKeyMessage(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertySchema? propertySchema, string key, string description, TargetRelease target)
+    {
+        if (schema.RemovedKeys.TryGetValue(key, out var removed))
+            return $"'{MessageText.Short(key)}' in {description} {removed}: PVE drops it.";
+        if (propertySchema is not null && propertySchema.Since > target)
+            return $"{Releases.OnlyFrom($"'{MessageText.Short(key)}' in {description}", propertySchema.Since, target)}: its PVE drops the key.";
+        if (schema.KnowsKeyAnywhere(key))
+            return $"'{MessageText.Short(key)}' is not an option of {description} ('unexpected property'): PVE drops it. Keys of {typeSchema.Noun ?? typeSchema.Type + " sections"}: {string.Join(", ", typeSchema.Options.Keys.Where(k => schema.PropertyFor(typeSchema, k)?.KnownIn(target) == true).Order(StringComparer.Ordinal))}.";
+        return $"'{MessageText.Short(key)}' is not a key PVE knows in {schema.FileName} ('unknown property type'): PVE drops it from {description}.";
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

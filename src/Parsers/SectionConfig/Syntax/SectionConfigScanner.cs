@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using PveLint.Diagnostics;
+using PveLint.Text;
+
+namespace PveLint.SectionConfig.Syntax;
+
+/// <summary>
+/// The line scanner behind every PVE section-config file (storage.cfg, replication.cfg, ha/*.cfg). It follows
+/// pve-common <c>PVE::SectionConfig::parse_config</c> line by line (reference/pve-ha-manager.md §1.1,
+/// reference/pve-formats.md §2):
+/// <list type="bullet">
+/// <item>the file is split on '\n' only, so a CRLF file's "empty" lines are "\r", which is not empty;</item>
+/// <item>lines whose first non-blank character is '#' are skipped everywhere and never end a section;</item>
+/// <item>a header starts a section only where the scanner is outside a section; the body runs to the first line
+///   that is empty (or "0", which Perl also reads as false) — a header before that is ignored and its keys
+///   land in the section above;</item>
+/// <item>a body line is <c>^\s+(\S+)(\s+(.*\S))?\s*$</c>: any indentation, a key, an optional value with
+///   trailing whitespace trimmed; there are no inline comments.</item>
+/// </list>
+/// It knows nothing about keys or types; <see cref="SectionConfigBinder"/> does that.
+/// </summary>
+public static class SectionConfigScanner
+{
+    public static SectionConfigDocument Scan(SourceFile file, SectionHeaderShape shape)
+    {
+        var scan = new Walk(file, shape);
+        scan.Run();
+        return new SectionConfigDocument(file, scan.Lines.ToImmutable(), scan.Sections.ToImmutable(), scan.Finish());
+    }
+
+    private sealed class Walk(SourceFile file, SectionHeaderShape shape)
+    {
+        public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>();
+        public readonly ImmutableArray<SectionSyntax>.Builder Sections = ImmutableArray.CreateBuilder<SectionSyntax>();
+        private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        private DiagnosticBudget? _budget;
+
+        private DiagnosticBudget Diagnostics => _budget ??= new DiagnosticBudget(_diagnostics.Add);
+
+        public ImmutableArray<Diagnostic> Finish()
+        {
+            Diagnostics.Flush();
+            return _diagnostics.ToImmutable();
+        }
+
+        private readonly string _text = file.Text;
+        private int _pos;
+        private BlankLine? _lastTerminator;
+        private HeaderLine? _lastHeader;
+        private int _lastRejectedHeaderLine;
+
+        private sealed record RawLine(int Start, string Text, int Line, SourceSpan Span);
+
+        public void Run()
+        {
+            while (_pos < _text.Length)
+            {
+                var line = NextNonComment(null);
+                if (line is null) break;
+                if (IsFalse(line.Text))
+                {
+                    Lines.Add(new BlankLine(line.Line, line.Span, line.Text));
+                    continue;
+                }
+
+                var header = MatchHeader(line);
+                if (header is null)
+                {
+                    AddOutsideJunk(line);
+                    continue;
+                }
+
+                Lines.Add(header);
+                ReadSection(header);
+            }
+        }
+
+        private void ReadSection(HeaderLine header)
+        {
+            var body = ImmutableArray.CreateBuilder<SectionConfigLine>();
+            RawLine? line;
+            while ((line = NextNonComment(body)) is not null && !IsFalse(line.Text))
+            {
+                var classified = ClassifyBodyLine(line, header);
+                Lines.Add(classified);
+                body.Add(classified);
+            }
+
+            var span = header.Span;
+            var last = body.LastOrDefault(l => l is not CommentLine) ?? body.LastOrDefault();
+            if (last is not null) span = span.Union(last.Span);
+            Sections.Add(new SectionSyntax(header, body.ToImmutable(), span));
+            _lastHeader = header;
+            _lastTerminator = null;
+            _lastRejectedHeaderLine = 0;
+
+            if (line is not null)
+            {
+                _lastTerminator = new BlankLine(line.Line, line.Span, line.Text);
+                Lines.Add(_lastTerminator);
+            }
+        }
+
+        private SectionConfigLine ClassifyBodyLine(RawLine line, HeaderLine header)
+        {
+            var text = line.Text;
+            var keyStart = PerlText.SkipSpaces(text, 0, text.Length);
+            if (keyStart > 0 && keyStart < text.Length)
+            {
+                var keyEnd = keyStart;
+                while (keyEnd < text.Length && !PerlText.IsSpace(text[keyEnd])) keyEnd++;
+                var key = Token(line, keyStart, keyEnd - keyStart);
+                var valueStart = PerlText.SkipSpaces(text, keyEnd, text.Length);
+                var valueEnd = PerlText.TrimEnd(text, valueStart, text.Length);
+                var value = valueEnd > valueStart ? Token(line, valueStart, valueEnd - valueStart) : null;
+                var property = new PropertyLine(line.Line, line.Span, text, key, value);
+                ReportInlineComment(property, header);
+                return property;
+            }
+
+            if (PerlText.IsBlank(text))
+            {
+                Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(' ', '\t') == "\r"
+                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE does not take '\\r' as an empty line, so section '{MessageText.Short(header.Id.Text)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
+                    : $"Line {line.Line} holds only whitespace: PVE does not end section '{MessageText.Short(header.Id.Text)}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
+                return new JunkLine(line.Line, line.Span, text, JunkKind.WhitespaceOnly);
+            }
+
+            var swallowed = MatchHeader(line);
+            if (swallowed is not null)
+            {
+                Diagnostics.Report(new Diagnostic(DiagnosticIds.SwallowedSection,
+                    $"Section header '{MessageText.Short(text.TrimEnd())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{MessageText.Short(header.Id.Text)}' (line {header.Line}); insert an empty line before it.",
+                    line.Span,
+                    [new RelatedSpan(header.Span, $"section '{MessageText.Short(header.Id.Text)}' that swallows the header")]));
+                return new JunkLine(line.Line, line.Span, text, JunkKind.SwallowedHeader, swallowed);
+            }
+
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span,
+                $"PVE ignores line {line.Line} in section '{MessageText.Short(header.Id.Text)}' ('ignore config line'): a body line must be indented and start with a key."));
+            return new JunkLine(line.Line, line.Span, text, JunkKind.NotAProperty);
+        }
+
+        private void AddOutsideJunk(RawLine line)
+        {
+            var text = line.Text;
+            var indented = text.Length > 0 && PerlText.IsSpace(text[0]);
+            string message;
+            if (indented && _lastRejectedHeaderLine > 0)
+                message = $"PVE ignores line {line.Line} ('ignore config line'): it belongs to no section, because PVE did not take line {_lastRejectedHeaderLine} above as a section header ('{shape.Description}').";
+            else if (indented && _lastTerminator is not null && _lastHeader is not null)
+                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Text)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Text)}'.";
+            else if (indented && shape.TryMatch(text[PerlText.SkipSpaces(text, 0, text.Length)..], out _, out _))
+                message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
+            else
+                message = $"PVE ignores line {line.Line} ('ignore config line'): it is neither a section header '{shape.Description}' nor inside a section.";
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, message));
+            Lines.Add(new JunkLine(line.Line, line.Span, text, JunkKind.OutsideSection));
+            if (!indented)
+            {
+                _lastRejectedHeaderLine = line.Line;
+                _lastTerminator = null;
+            }
+        }
+
+        private void ReportInlineComment(PropertyLine property, HeaderLine header)
+        {
+            // A comment or description is free text: a '#' in it is content, not a mistaken comment.
+            if (property.Key.Text is "comment" or "description") return;
+            var index = property.InlineCommentIndex;
+            if (index < 0) return;
+            var value = property.Value!;
+            var span = file.SpanOf(value.Offset + index, value.Text.Length - index);
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.InlineCommentInValue, span,
+                $"PVE has no inline comments: the value of '{MessageText.Short(property.Key.Text)}' in section '{MessageText.Short(header.Id.Text)}' is all of '{MessageText.Short(value.Text)}', including '{MessageText.Short(value.Text[index..])}'; move the comment to a line of its own."));
+        }
+
+        private HeaderLine? MatchHeader(RawLine line)
+        {
+            if (!shape.TryMatch(line.Text, out var type, out var id)) return null;
+            return new HeaderLine(line.Line, line.Span, line.Text, Token(line, type.Start, type.Length), Token(line, id.Start, id.Length));
+        }
+
+        /// <summary>
+        /// The next line that is not a comment (comments go to <paramref name="body"/> when inside a section), or
+        /// null at the end of the file.
+        /// </summary>
+        private RawLine? NextNonComment(ImmutableArray<SectionConfigLine>.Builder? body)
+        {
+            while (_pos < _text.Length)
+            {
+                var line = ReadLine();
+                var first = PerlText.SkipSpaces(line.Text, 0, line.Text.Length);
+                if (first < line.Text.Length && line.Text[first] == '#')
+                {
+                    var comment = new CommentLine(line.Line, line.Span, line.Text);
+                    Lines.Add(comment);
+                    body?.Add(comment);
+                    continue;
+                }
+                return line;
+            }
+            return null;
+        }
+
+        private RawLine ReadLine()
+        {
+            var start = _pos;
+            var newline = _text.IndexOf('\n', start);
+            var end = newline < 0 ? _text.Length : newline;
+            _pos = newline < 0 ? _text.Length : newline + 1;
+            var text = _text.Substring(start, end - start);
+            // The span leaves out a CR before the LF, which SourceFile counts as part of the line break.
+            var spanLength = text.Length > 0 && text[^1] == '\r' ? text.Length - 1 : text.Length;
+            var span = file.SpanOf(start, spanLength);
+            return new RawLine(start, text, span.Line, span);
+        }
+
+        private SyntaxToken Token(RawLine line, int start, int length) =>
+            new(line.Text.Substring(start, length), line.Start + start, file.SpanOf(line.Start + start, length));
+
+        /// <summary>Perl's <c>next if !$line</c> / <c>while ($line = ...)</c>: "" and "0" are false.</summary>
+        private static bool IsFalse(string text) => text.Length == 0 || text == "0";
+    }
+
+}

@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.SectionConfig.Syntax;
+
+/// <summary>A piece of a line: its text, its 0-based offset in the file and its span.</summary>
+public sealed record SyntaxToken(string Text, int Offset, SourceSpan Span)
+{
+    public Located<string> ToLocated() => new(Text, Span);
+}
+
+/// <summary>
+/// One physical line of a section-config file as PVE's <c>parse_config</c> classifies it. <see cref="Line"/> is
+/// the 1-based line number, <see cref="Span"/> covers the line's text (without the line break).
+/// </summary>
+public abstract record SectionConfigLine(int Line, SourceSpan Span, string Text);
+
+/// <summary>An empty line (it ends a section), or a line holding only <c>0</c>, which Perl also reads as false.</summary>
+public sealed record BlankLine(int Line, SourceSpan Span, string Text) : SectionConfigLine(Line, Span, Text);
+
+/// <summary>A line whose first non-blank character is <c>#</c>: skipped everywhere, it never ends a section.</summary>
+public sealed record CommentLine(int Line, SourceSpan Span, string Text) : SectionConfigLine(Line, Span, Text);
+
+/// <summary>A <c>type: id</c> line that starts a section. <see cref="Type"/> is as written (not lower-cased).</summary>
+public sealed record HeaderLine(int Line, SourceSpan Span, string Text, SyntaxToken Type, SyntaxToken Id) : SectionConfigLine(Line, Span, Text);
+
+/// <summary>An indented <c>key [value]</c> line of a section body. <see cref="Value"/> is null for a bare key.</summary>
+public sealed record PropertyLine(int Line, SourceSpan Span, string Text, SyntaxToken Key, SyntaxToken? Value) : SectionConfigLine(Line, Span, Text)
+{
+    /// <summary>Where an inline <c>#</c> comment would start in the value (whitespace then '#', or a leading '#'), else -1.</summary>
+    public int InlineCommentIndex
+    {
+        get
+        {
+            if (Value is null) return -1;
+            var v = Value.Text;
+            for (var i = 0; i < v.Length; i++)
+                if (v[i] == '#' && (i == 0 || PerlText.IsSpace(v[i - 1]))) return i;
+            return -1;
+        }
+    }
+}
+
+/// <summary>Why PVE ignored a line ("ignore config line").</summary>
+public enum JunkKind
+{
+    /// <summary>Not a header, outside any section.</summary>
+    OutsideSection,
+
+    /// <summary>Inside a section, but not an indented <c>key [value]</c> line.</summary>
+    NotAProperty,
+
+    /// <summary>Inside a section, only whitespace: it does not end the section (only an empty line does).</summary>
+    WhitespaceOnly,
+
+    /// <summary>A header with no empty line before it: PVE ignores it and keeps reading the previous section.</summary>
+    SwallowedHeader,
+}
+
+/// <summary>
+/// A line PVE ignores. For <see cref="JunkKind.SwallowedHeader"/>, <see cref="SwallowedHeader"/> holds what the line
+/// would have been had an empty line preceded it.
+/// </summary>
+public sealed record JunkLine(int Line, SourceSpan Span, string Text, JunkKind Kind, HeaderLine? SwallowedHeader = null) : SectionConfigLine(Line, Span, Text);
+
+/// <summary>
+/// A section: its header and every line PVE reads as its body (properties, comments, ignored lines) up to the empty
+/// line that ends it. Lines of a swallowed section belong to the section that swallowed them, as in PVE.
+/// </summary>
+public sealed record SectionSyntax(HeaderLine Header, ImmutableArray<SectionConfigLine> Body, SourceSpan Span)
+{
+    public IEnumerable<PropertyLine> Properties => Body.OfType<PropertyLine>();
+}
+
+/// <summary>The syntax tree of one section-config file: all lines in order, the sections, and syntax diagnostics.</summary>
+public sealed record SectionConfigDocument(
+    SourceFile File,
+    ImmutableArray<SectionConfigLine> Lines,
+    ImmutableArray<SectionSyntax> Sections,
+    ImmutableArray<Diagnostic> Diagnostics);
