@@ -1,3 +1,4 @@
+using PveLint.Text;
 using PveLint.SectionConfig;
 using PveLint.SectionConfig.Schema;
 using PveLint.SectionConfig.Syntax;

@@ -1,3 +1,4 @@
+using PveLint.Text;
 using System.Collections.Immutable;
 using Pidgin;
 using PveLint.SectionConfig.Syntax;

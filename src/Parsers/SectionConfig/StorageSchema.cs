@@ -1,3 +1,4 @@
+using PveLint.Text;
 using System.Collections.Immutable;
 using PveLint.Diagnostics;
 using PveLint.Model;

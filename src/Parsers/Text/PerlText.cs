@@ -1,16 +1,76 @@
+using PveLint.Text;
 namespace PveLint.Text;
 
-/// <summary>Character classes of the Perl regexes PVE's parsers use, on the byte strings they read.</summary>
+/// <summary>
+/// The few pieces of Perl string semantics the PVE parsers rely on. PVE reads its files as raw bytes, so Perl's
+/// <c>\s</c> matches only ASCII whitespace (<c>[ \t\n\v\f\r]</c>) and <c>\d</c> only ASCII digits: a no-break space
+/// is a non-space character to PVE, and so it is here.
+/// </summary>
 public static class PerlText
 {
-    /// <summary>Perl's <c>\s</c>: space, TAB, LF, CR, FF, VT.</summary>
-    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+    public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
-    /// <summary>True when the text is empty or only <c>\s</c> characters (<c>/^\s*$/</c>).</summary>
+    public static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    public static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
+
+    /// <summary>Index of the first non-space character at or after <paramref name="start"/> (or the length).</summary>
+    public static int SkipSpaces(string text, int start, int end)
+    {
+        while (start < end && IsSpace(text[start])) start++;
+        return start;
+    }
+
+    /// <summary>End (exclusive) of <c>text[start..end]</c> without its trailing spaces.</summary>
+    public static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && IsSpace(text[end - 1])) end--;
+        return end;
+    }
+
+    /// <summary>True when the text is empty or holds only (Perl) whitespace (<c>/^\s*$/</c>).</summary>
     public static bool IsBlank(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
             if (!IsSpace(c)) return false;
         return true;
     }
+
+    /// <summary>
+    /// pve-common <c>split_list</c> (ParseUtils.pm): if the text holds a NUL it is split on NUL only; otherwise ',' and
+    /// ';' count as spaces and the text is split on runs of whitespace. Returns each item with its offset in
+    /// <paramref name="text"/>. Empty items only occur in the NUL form, as in Perl.
+    /// </summary>
+    public static IEnumerable<(int Offset, string Text)> SplitList(string text)
+    {
+        if (text.Contains('\0'))
+        {
+            var parts = new List<(int, string)>();
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] != '\0') continue;
+                parts.Add((start, text[start..i]));
+                start = i + 1;
+            }
+            // Perl's split drops trailing empty fields.
+            while (parts.Count > 0 && parts[^1].Item2.Length == 0) parts.RemoveAt(parts.Count - 1);
+            foreach (var p in parts) yield return p;
+            yield break;
+        }
+
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            while (pos < text.Length && IsListSeparator(text[pos])) pos++;
+            var start = pos;
+            while (pos < text.Length && !IsListSeparator(text[pos])) pos++;
+            if (pos > start) yield return (start, text[start..pos]);
+        }
+    }
+
+    private static bool IsListSeparator(char c) => c is ',' or ';' || IsSpace(c);
+
+    /// <summary>Perl's truth of a string: undef, "" and "0" are false.</summary>
+    public static bool IsTrue(string? text) => !string.IsNullOrEmpty(text) && text != "0";
 }

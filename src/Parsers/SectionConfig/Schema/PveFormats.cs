@@ -1,3 +1,4 @@
+using PveLint.Text;
 using System.Net;
 using System.Text.RegularExpressions;
 using PveLint.SectionConfig.Syntax;

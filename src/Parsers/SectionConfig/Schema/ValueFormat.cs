@@ -1,3 +1,4 @@
+using PveLint.Text;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig.Syntax;

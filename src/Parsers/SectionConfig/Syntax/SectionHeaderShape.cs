@@ -1,3 +1,4 @@
+using PveLint.Text;
 namespace PveLint.SectionConfig.Syntax;
 
 /// <summary>
