@@ -14,9 +14,13 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
     /// <summary>The deliberate mistakes of examples/config-repo, as the compiler prints them.</summary>
     public static readonly string[] ExpectedDiagnostics =
     [
+        "etc/pve/ha/resources.cfg(7,14): error PVE0003",
         "etc/pve/ha/resources.cfg(7,16): warning PVE0009",
-        "etc/pve/ha/rules.cfg(4,1): error PVE0006",
         "etc/pve/ha/rules.cfg(11,9): error PVE0003",
+        "etc/pve/ha/rules.cfg(4,1): error PVE0006",
+        "etc/pve/ha/rules.cfg(5,2): warning PVE0002",
+        // a warning by default; the example's pvelint.globalconfig makes it an error
+        "etc/pve/ha/rules.cfg(6,2): error PVE0004",
         "etc/pve/storage.cfg(4,2): warning PVE0002",
     ];
 
@@ -36,7 +40,7 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
         var result = feed.Build(repo);
 
         Assert.True(result.ExitCode != 0, "the build should fail:\n" + result.Output);
-        Assert.Equal(ExpectedDiagnostics, Diagnostics(result.Output, repo));
+        Assert.Equal(ExpectedDiagnostics.Order(StringComparer.Ordinal).ToArray(), Diagnostics(result.Output, repo));
         Assert.Contains("Build FAILED", result.Output);
     }
 
@@ -44,8 +48,8 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
     public void Global_config_changes_exactly_the_severities_it_names()
     {
         var repo = feed.CopyExample("globalconfig");
-        File.WriteAllText(Path.Combine(repo, "pvelint.globalconfig"),
-            "is_global = true\ndotnet_diagnostic.PVE0002.severity = none\ndotnet_diagnostic.PVE0009.severity = error\n");
+        File.AppendAllText(Path.Combine(repo, "pvelint.globalconfig"),
+            "dotnet_diagnostic.PVE0002.severity = none\ndotnet_diagnostic.PVE0009.severity = error\n");
         var result = feed.Build(repo);
 
         Assert.Equal(
@@ -62,7 +66,7 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
         File.WriteAllText(storage, File.ReadAllText(storage).Replace("\tmaxfiles 3\n", "\t# pvelint-disable-next-line PVE0002 -- removed on the 9.1 upgrade window\n\tmaxfiles 3\n"));
         var result = feed.Build(repo);
 
-        Assert.Equal(ExpectedDiagnostics.Where(d => !d.EndsWith("PVE0002", StringComparison.Ordinal)).ToArray(), Diagnostics(result.Output, repo));
+        Assert.Equal(ExpectedDiagnostics.Where(d => !d.StartsWith("etc/pve/storage.cfg", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray(), Diagnostics(result.Output, repo));
     }
 
     [Fact]
@@ -78,7 +82,9 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
         using var error = new StringWriter();
         PveLint.Cli.Cli.Run(["scan", repo, "--format", "sarif", "--output", cliSarif, "--repo-root", repo, "--fail-on", "none"], output, error);
 
-        Assert.Equal(Results(cliSarif, repo), Results(sarif, repo));
+        var fromBuild = Results(sarif, repo);
+        Assert.Equal(ExpectedDiagnostics.Length, fromBuild.Length);
+        Assert.Equal(Results(cliSarif, repo), fromBuild);
     }
 
     [Fact]
@@ -88,7 +94,9 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
         var result = feed.Build(repo);
 
         Assert.True(result.ExitCode != 0, result.Output);
+        Assert.DoesNotContain("error NU", result.Output);
         Assert.Matches(@"error (AD0001|CS8032|PVE9000)", result.Output);
+        Assert.Contains("Pidgin", result.Output);
     }
 
     [Fact]
@@ -98,7 +106,9 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
         var result = feed.Build(repo);
 
         Assert.True(result.ExitCode != 0, result.Output);
+        Assert.DoesNotContain("error NU", result.Output);
         Assert.Contains("error CS9057", result.Output);
+        Assert.Contains("5.12.0", result.Output);
     }
 
     /// <summary>(rule id, repo-relative path, line) of every PVE result, from a compiler or pvelint SARIF file.</summary>
