@@ -146,6 +146,23 @@ public sealed class DirectorySourceTests : IDisposable
     }
 
     [Fact]
+    public void A_100_MB_file_under_the_default_limits_is_PVE0010_and_the_scan_exits_1_not_2()
+    {
+        _tree.Write("etc/pve/corosync.conf", "totem {\n  version: 2\n  cluster_name: big\n}\nnodelist {\n  node {\n    name: pve1\n    nodeid: 1\n    ring0_addr: 10.0.0.1\n  }\n}\nquorum {\n  provider: corosync_votequorum\n}\n");
+        // A sparse file: 100 MB long without writing 100 MB to disk.
+        using (var big = File.Create(_tree.PathOf("etc/pve/storage.cfg"))) big.SetLength(100L * 1000 * 1000);
+
+        var source = Load();
+        Assert.Null(source.Tree.Get("etc/pve/storage.cfg"));
+        Assert.Contains("larger than the 16 MiB limit", Assert.Single(source.Tree.SourceDiagnostics).Message);
+
+        var run = CliRunner.Run("scan", _tree.Root);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("storage.cfg(1,1): error PVE0010:", run.Output);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
     public void The_entry_limit_stops_the_walk_with_one_PVE0010()
     {
         for (var i = 0; i < 20; i++) _tree.Write($"etc/pve/nodes/n{i:00}/config", "");
