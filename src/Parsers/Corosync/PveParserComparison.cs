@@ -15,11 +15,11 @@ namespace PveLint.Corosync;
 /// </summary>
 internal static class PveParserComparison
 {
-    /// <summary>
-    /// The catalogue's warning for "a comment that one parser sees and the other does not" (PVE0009). The other
-    /// PVE-tokenizer differences use it too, as the only warning about text that the two parsers read differently.
-    /// </summary>
-    private const string Id = DiagnosticIds.InlineCommentInValue;
+    /// <summary>An inline '# note' is PVE0009 (a comment that corosync makes part of the value).</summary>
+    private const string CommentId = DiagnosticIds.InlineCommentInValue;
+
+    /// <summary>Every other line the two parsers read differently is PVE0011.</summary>
+    private const string Id = DiagnosticIds.ParserDisagreement;
 
     private const string PveParser = "PVE's own corosync.conf parser (PVE::Corosync::parse_conf, used by pvecm and the GUI)";
 
@@ -55,7 +55,7 @@ internal static class PveParserComparison
         {
             var comment = line[hash..].TrimEnd(' ', '\t');
             var pveValue = tokens.Length >= 2 && tokens[0] == key + ":" ? $"'{Show(tokens[1])}'" : "something else";
-            context.Report(Id, file.SpanOnLine(item.Span.Line, hash + 1, comment.Length),
+            context.Report(CommentId, file.SpanOnLine(item.Span.Line, hash + 1, comment.Length),
                 $"corosync has no inline comments, so it reads '{Show(key)}' as '{Show(value)}', while {PveParser} drops '{Show(comment)}' and reads {pveValue}; put the comment on its own line.");
             return;
         }

@@ -13,5 +13,6 @@ public static class DiagnosticIds
     public const string UnresolvedReference = "PVE0008";
     public const string InlineCommentInValue = "PVE0009";
     public const string UnreadableInput = "PVE0010";
+    public const string ParserDisagreement = "PVE0011";
     public const string InvalidLinterConfig = "PVE9003";
 }

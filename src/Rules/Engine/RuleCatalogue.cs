@@ -21,6 +21,8 @@ public static class RuleCatalogue
         ("PVE0008", "unresolved-reference"),
         ("PVE0009", "inline-comment-in-value"),
         ("PVE0010", "unreadable-input"),
+        // Added by pvelint after docs/RULES.md was written: corosync and PVE's own parser disagree on a line.
+        ("PVE0011", "parser-disagreement"),
         ("PVE1001", "even-split-without-qdevice"),
         ("PVE1002", "qdevice-with-odd-node-count"),
         ("PVE1003", "qdevice-in-data-site"),

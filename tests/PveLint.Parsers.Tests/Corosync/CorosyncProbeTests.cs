@@ -12,7 +12,8 @@ public class CorosyncProbeTests
     private const string Err = DiagnosticIds.SyntaxError;
     private const string Bad = DiagnosticIds.InvalidValue;
     private const string Missing = DiagnosticIds.MissingRequiredKey;
-    private const string Pve = DiagnosticIds.InlineCommentInValue;
+    private const string Pve = DiagnosticIds.ParserDisagreement;
+    private const string Comment = DiagnosticIds.InlineCommentInValue;
 
     /// <summary>The probes' base file: three knet nodes, no crypto (30 lines and a final newline).</summary>
     private const string Base = """
@@ -76,7 +77,7 @@ public class CorosyncProbeTests
         AssertAccepted(read);
         Assert.Equal("probe # trailing comment", read.Model.Totem.ClusterName!.Value);
         Assert.Equal((9, 17, 41), (read.Model.Totem.ClusterName.Span.Line, read.Model.Totem.ClusterName.Span.Column, read.Model.Totem.ClusterName.Span.EndColumn));
-        Assert.Equal([(Pve, 9, 23)], read.Where(Pve));
+        Assert.Equal([(Comment, 9, 23)], read.Where(Comment));
         Assert.Contains("reads 'probe'", read.Diagnostics.Single().Message);
     }
 
