@@ -34,8 +34,12 @@ internal static class AnalyzerHarness
         var global = new GlobalOptions(ImmutableDictionary<string, string>.Empty.Add(PveLintAnalyzer.RootProperty, Root));
         var options = new AnalyzerOptions(texts, new OptionsProvider(global));
         var compilation = CSharpCompilation.Create("config", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var withAnalyzers = compilation.WithAnalyzers([new PveLintAnalyzer()], new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        return await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+        // An exception escaping the analyzer is what the compiler reports as AD0001: collect it as such.
+        var crashes = new List<Diagnostic>();
+        void OnException(Exception e, DiagnosticAnalyzer a, Diagnostic d) { lock (crashes) crashes.Add(d); }
+        var withAnalyzers = compilation.WithAnalyzers([new PveLintAnalyzer()], new CompilationWithAnalyzersOptions(options, OnException, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+        return diagnostics.AddRange(crashes);
     }
 
     /// <summary><c>etc/pve/x(line,col): ID</c> for each diagnostic, 1-based like the compiler prints.</summary>
