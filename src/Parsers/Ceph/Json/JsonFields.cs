@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PveLint.Diagnostics;
+using PveLint.Json;
 
 namespace PveLint.Ceph.Json;
 
