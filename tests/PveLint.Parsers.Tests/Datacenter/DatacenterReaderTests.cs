@@ -1,8 +1,9 @@
+using PveLint.Binding;
 using PveLint.Datacenter;
 using PveLint.Diagnostics;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using PveLint.Text;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.Datacenter;
 
@@ -11,24 +12,11 @@ public class DatacenterReaderTests
 {
     private const string Path = "etc/pve/datacenter.cfg";
 
-    private static (DatacenterConfig Config, Binding.BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(Path, text);
-        var config = DatacenterReader.Read(file, context);
-        context.AssertSpansInside(file);
-        return (config, context);
-    }
+    private static DatacenterConfig ReadFile(SourceFile f, BindContext c) => DatacenterReader.Read(f, c);
 
-    private static (DatacenterConfig Config, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var config = DatacenterReader.Read(file, context);
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (config, context);
-    }
+    private static (DatacenterConfig Config, BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91) => ReadInline(Path, text, ReadFile, target);
+
+    private static (DatacenterConfig Config, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
 
     [Fact]
     public void Crs_static_with_rebalance_on_start()

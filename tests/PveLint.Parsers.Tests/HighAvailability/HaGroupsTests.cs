@@ -1,8 +1,9 @@
+using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using PveLint.Text;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
@@ -11,24 +12,11 @@ public class HaGroupsTests
 {
     private const string Path = "etc/pve/ha/groups.cfg";
 
-    private static (List<HaGroup> Groups, Binding.BindContext Context) Read(string text)
-    {
-        var context = Context();
-        var file = Inline(Path, text);
-        var groups = HaConfigReader.ReadGroups(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (groups, context);
-    }
+    private static List<HaGroup> ReadFile(SourceFile f, BindContext c) => HaConfigReader.ReadGroups(f, c).ToList();
 
-    private static (List<HaGroup> Groups, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var groups = HaConfigReader.ReadGroups(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (groups, context);
-    }
+    private static (List<HaGroup> Groups, BindContext Context) Read(string text) => ReadInline(Path, text, ReadFile);
+
+    private static (List<HaGroup> Groups, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
 
     private static (string, int)[] Nodes(HaGroup group) => group.Nodes.Select(n => (n.Node.Value, n.Priority)).ToArray();
 

@@ -1,8 +1,9 @@
+using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using PveLint.Text;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
@@ -11,24 +12,11 @@ public class HaResourcesTests
 {
     private const string Path = "etc/pve/ha/resources.cfg";
 
-    private static (List<HaResource> Resources, Binding.BindContext Context) Read(string text)
-    {
-        var context = Context();
-        var file = Inline(Path, text);
-        var resources = HaConfigReader.ReadResources(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (resources, context);
-    }
+    private static List<HaResource> ReadFile(SourceFile f, BindContext c) => HaConfigReader.ReadResources(f, c).ToList();
 
-    private static (List<HaResource> Resources, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var resources = HaConfigReader.ReadResources(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (resources, context);
-    }
+    private static (List<HaResource> Resources, BindContext Context) Read(string text) => ReadInline(Path, text, ReadFile);
+
+    private static (List<HaResource> Resources, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
 
     [Fact]
     public void Reads_sids_and_typed_values()

@@ -1,8 +1,9 @@
+using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using PveLint.Text;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
@@ -11,24 +12,11 @@ public class HaRulesTests
 {
     private const string Path = "etc/pve/ha/rules.cfg";
 
-    private static (List<HaRule> Rules, Binding.BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(Path, text);
-        var rules = HaConfigReader.ReadRules(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (rules, context);
-    }
+    private static List<HaRule> ReadFile(SourceFile f, BindContext c) => HaConfigReader.ReadRules(f, c).ToList();
 
-    private static (List<HaRule> Rules, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var rules = HaConfigReader.ReadRules(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (rules, context);
-    }
+    private static (List<HaRule> Rules, BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91) => ReadInline(Path, text, ReadFile, target);
+
+    private static (List<HaRule> Rules, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
 
     private static string[] Sids(HaRule rule) => rule.Resources.Select(r => r.Value).ToArray();
 

@@ -41,12 +41,12 @@ public class ManagerStatusPropertyTests
     public void Arbitrary_strings_never_throw() => Gen.String.Sample(ReadAndCheck, iter: 2000);
 
     [Fact]
-    public void Mutated_status_files_never_throw() => SpanInvariants.Mutations(Samples).Sample(ReadAndCheck, iter: 3000);
+    public void Mutated_status_files_never_throw() => PropertyInputs.Mutations(Samples).Sample(ReadAndCheck, iter: 3000);
 
     [Fact]
     public void Huge_and_deep_inputs_are_read()
     {
-        foreach (var text in SpanInvariants.HugeInputs()) ReadAndCheck(text);
+        foreach (var text in PropertyInputs.HugeInputs()) ReadAndCheck(text);
         ReadAndCheck(string.Concat(Enumerable.Repeat("[", 100_000)));
         ReadAndCheck("{\"service_status\":{" + string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"\"vm:{i}\":{{\"node\":\"n{i % 5}\",\"state\":\"started\"}}")) + "}}");
     }

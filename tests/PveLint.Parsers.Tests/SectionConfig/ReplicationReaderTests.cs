@@ -1,21 +1,16 @@
+using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.SectionConfig;
 
 /// <summary>replication.cfg (reference/pve-formats.md §2.2). The corpus has no real replication.cfg.</summary>
 public class ReplicationReaderTests
 {
-    private static (List<ReplicationJob> Jobs, Binding.BindContext Context) Read(string text)
-    {
-        var context = Context();
-        var file = Inline("etc/pve/replication.cfg", text);
-        var jobs = ReplicationReader.Read(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (jobs, context);
-    }
+    private static (List<ReplicationJob> Jobs, BindContext Context) Read(string text) =>
+        ReadInline("etc/pve/replication.cfg", text, (f, c) => ReplicationReader.Read(f, c).ToList());
 
     [Fact]
     public void Reads_a_job_as_pvesr_writes_it()

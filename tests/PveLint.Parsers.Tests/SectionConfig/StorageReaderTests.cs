@@ -1,7 +1,9 @@
+using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using PveLint.Text;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.SectionConfig;
 
@@ -10,24 +12,11 @@ public class StorageReaderTests
 {
     private const string Path = "etc/pve/storage.cfg";
 
-    private static (List<StorageDef> Storages, Binding.BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(Path, text);
-        var storages = StorageReader.Read(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (storages, context);
-    }
+    private static List<StorageDef> ReadFile(SourceFile f, BindContext c) => StorageReader.Read(f, c).ToList();
 
-    private static (List<StorageDef> Storages, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var storages = StorageReader.Read(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (storages, context);
-    }
+    private static (List<StorageDef> Storages, BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91) => ReadInline(Path, text, ReadFile, target);
+
+    private static (List<StorageDef> Storages, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
 
     private static StorageDef Get(List<StorageDef> storages, string id) => Assert.Single(storages, s => s.Id.Value == id);
 
