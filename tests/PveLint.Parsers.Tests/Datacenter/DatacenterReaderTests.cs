@@ -1,23 +1,13 @@
-using PveLint.Binding;
 using PveLint.Datacenter;
 using PveLint.Diagnostics;
 using PveLint.Model;
-using PveLint.Text;
 using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.Datacenter;
 
 /// <summary>datacenter.cfg (reference/pve-formats.md §1): traps, release gating and every corpus file.</summary>
-public class DatacenterReaderTests
+public class DatacenterReaderTests() : ReaderTests<DatacenterConfig>("etc/pve/datacenter.cfg", (f, c) => DatacenterReader.Read(f, c))
 {
-    private const string Path = "etc/pve/datacenter.cfg";
-
-    private static DatacenterConfig ReadFile(SourceFile f, BindContext c) => DatacenterReader.Read(f, c);
-
-    private static (DatacenterConfig Config, BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91) => ReadInline(Path, text, ReadFile, target);
-
-    private static (DatacenterConfig Config, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
-
     [Fact]
     public void Crs_static_with_rebalance_on_start()
     {

@@ -1,23 +1,13 @@
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Text;
 using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
 /// <summary>ha/groups.cfg (reference/pve-ha-manager.md §1.3): traps and every corpus groups file.</summary>
-public class HaGroupsTests
+public class HaGroupsTests() : ReaderTests<List<HaGroup>>("etc/pve/ha/groups.cfg", (f, c) => HaConfigReader.ReadGroups(f, c).ToList())
 {
-    private const string Path = "etc/pve/ha/groups.cfg";
-
-    private static List<HaGroup> ReadFile(SourceFile f, BindContext c) => HaConfigReader.ReadGroups(f, c).ToList();
-
-    private static (List<HaGroup> Groups, BindContext Context) Read(string text) => ReadInline(Path, text, ReadFile);
-
-    private static (List<HaGroup> Groups, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
-
     private static (string, int)[] Nodes(HaGroup group) => group.Nodes.Select(n => (n.Node.Value, n.Priority)).ToArray();
 
     [Fact]

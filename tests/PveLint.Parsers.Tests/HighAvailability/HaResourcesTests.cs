@@ -1,23 +1,13 @@
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Text;
 using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
 /// <summary>ha/resources.cfg (reference/pve-ha-manager.md §1.2): traps and every corpus resources file.</summary>
-public class HaResourcesTests
+public class HaResourcesTests() : ReaderTests<List<HaResource>>("etc/pve/ha/resources.cfg", (f, c) => HaConfigReader.ReadResources(f, c).ToList())
 {
-    private const string Path = "etc/pve/ha/resources.cfg";
-
-    private static List<HaResource> ReadFile(SourceFile f, BindContext c) => HaConfigReader.ReadResources(f, c).ToList();
-
-    private static (List<HaResource> Resources, BindContext Context) Read(string text) => ReadInline(Path, text, ReadFile);
-
-    private static (List<HaResource> Resources, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
-
     [Fact]
     public void Reads_sids_and_typed_values()
     {

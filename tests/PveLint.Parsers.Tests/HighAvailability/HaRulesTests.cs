@@ -1,23 +1,13 @@
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Text;
 using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
 /// <summary>ha/rules.cfg (reference/pve-ha-manager.md §1.4, §2.4): traps and every corpus rules file.</summary>
-public class HaRulesTests
+public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", (f, c) => HaConfigReader.ReadRules(f, c).ToList())
 {
-    private const string Path = "etc/pve/ha/rules.cfg";
-
-    private static List<HaRule> ReadFile(SourceFile f, BindContext c) => HaConfigReader.ReadRules(f, c).ToList();
-
-    private static (List<HaRule> Rules, BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91) => ReadInline(Path, text, ReadFile, target);
-
-    private static (List<HaRule> Rules, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
-
     private static string[] Sids(HaRule rule) => rule.Resources.Select(r => r.Value).ToArray();
 
     private static (string, int)[] Nodes(HaRule rule) => rule.Nodes.Select(n => (n.Node.Value, n.Priority)).ToArray();

@@ -1,4 +1,3 @@
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig;
@@ -7,11 +6,8 @@ using static PveLint.Parsers.Tests.ReaderTestKit;
 namespace PveLint.Parsers.Tests.SectionConfig;
 
 /// <summary>replication.cfg (reference/pve-formats.md §2.2). The corpus has no real replication.cfg.</summary>
-public class ReplicationReaderTests
+public class ReplicationReaderTests() : ReaderTests<List<ReplicationJob>>("etc/pve/replication.cfg", (f, c) => ReplicationReader.Read(f, c).ToList())
 {
-    private static (List<ReplicationJob> Jobs, BindContext Context) Read(string text) =>
-        ReadInline("etc/pve/replication.cfg", text, (f, c) => ReplicationReader.Read(f, c).ToList());
-
     [Fact]
     public void Reads_a_job_as_pvesr_writes_it()
     {

@@ -1,23 +1,13 @@
-using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig;
-using PveLint.Text;
 using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.SectionConfig;
 
 /// <summary>storage.cfg (reference/pve-formats.md §2.1): traps and every corpus file.</summary>
-public class StorageReaderTests
+public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/storage.cfg", (f, c) => StorageReader.Read(f, c).ToList())
 {
-    private const string Path = "etc/pve/storage.cfg";
-
-    private static List<StorageDef> ReadFile(SourceFile f, BindContext c) => StorageReader.Read(f, c).ToList();
-
-    private static (List<StorageDef> Storages, BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91) => ReadInline(Path, text, ReadFile, target);
-
-    private static (List<StorageDef> Storages, BindContext Context) ReadCorpus(params string[] corpusPath) => ReadCorpusFile(Path, ReadFile, corpusPath);
-
     private static StorageDef Get(List<StorageDef> storages, string id) => Assert.Single(storages, s => s.Id.Value == id);
 
     // ---- traps ----

@@ -17,29 +17,6 @@ internal static class ReaderTestKit
 
     public static BindContext Context(TargetRelease target = TargetRelease.Pve91) => new(target);
 
-    /// <summary>Reads inline text with <paramref name="read"/>; every diagnostic must point inside the text.</summary>
-    public static (T Result, BindContext Context) ReadInline<T>(
-        string logicalPath, string text, Func<SourceFile, BindContext, T> read, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(logicalPath, text);
-        var result = read(file, context);
-        context.AssertSpansInside(file);
-        return (result, context);
-    }
-
-    /// <summary>Reads a corpus file in place with <paramref name="read"/>; it must be readable and every diagnostic must point inside it.</summary>
-    public static (T Result, BindContext Context) ReadCorpusFile<T>(
-        string logicalPath, Func<SourceFile, BindContext, T> read, params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(logicalPath, corpusPath);
-        var result = read(file, context);
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (result, context);
-    }
-
     /// <summary>(id, line, column) of every diagnostic, in report order.</summary>
     public static List<(string Id, int Line, int Column)> Positions(this BindContext context) =>
         context.Diagnostics.Select(d => (d.Id, d.Span!.Value.Line, d.Span!.Value.Column)).ToList();
