@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PveLint.Cli.Scanning;
 using PveLint.Cli.Sources;
 using PveLint.Model;
+using PveLint.Rules.Engine;
 using PveLint.Text;
 
 namespace PveLint.Cli.Reporting;
@@ -48,45 +50,7 @@ public sealed class JsonReporter : IReporter
             json.WriteEndArray();
 
             json.WriteStartArray("findings");
-            foreach (var (cluster, finding) in report.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", finding.RuleId);
-                json.WriteString("name", finding.Rule.Name);
-                json.WriteString("severity", SeverityNames.Text(finding.Severity));
-                json.WriteString("message", finding.Message);
-                var location = FindingLocations.Primary(finding, cluster);
-                if (location is null) json.WriteNull("path");
-                else json.WriteString("path", location.DisplayPath);
-                WriteRange(json, location?.Span);
-                json.WriteStartArray("related");
-                foreach (var related in finding.Related)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", cluster.Source.DisplayPathOf(related.Span.Path));
-                    WriteRange(json, related.Span);
-                    json.WriteString("message", related.Message);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                if (finding.Fix is { } fix)
-                {
-                    json.WriteStartObject("fix");
-                    json.WriteString("description", fix.Description);
-                    json.WriteStartArray("edits");
-                    foreach (var edit in fix.Edits)
-                    {
-                        json.WriteStartObject();
-                        json.WriteString("path", cluster.Source.DisplayPathOf(edit.Span.Path));
-                        WriteRange(json, edit.Span);
-                        json.WriteString("newText", edit.NewText);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                    json.WriteEndObject();
-                }
-                json.WriteEndObject();
-            }
+            foreach (var (cluster, finding) in report.Findings) WriteFinding(json, cluster, finding);
             json.WriteEndArray();
 
             json.WriteStartObject("summary");
@@ -102,6 +66,42 @@ public sealed class JsonReporter : IReporter
         }
         output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n"));
         output.Write('\n');
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, ClusterScan cluster, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", finding.RuleId);
+        json.WriteString("name", finding.Rule.Name);
+        json.WriteString("severity", SeverityNames.Text(finding.Severity));
+        json.WriteString("message", finding.Message);
+        var location = FindingLocations.Primary(finding, cluster);
+        if (location is null) json.WriteNull("path");
+        else json.WriteString("path", location.DisplayPath);
+        WriteRange(json, location?.Span);
+        json.WriteStartArray("related");
+        foreach (var related in finding.Related) WriteSpanned(json, cluster, related.Span, "message", related.Message);
+        json.WriteEndArray();
+        if (finding.Fix is { } fix)
+        {
+            json.WriteStartObject("fix");
+            json.WriteString("description", fix.Description);
+            json.WriteStartArray("edits");
+            foreach (var edit in fix.Edits) WriteSpanned(json, cluster, edit.Span, "newText", edit.NewText);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A related location or a fix edit: <c>{path, line, column, endLine, endColumn, &lt;textName&gt;}</c>.</summary>
+    private static void WriteSpanned(Utf8JsonWriter json, ClusterScan cluster, SourceSpan span, string textName, string text)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", cluster.Source.DisplayPathOf(span.Path));
+        WriteRange(json, span);
+        json.WriteString(textName, text);
+        json.WriteEndObject();
     }
 
     private static void WriteRange(Utf8JsonWriter json, SourceSpan? span)

@@ -1,6 +1,6 @@
 using PveLint.Ceph.Crush;
 using PveLint.Ceph.Health;
-using PveLint.Ceph.Json;
+using PveLint.Json;
 using PveLint.Ceph.Monitors;
 using PveLint.Ceph.OsdMap;
 using PveLint.Text;

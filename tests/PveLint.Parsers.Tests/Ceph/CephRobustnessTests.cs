@@ -16,16 +16,6 @@ public class CephRobustnessTests
 {
     private static readonly Dictionary<string, SourceFile> Files = new(StringComparer.Ordinal);
 
-    private static void AssertInside(SourceFile file, SourceSpan span)
-    {
-        Assert.Equal(file.Path, span.Path);
-        Assert.InRange(span.Line, 1, file.LineCount);
-        Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        Assert.InRange(span.Column, 1, file.LineText(span.Line).Length + 1);
-        Assert.InRange(span.EndColumn, 1, file.LineText(span.EndLine).Length + 1);
-        Assert.True(span.EndLine > span.Line || span.EndColumn >= span.Column, $"span {span} ends before it starts");
-    }
-
     /// <summary>Reads one file as ceph/x and checks every diagnostic and model span.</summary>
     private static CephModel ReadChecked(string text, string path = "ceph/x")
     {
@@ -35,7 +25,7 @@ public class CephRobustnessTests
         foreach (var d in context.Diagnostics)
         {
             Assert.False(string.IsNullOrWhiteSpace(d.Message));
-            AssertInside(file, d.Span!.Value);
+            SpanInvariants.AssertInside(file, d.Span!.Value);
         }
         var spans = model.Monitors.Select(m => m.Span)
             .Concat(model.Pools.Select(p => p.Span))
@@ -45,7 +35,7 @@ public class CephRobustnessTests
             .Concat(model.Crush is { } c
                 ? c.Buckets.Select(b => b.Span).Concat(c.Rules.Select(r => r.Span)).Concat(c.Devices.Select(d => d.Span)).Concat(c.ChooseArgs.Select(a => a.Span))
                 : []);
-        foreach (var span in spans) AssertInside(file, span);
+        foreach (var span in spans) SpanInvariants.AssertInside(file, span);
         return model;
     }
 
@@ -54,9 +44,9 @@ public class CephRobustnessTests
         var file = new SourceFile("ceph/x", text);
         foreach (var d in CrushTextParser.Parse(file).Declarations)
         {
-            AssertInside(file, d.Span);
-            if (d is CrushBucketSyntax b) foreach (var i in b.Items) AssertInside(file, i.Span);
-            if (d is CrushRuleSyntax r) foreach (var s in r.Steps) AssertInside(file, s.Span);
+            SpanInvariants.AssertInside(file, d.Span);
+            if (d is CrushBucketSyntax b) foreach (var i in b.Items) SpanInvariants.AssertInside(file, i.Span);
+            if (d is CrushRuleSyntax r) foreach (var s in r.Steps) SpanInvariants.AssertInside(file, s.Span);
         }
     }
 
@@ -177,7 +167,7 @@ public class CephRobustnessTests
             if (text.TrimEnd().EndsWith('}') && text.Count(c => c == '{') == text.Count(c => c == '}')) return;
             var d = Assert.Single(context.Diagnostics);
             Assert.Equal(text.Trim().Length == 0 ? "PVE0010" : "PVE0001", d.Id); // the dumps start with a blank line
-            AssertInside(file, d.Span!.Value);
+            SpanInvariants.AssertInside(file, d.Span!.Value);
         }, iter: 500);
     }
 

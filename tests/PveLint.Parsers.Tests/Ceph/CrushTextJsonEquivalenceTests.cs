@@ -1,6 +1,6 @@
 using PveLint.Binding;
 using PveLint.Ceph.Crush;
-using PveLint.Ceph.Json;
+using PveLint.Json;
 using PveLint.Model;
 
 namespace PveLint.Parsers.Tests.Ceph;

@@ -398,7 +398,7 @@ public class CrushTextParserTests
             { "devices": [], "types": [], "buckets": [], "rules": [],
               "choose_args": { "-1": [ { "bucket_id": -2, "weight_set": [ [ 0.9, 1.1 ], [ 1, 1 ] ], "ids": [ -10, -20 ] } ] } }
             """);
-        var jsonMap = CrushJsonReader.Read(json.Path, PveLint.Ceph.Json.JsonTreeParser.Parse(json).Root!, new PveLint.Ceph.DumpDiagnostics(new BindContext(), json.Path));
+        var jsonMap = CrushJsonReader.Read(json.Path, PveLint.Json.JsonTreeParser.Parse(json).Root!, new PveLint.Ceph.DumpDiagnostics(new BindContext(), json.Path));
         var jsonArg = Assert.Single(Assert.Single(jsonMap.ChooseArgs).Args);
         Assert.Equal(arg.Ids.ToArray(), jsonArg.Ids.ToArray());
         Assert.All(arg.WeightSets.Zip(jsonArg.WeightSets).SelectMany(r => r.First.Zip(r.Second)), w => Assert.True(Math.Abs(w.First - w.Second) < CrushMapComparison.TextWeightTolerance));

@@ -35,18 +35,18 @@ public class CephConfPropertyTests
     }
 
     [Fact]
-    public void Random_text_never_throws() => SpanInvariants.GrammarText.Sample(ReadAndCheck, iter: 3000);
+    public void Random_text_never_throws() => PropertyInputs.GrammarText.Sample(ReadAndCheck, iter: 3000);
 
     [Fact]
     public void Arbitrary_strings_never_throw() => Gen.String.Sample(ReadAndCheck, iter: 2000);
 
     [Fact]
-    public void Mutated_files_never_throw() => SpanInvariants.Mutations(CorpusTexts).Sample(ReadAndCheck, iter: 2000);
+    public void Mutated_files_never_throw() => PropertyInputs.Mutations(CorpusTexts).Sample(ReadAndCheck, iter: 2000);
 
     [Fact]
     public void Huge_inputs_are_read()
     {
-        foreach (var text in SpanInvariants.HugeInputs()) ReadAndCheck(text);
+        foreach (var text in PropertyInputs.HugeInputs()) ReadAndCheck(text);
         ReadAndCheck("[a]\nk = " + string.Concat(Enumerable.Repeat("x \\\n", 50_000)));
         ReadAndCheck("[a]\nk = \"" + string.Concat(Enumerable.Repeat("\\\"", 100_000)));
     }

@@ -60,7 +60,7 @@ public class CorosyncCorpusTests
         var document = CorosyncParser.Parse(file);
         foreach (var node in document.DescendantNodes())
         {
-            Assert.InRange(node.Span.Line, 1, file.LineCount);
+            SpanInvariants.AssertInside(file, node.Span);
             if (node is CorosyncItem item)
             {
                 Assert.Equal(item.Key.Value, Slice(file, item.Key.Span));

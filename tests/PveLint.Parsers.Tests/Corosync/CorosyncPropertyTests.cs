@@ -76,17 +76,17 @@ public class CorosyncPropertyTests
 
         foreach (var d in context.Diagnostics)
         {
-            AssertInside(file, d.Span!.Value);
-            foreach (var r in d.RelatedSpans) AssertInside(file, r.Span);
+            SpanInvariants.AssertInside(file, d.Span!.Value, oneColumnPastLineEnd: true);
+            foreach (var r in d.RelatedSpans) SpanInvariants.AssertInside(file, r.Span, oneColumnPastLineEnd: true);
             Assert.False(string.IsNullOrWhiteSpace(d.Message));
         }
-        foreach (var span in ModelSpans(model!)) AssertInside(file, span);
+        foreach (var span in ModelSpans(model!)) SpanInvariants.AssertInside(file, span, oneColumnPastLineEnd: true);
 
         var document = CorosyncParser.Parse(file);
         var depth = 0;
         foreach (var node in document.DescendantNodes())
         {
-            AssertInside(file, node.Span);
+            SpanInvariants.AssertInside(file, node.Span, oneColumnPastLineEnd: true);
             if (node is CorosyncSection s) depth = Math.Max(depth, Depth(document, s));
         }
         Assert.InRange(depth, 0, CorosyncParser.MaxDepth);
@@ -136,17 +136,6 @@ public class CorosyncPropertyTests
     private sealed record Spanned(SourceSpan Span) : ILocated;
 
     private static ILocated? Wrap<T>(Located<T>? located) => located is null ? null : new Spanned(located.Span);
-
-    private static void AssertInside(SourceFile file, SourceSpan span)
-    {
-        Assert.InRange(span.Line, 1, file.LineCount);
-        Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        var startLength = file.LineText(span.Line).Length;
-        Assert.InRange(span.Column, 1, startLength + 1);
-        var endLength = file.LineText(span.EndLine).Length;
-        Assert.InRange(span.EndColumn, 1, Math.Max(endLength + 1, span.Column + 1));
-        if (span.EndLine == span.Line) Assert.True(span.EndColumn >= span.Column);
-    }
 
     [Fact]
     public void The_sample_is_valid()

@@ -1,35 +1,13 @@
 using PveLint.Datacenter;
 using PveLint.Diagnostics;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.Datacenter;
 
 /// <summary>datacenter.cfg (reference/pve-formats.md §1): traps, release gating and every corpus file.</summary>
-public class DatacenterReaderTests
+public class DatacenterReaderTests() : ReaderTests<DatacenterConfig>("etc/pve/datacenter.cfg", (f, c) => DatacenterReader.Read(f, c))
 {
-    private const string Path = "etc/pve/datacenter.cfg";
-
-    private static (DatacenterConfig Config, Binding.BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(Path, text);
-        var config = DatacenterReader.Read(file, context);
-        context.AssertSpansInside(file);
-        return (config, context);
-    }
-
-    private static (DatacenterConfig Config, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var config = DatacenterReader.Read(file, context);
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (config, context);
-    }
-
     [Fact]
     public void Crs_static_with_rebalance_on_start()
     {

@@ -1,35 +1,13 @@
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
 /// <summary>ha/groups.cfg (reference/pve-ha-manager.md §1.3): traps and every corpus groups file.</summary>
-public class HaGroupsTests
+public class HaGroupsTests() : ReaderTests<List<HaGroup>>("etc/pve/ha/groups.cfg", (f, c) => HaConfigReader.ReadGroups(f, c).ToList())
 {
-    private const string Path = "etc/pve/ha/groups.cfg";
-
-    private static (List<HaGroup> Groups, Binding.BindContext Context) Read(string text)
-    {
-        var context = Context();
-        var file = Inline(Path, text);
-        var groups = HaConfigReader.ReadGroups(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (groups, context);
-    }
-
-    private static (List<HaGroup> Groups, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var groups = HaConfigReader.ReadGroups(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (groups, context);
-    }
-
     private static (string, int)[] Nodes(HaGroup group) => group.Nodes.Select(n => (n.Node.Value, n.Priority)).ToArray();
 
     [Fact]

@@ -1,35 +1,13 @@
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
 /// <summary>ha/resources.cfg (reference/pve-ha-manager.md §1.2): traps and every corpus resources file.</summary>
-public class HaResourcesTests
+public class HaResourcesTests() : ReaderTests<List<HaResource>>("etc/pve/ha/resources.cfg", (f, c) => HaConfigReader.ReadResources(f, c).ToList())
 {
-    private const string Path = "etc/pve/ha/resources.cfg";
-
-    private static (List<HaResource> Resources, Binding.BindContext Context) Read(string text)
-    {
-        var context = Context();
-        var file = Inline(Path, text);
-        var resources = HaConfigReader.ReadResources(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (resources, context);
-    }
-
-    private static (List<HaResource> Resources, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var resources = HaConfigReader.ReadResources(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (resources, context);
-    }
-
     [Fact]
     public void Reads_sids_and_typed_values()
     {

@@ -1,35 +1,13 @@
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
-using PveLint.Parsers.Tests.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.HighAvailability;
 
 /// <summary>ha/rules.cfg (reference/pve-ha-manager.md §1.4, §2.4): traps and every corpus rules file.</summary>
-public class HaRulesTests
+public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", (f, c) => HaConfigReader.ReadRules(f, c).ToList())
 {
-    private const string Path = "etc/pve/ha/rules.cfg";
-
-    private static (List<HaRule> Rules, Binding.BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(Path, text);
-        var rules = HaConfigReader.ReadRules(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (rules, context);
-    }
-
-    private static (List<HaRule> Rules, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var rules = HaConfigReader.ReadRules(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (rules, context);
-    }
-
     private static string[] Sids(HaRule rule) => rule.Resources.Select(r => r.Value).ToArray();
 
     private static (string, int)[] Nodes(HaRule rule) => rule.Nodes.Select(n => (n.Node.Value, n.Priority)).ToArray();

@@ -124,8 +124,7 @@ public class LinterConfigReaderTests
             var file = new SourceFile(".pvelint.yaml", text);
             var context = new BindContext();
             LinterConfigReader.Read(file, context);
-            foreach (var d in context.Diagnostics)
-                Assert.InRange(d.Span!.Value.Line, 1, file.LineCount);
+            context.AssertSpansInside(file);
         }, iter: 3000);
     }
 }

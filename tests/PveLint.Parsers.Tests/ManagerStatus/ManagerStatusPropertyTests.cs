@@ -1,6 +1,7 @@
 using CsCheck;
 using PveLint.Binding;
 using PveLint.HighAvailability;
+using PveLint.Json;
 using PveLint.Text;
 
 namespace PveLint.Parsers.Tests.ManagerStatus;
@@ -15,7 +16,7 @@ public class ManagerStatusPropertyTests
     ];
 
     private static readonly Gen<string> JsonLike =
-        Gen.OneOf(Gen.Char["{}[]:,\" \n\\0123456789truefalsn.e-+é"], Gen.Char).Array[0, 300].Select(c => new string(c));
+        Gen.OneOf(Gen.Char["{}[]:,\" \n\r\\0123456789truefalsn.e-+é"], Gen.Char).Array[0, 300].Select(c => new string(c));
 
     private static void ReadAndCheck(string text)
     {
@@ -23,21 +24,14 @@ public class ManagerStatusPropertyTests
         var context = new BindContext();
         ManagerStatusReader.Read(file, context);
         SpanInvariants.AssertInside(file, context.Diagnostics);
-        if (ManagerStatusJsonParser.Parse(file).Root is { } root) CheckTree(file, root);
+        if (JsonTreeParser.Parse(file, ManagerStatusReader.MaxDepth).Root is { } root) CheckTree(file, root);
     }
 
-    private static void CheckTree(SourceFile file, ManagerStatusJsonNode node)
+    private static void CheckTree(SourceFile file, JsonNode node)
     {
         SpanInvariants.AssertInside(file, node.Span);
-        switch (node)
-        {
-            case ManagerStatusJsonObject o:
-                foreach (var p in o.Properties) { SpanInvariants.AssertInside(file, p.Name.Span); CheckTree(file, p.Value); }
-                break;
-            case ManagerStatusJsonArray a:
-                foreach (var item in a.Items) CheckTree(file, item);
-                break;
-        }
+        foreach (var member in node.Members) { SpanInvariants.AssertInside(file, member.NameSpan); CheckTree(file, member.Value); }
+        foreach (var item in node.Items) CheckTree(file, item);
     }
 
     [Fact]
@@ -47,12 +41,12 @@ public class ManagerStatusPropertyTests
     public void Arbitrary_strings_never_throw() => Gen.String.Sample(ReadAndCheck, iter: 2000);
 
     [Fact]
-    public void Mutated_status_files_never_throw() => SpanInvariants.Mutations(Samples).Sample(ReadAndCheck, iter: 3000);
+    public void Mutated_status_files_never_throw() => PropertyInputs.Mutations(Samples).Sample(ReadAndCheck, iter: 3000);
 
     [Fact]
     public void Huge_and_deep_inputs_are_read()
     {
-        foreach (var text in SpanInvariants.HugeInputs()) ReadAndCheck(text);
+        foreach (var text in PropertyInputs.HugeInputs()) ReadAndCheck(text);
         ReadAndCheck(string.Concat(Enumerable.Repeat("[", 100_000)));
         ReadAndCheck("{\"service_status\":{" + string.Join(",", Enumerable.Range(0, 50_000).Select(i => $"\"vm:{i}\":{{\"node\":\"n{i % 5}\",\"state\":\"started\"}}")) + "}}");
     }

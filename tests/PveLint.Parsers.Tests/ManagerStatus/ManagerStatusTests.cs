@@ -1,6 +1,7 @@
 using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.HighAvailability;
+using PveLint.Json;
 using PveLint.Text;
 
 namespace PveLint.Parsers.Tests.ManagerStatus;
@@ -54,15 +55,18 @@ public class ManagerStatusTests
     [Fact]
     public void Json_tree_keeps_exact_spans()
     {
-        var (root, error) = ManagerStatusJsonParser.Parse(new SourceFile(Path, Written));
-        Assert.Null(error);
-        var obj = Assert.IsType<ManagerStatusJsonObject>(root);
+        var json = JsonTreeParser.Parse(new SourceFile(Path, Written), ManagerStatusReader.MaxDepth);
+        Assert.Null(json.Error);
+        var obj = json.Root!;
+        Assert.Equal(JsonKind.Object, obj.Kind);
         Assert.Equal((1, 1, 16, 2), (obj.Span.Line, obj.Span.Column, obj.Span.EndLine, obj.Span.EndColumn));
-        var master = Assert.IsType<ManagerStatusJsonScalar>(obj["master_node"]);
+        var master = obj.LastMember("master_node")!.Value;
+        Assert.Equal(JsonKind.String, master.Kind);
         Assert.Equal((2, 20, 2, 26), (master.Span.Line, master.Span.Column, master.Span.EndLine, master.Span.EndColumn));
-        var name = obj.Properties[0].Name;
-        Assert.Equal(("master_node", 2, 5, 2, 18), (name.Value, name.Span.Line, name.Span.Column, name.Span.EndLine, name.Span.EndColumn));
-        var failed = Assert.IsType<ManagerStatusJsonArray>(((ManagerStatusJsonObject)((ManagerStatusJsonObject)obj["service_status"]!)["ct:102"]!)["failed_nodes"]);
+        var name = obj.Members[0];
+        Assert.Equal(("master_node", 2, 5, 2, 18), (name.Name, name.NameSpan.Line, name.NameSpan.Column, name.NameSpan.EndLine, name.NameSpan.EndColumn));
+        var failed = obj.LastMember("service_status")!.Value.LastMember("ct:102")!.Value.LastMember("failed_nodes")!.Value;
+        Assert.Equal(JsonKind.Array, failed.Kind);
         Assert.Equal((11, 37, 11, 45), (failed.Span.Line, failed.Span.Column, failed.Span.EndLine, failed.Span.EndColumn));
     }
 
@@ -92,6 +96,21 @@ public class ManagerStatusTests
     {
         var (_, diagnostics) = Read("{\"master_node\": \"nœud-é\", x}");
         Assert.Equal(("PVE0001", 1, 27, 1, 28), Where(Assert.Single(diagnostics)));
+    }
+
+    [Fact]
+    public void An_error_at_a_carriage_return_stays_on_its_line()
+    {
+        // A raw "\r\n" inside a string near the end, after lines broken by a lone '\r' (System.Text.Json counts
+        // '\n' only): the error is at the '\r', and the span must not end between '\r' and '\n'.
+        var (status, diagnostics) = Read("{\"master_node\": \"n1\",\r\"timestamp\": 1,\r\n\"node_status\": {\"n1\": \"online\r\n\"}}");
+        Assert.Null(status);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("PVE0001", 3, 30, 3, 30), Where(d));
+        Assert.StartsWith("etc/pve/ha/manager_status is not valid JSON ('0x0D' is invalid within a JSON string.", d.Message);
+
+        var (_, afterLoneCr) = Read("{\"master_node\": \"n1\",\r\"timestamp\": 1,\r\"node_status\": x}");
+        Assert.Equal(("PVE0001", 3, 16, 3, 17), Where(Assert.Single(afterLoneCr)));
     }
 
     [Theory]

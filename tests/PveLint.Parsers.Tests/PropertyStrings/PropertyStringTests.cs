@@ -45,7 +45,7 @@ public class PropertyStringTests
             var file = new SourceFile("x", s);
             var (items, _, spans) = PropertyString.Parse(file, 0, s);
             foreach (var span in items.Select(i => i.Span).Concat(spans))
-                Assert.True(span.Line >= 1 && span.Line <= file.LineCount);
+                SpanInvariants.AssertInside(file, span);
         }, iter: 2000);
     }
 }

@@ -1,22 +1,13 @@
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.SectionConfig;
 
 /// <summary>replication.cfg (reference/pve-formats.md §2.2). The corpus has no real replication.cfg.</summary>
-public class ReplicationReaderTests
+public class ReplicationReaderTests() : ReaderTests<List<ReplicationJob>>("etc/pve/replication.cfg", (f, c) => ReplicationReader.Read(f, c).ToList())
 {
-    private static (List<ReplicationJob> Jobs, Binding.BindContext Context) Read(string text)
-    {
-        var context = Context();
-        var file = Inline("etc/pve/replication.cfg", text);
-        var jobs = ReplicationReader.Read(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (jobs, context);
-    }
-
     [Fact]
     public void Reads_a_job_as_pvesr_writes_it()
     {

@@ -1,34 +1,13 @@
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.SectionConfig;
-using static PveLint.Parsers.Tests.SectionConfig.ReaderTestKit;
+using static PveLint.Parsers.Tests.ReaderTestKit;
 
 namespace PveLint.Parsers.Tests.SectionConfig;
 
 /// <summary>storage.cfg (reference/pve-formats.md §2.1): traps and every corpus file.</summary>
-public class StorageReaderTests
+public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/storage.cfg", (f, c) => StorageReader.Read(f, c).ToList())
 {
-    private const string Path = "etc/pve/storage.cfg";
-
-    private static (List<StorageDef> Storages, Binding.BindContext Context) Read(string text, TargetRelease target = TargetRelease.Pve91)
-    {
-        var context = Context(target);
-        var file = Inline(Path, text);
-        var storages = StorageReader.Read(file, context).ToList();
-        context.AssertSpansInside(file);
-        return (storages, context);
-    }
-
-    private static (List<StorageDef> Storages, Binding.BindContext Context) ReadCorpus(params string[] corpusPath)
-    {
-        var context = Context();
-        var file = Corpus(Path, corpusPath);
-        var storages = StorageReader.Read(file, context).ToList();
-        context.AssertReadable();
-        context.AssertSpansInside(file);
-        return (storages, context);
-    }
-
     private static StorageDef Get(List<StorageDef> storages, string id) => Assert.Single(storages, s => s.Id.Value == id);
 
     // ---- traps ----

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PveLint.Diagnostics;
+using PveLint.Json;
 
 namespace PveLint.Ceph.Json;
 
@@ -45,12 +46,7 @@ public readonly struct JsonFields(JsonNode node, string what, DumpDiagnostics co
     /// <summary>An array member; a missing member is an empty array, anything else is reported.</summary>
     public ImmutableArray<JsonNode> Array(string key, bool required = false)
     {
-        var value = node.Get(key);
-        if (value is null)
-        {
-            if (required) Missing(key);
-            return [];
-        }
+        if (Value(key, required) is not { } value) return [];
         if (value.IsArray) return value.Items;
         if (value.Kind != JsonKind.Null) Wrong(key, value, "an array");
         return [];
@@ -67,12 +63,7 @@ public readonly struct JsonFields(JsonNode node, string what, DumpDiagnostics co
 
     private long? Int64(string key, bool required)
     {
-        var value = node.Get(key);
-        if (value is null)
-        {
-            if (required) Missing(key);
-            return null;
-        }
+        if (Value(key, required) is not { } value) return null;
         if (value.AsInt64() is { } l) return l;
         Wrong(key, value, "an integer");
         return null;
@@ -88,16 +79,19 @@ public readonly struct JsonFields(JsonNode node, string what, DumpDiagnostics co
 
     private string? String(string key, bool required)
     {
-        var value = node.Get(key);
-        if (value is null)
-        {
-            if (required) Missing(key);
-            return null;
-        }
+        if (Value(key, required) is not { } value) return null;
         if (value.AsString() is { } s) return s;
         if (value.Kind == JsonKind.Null && !required) return null;
         Wrong(key, value, "a string");
         return null;
+    }
+
+    /// <summary>The member's value, or null when it is missing (reported when the model needs it).</summary>
+    private JsonNode? Value(string key, bool required)
+    {
+        var value = node.Get(key);
+        if (value is null && required) Missing(key);
+        return value;
     }
 
     private void Missing(string key) =>

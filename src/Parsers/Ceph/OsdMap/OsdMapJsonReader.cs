@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PveLint.Ceph.Json;
+using PveLint.Json;
 using PveLint.Model;
 
 namespace PveLint.Ceph.OsdMap;

@@ -3,15 +3,16 @@ using System.Text;
 using System.Text.Json;
 using PveLint.Text;
 
-namespace PveLint.Ceph.Json;
+namespace PveLint.Json;
 
 /// <summary>The outcome of reading a JSON file: the root, or the first error and where it is.</summary>
 public sealed record JsonParseResult(JsonNode? Root, string? Error, SourceSpan? ErrorSpan);
 
 /// <summary>
 /// Reads JSON with System.Text.Json's <see cref="Utf8JsonReader"/> into a <see cref="JsonNode"/> tree that keeps
-/// each value's span. The reader is driven by a loop with an explicit stack (no recursion); nesting deeper than
-/// <see cref="MaxDepth"/> is a syntax error, so hostile input cannot exhaust the stack.
+/// each value's span. The JSON is strict (no comments, no trailing commas, one value), as both Ceph's dumps and
+/// Perl's <c>decode_json</c> are. The reader is driven by a loop with an explicit stack (no recursion); nesting
+/// deeper than the maximum depth is a syntax error, so hostile input cannot exhaust the stack.
 /// </summary>
 public static class JsonTreeParser
 {
@@ -27,7 +28,7 @@ public static class JsonTreeParser
         public (string Name, SourceSpan Span)? PendingName { get; set; }
     }
 
-    public static JsonParseResult Parse(SourceFile file)
+    public static JsonParseResult Parse(SourceFile file, int maxDepth = MaxDepth)
     {
         var text = file.Text;
         // A UTF-8 byte order mark is not JSON; skip it like JsonDocument does.
@@ -35,7 +36,7 @@ public static class JsonTreeParser
         var bytes = Encoding.UTF8.GetBytes(text, charBase, text.Length - charBase);
         var offsets = new ByteToCharOffsets(bytes, charBase);
 
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth, CommentHandling = JsonCommentHandling.Disallow });
         var stack = new Stack<Frame>();
         JsonNode? root = null;
         try

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PveLint.Text;
 
-namespace PveLint.Ceph.Json;
+namespace PveLint.Json;
 
 public enum JsonKind
 {
@@ -37,7 +37,10 @@ public sealed class JsonNode
     public SourceSpan Span { get; }
     public string? Text { get; }
 
-    /// <summary>Members in file order (duplicates kept; <see cref="Get"/> returns the first).</summary>
+    /// <summary>
+    /// Members in file order (duplicates kept; <see cref="Get"/> returns the first, <see cref="LastMember"/> and
+    /// <see cref="LastMembers"/> the last, as Perl's JSON decoder keeps it).
+    /// </summary>
     public ImmutableArray<JsonMember> Members { get; }
 
     public ImmutableArray<JsonNode> Items { get; }
@@ -53,6 +56,18 @@ public sealed class JsonNode
     }
 
     public JsonNode? Get(string name) => Member(name)?.Value;
+
+    /// <summary>The last member with this name: the one Perl's <c>decode_json</c> keeps when a name is repeated.</summary>
+    public JsonMember? LastMember(string name)
+    {
+        for (var i = Members.Length - 1; i >= 0; i--)
+            if (Members[i].Name == name) return Members[i];
+        return null;
+    }
+
+    /// <summary>One member per name, the last of repeated names winning (as in a Perl hash), in order of first appearance.</summary>
+    public IEnumerable<JsonMember> LastMembers() =>
+        Members.GroupBy(m => m.Name, StringComparer.Ordinal).Select(g => g.Last());
 
     public bool Has(string name) => Member(name) is not null;
 
@@ -84,13 +99,22 @@ public sealed class JsonNode
         _ => null,
     };
 
+    /// <summary>"object", "array", "string", "number", "boolean" or "null", for messages.</summary>
+    public string TypeName => Kind switch
+    {
+        JsonKind.Object => "object",
+        JsonKind.Array => "array",
+        JsonKind.String => "string",
+        JsonKind.Number => "number",
+        JsonKind.Null => "null",
+        _ => "boolean",
+    };
+
+    /// <summary>The type with its article ("an object", "a string"), or "null".</summary>
     public string Describe() => Kind switch
     {
-        JsonKind.Object => "an object",
-        JsonKind.Array => "an array",
-        JsonKind.String => "a string",
-        JsonKind.Number => "a number",
         JsonKind.Null => "null",
-        _ => "a boolean",
+        JsonKind.Object or JsonKind.Array => "an " + TypeName,
+        _ => "a " + TypeName,
     };
 }

@@ -4,7 +4,7 @@ using PveLint.Model;
 using PveLint.Tests;
 using PveLint.Text;
 
-namespace PveLint.Parsers.Tests.SectionConfig;
+namespace PveLint.Parsers.Tests;
 
 /// <summary>Small helpers shared by the section-config, HA and datacenter.cfg reader tests.</summary>
 internal static class ReaderTestKit
@@ -35,35 +35,5 @@ internal static class ReaderTestKit
     public static void AssertReadable(this BindContext context)
     {
         Assert.DoesNotContain(context.Diagnostics, d => d.Id is DiagnosticIds.SyntaxError or DiagnosticIds.UnreadableInput);
-    }
-
-    /// <summary>Every diagnostic span (and related span) lies inside the file's text.</summary>
-    public static void AssertSpansInside(this BindContext context, SourceFile file)
-    {
-        foreach (var d in context.Diagnostics)
-        {
-            Assert.NotNull(d.Span);
-            AssertInside(file, d.Span!.Value);
-            foreach (var related in d.RelatedSpans) AssertInside(file, related.Span);
-        }
-    }
-
-    /// <summary>The length of a line without its break (as <see cref="SourceFile.LineText"/>, without copying it).</summary>
-    private static int LineLength(SourceFile file, int line)
-    {
-        var start = file.LineStart(line);
-        var end = line < file.LineCount ? file.LineStart(line + 1) : file.Text.Length;
-        while (end > start && file.Text[end - 1] is '\n' or '\r') end--;
-        return end - start;
-    }
-
-    public static void AssertInside(SourceFile file, SourceSpan span)
-    {
-        Assert.Equal(file.Path, span.Path);
-        Assert.InRange(span.Line, 1, file.LineCount);
-        Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        Assert.InRange(span.Column, 1, LineLength(file, span.Line) + 1);
-        Assert.InRange(span.EndColumn, 1, LineLength(file, span.EndLine) + 1);
-        if (span.EndLine == span.Line) Assert.True(span.EndColumn >= span.Column, $"span {span} ends before it starts");
     }
 }

@@ -1,7 +1,7 @@
-using PveLint.Ceph.Json;
+using PveLint.Json;
 using PveLint.Text;
 
-namespace PveLint.Parsers.Tests.Ceph;
+namespace PveLint.Parsers.Tests.Json;
 
 public class JsonTreeParserTests
 {
@@ -38,6 +38,8 @@ public class JsonTreeParserTests
     [InlineData("{\r\"a\": x}", 2, 6)]
     [InlineData("{\"a\": 1} trailing", 1, 10)]
     [InlineData("{\"a\": [1, 2,]}", 1, 13)]
+    [InlineData("{\"a\": 1,\r\"b\": 2,\r\n\"c\": \"x\r\n\"}", 3, 8)]
+    [InlineData("{\"a\": 1,\r\"b\": 2,\r\"c\": \"x\r\n\"}", 3, 8)]
     public void Errors_have_the_line_and_column_of_the_offending_character(string text, int line, int column)
     {
         var result = Parse(text);
@@ -75,6 +77,14 @@ public class JsonTreeParserTests
     }
 
     [Fact]
+    public void The_depth_limit_can_be_raised_for_perl_readers()
+    {
+        var text = new string('[', 500) + new string(']', 500);
+        Assert.Null(Parse(text).Root);
+        Assert.NotNull(JsonTreeParser.Parse(new SourceFile("ceph/x.json", text), maxDepth: 512).Root);
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_skipped_and_columns_still_count_from_the_file_start()
     {
         var result = Parse("\uFEFF{\"a\": x}");
@@ -88,5 +98,28 @@ public class JsonTreeParserTests
         var root = Parse("{\"a\": 1, \"a\": 2}").Root!;
         Assert.Equal(2, root.Members.Length);
         Assert.Equal(1, root.Get("a")!.AsInt32());
+    }
+
+    [Fact]
+    public void Repeated_names_can_be_read_the_perl_way_with_the_last_one_winning()
+    {
+        var root = Parse("{\"a\": 1, \"b\": 2, \"a\": 3}").Root!;
+        Assert.Equal(3, root.LastMember("a")!.Value.AsInt32());
+        Assert.Equal(SourceSpan.OnLine("ceph/x.json", 1, 18, 3), root.LastMember("a")!.NameSpan);
+        Assert.Null(root.LastMember("c"));
+        Assert.Equal([("a", "3"), ("b", "2")], root.LastMembers().Select(m => (m.Name, m.Value.Text)));
+    }
+
+    [Theory]
+    [InlineData("{}", "object", "an object")]
+    [InlineData("[]", "array", "an array")]
+    [InlineData("\"s\"", "string", "a string")]
+    [InlineData("1", "number", "a number")]
+    [InlineData("false", "boolean", "a boolean")]
+    [InlineData("null", "null", "null")]
+    public void Types_are_named_for_messages(string text, string typeName, string described)
+    {
+        var root = Parse(text).Root!;
+        Assert.Equal((typeName, described), (root.TypeName, root.Describe()));
     }
 }

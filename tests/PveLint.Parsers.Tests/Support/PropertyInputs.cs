@@ -1,40 +1,10 @@
 using CsCheck;
-using PveLint.Diagnostics;
-using PveLint.Text;
 
 namespace PveLint.Parsers.Tests;
 
-/// <summary>Shared checks and generators for the property tests of the guest, watchdog, ceph.conf and manager_status readers.</summary>
-internal static class SpanInvariants
+/// <summary>Generators shared by the property tests of the guest, watchdog, ceph.conf and manager_status readers.</summary>
+internal static class PropertyInputs
 {
-    /// <summary>Asserts that a span lies inside the file: valid lines, columns within the line text (+1 for the end).</summary>
-    public static void AssertInside(SourceFile file, SourceSpan span)
-    {
-        Assert.Equal(file.Path, span.Path);
-        Assert.InRange(span.Line, 1, file.LineCount);
-        Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        Assert.InRange(span.Column, 1, LineLength(file, span.Line) + 1);
-        Assert.InRange(span.EndColumn, 1, LineLength(file, span.EndLine) + 1);
-        if (span.EndLine == span.Line) Assert.True(span.EndColumn >= span.Column, $"span {span} ends before it starts");
-    }
-
-    /// <summary>The length of a line without its break, without copying the line.</summary>
-    private static int LineLength(SourceFile file, int line)
-    {
-        var end = line < file.LineCount ? file.LineStart(line + 1) : file.Text.Length;
-        while (end > file.LineStart(line) && file.Text[end - 1] is '\n' or '\r') end--;
-        return end - file.LineStart(line);
-    }
-
-    public static void AssertInside(SourceFile file, IEnumerable<Diagnostic> diagnostics)
-    {
-        foreach (var d in diagnostics)
-        {
-            if (d.Span is { } span) AssertInside(file, span);
-            foreach (var related in d.RelatedSpans) AssertInside(file, related.Span);
-        }
-    }
-
     /// <summary>Text built from the characters that matter to these formats, so random input hits the grammar often.</summary>
     public static readonly Gen<string> GrammarText =
         Gen.OneOf(
