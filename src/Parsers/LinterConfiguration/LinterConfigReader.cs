@@ -61,13 +61,16 @@ public static class LinterConfigReader
         return cut >= 0 ? message[(cut + 3)..] : message;
     }
 
+    /// <summary>YamlDotNet's 1-based marks as a span, clamped into the file (marks at the end of the stream can point past it).</summary>
     internal static SourceSpan SpanOf(SourceFile file, Mark start, Mark end)
     {
         var line = (int)Math.Clamp(start.Line, 1, file.LineCount);
-        var column = (int)Math.Max(1, start.Column);
+        var column = (int)Math.Clamp(start.Column, 1, file.LineText(line).Length + 1);
         var endLine = (int)Math.Clamp(end.Line, line, file.LineCount);
-        var endColumn = (int)Math.Max(1, end.Column);
-        if (endLine == line && endColumn <= column) endColumn = column + 1;
+        var endLimit = file.LineText(endLine).Length + 1;
+        var endColumn = (int)Math.Clamp(end.Column, 1, endLimit);
+        if (endLine == line && endColumn <= column) endColumn = Math.Min(column + 1, endLimit);
+        if (endLine == line && endColumn < column) endColumn = column;
         return new SourceSpan(file.Path, line, column, endLine, endColumn);
     }
 
