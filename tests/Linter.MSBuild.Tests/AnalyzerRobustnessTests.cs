@@ -44,9 +44,8 @@ public class AnalyzerRobustnessTests
     public void Mutated_example_cluster_gives_no_analyzer_failure()
     {
         var example = Path.Combine(TestPaths.RepoRoot, "examples", "two-site-cluster");
-        var files = Directory.EnumerateFiles(example, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(example, f).Replace('\\', '/'), File.ReadAllText);
-        var names = files.Keys.Order(StringComparer.Ordinal).ToArray();
+        var files = FixtureTree.Files(example);
+        var names = files.Keys.ToArray();
         Gen.Select(Gen.Int[0, names.Length - 1], Gen.Int[0, 10_000], Gen.Char).Sample((index, position, c) =>
         {
             var mutated = new Dictionary<string, string>(files);

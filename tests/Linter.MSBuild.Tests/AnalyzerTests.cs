@@ -9,18 +9,13 @@ public class AnalyzerTests
 {
     public static TheoryData<string> RuleIds() => new(RuleRegistry.All.Select(r => r.Metadata.Id));
 
-    private static Dictionary<string, string> LoadFixture(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != FixtureTree.ExpectedFile)
-            .ToDictionary(f => Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText);
-
     [Theory]
     [MemberData(nameof(RuleIds))]
     public async Task Bad_fixture_gives_the_same_findings_through_the_analyzer(string id)
     {
         var bad = Path.Combine(TestPaths.Fixtures, id, "bad");
-        var expected = File.ReadAllLines(Path.Combine(bad, FixtureTree.ExpectedFile)).Where(l => l.Trim().Length > 0 && !l.StartsWith('#'));
-        var diagnostics = await AnalyzerHarness.RunAsync(LoadFixture(bad));
+        var expected = FixtureTree.ExpectedFindings(bad);
+        var diagnostics = await AnalyzerHarness.RunAsync(FixtureTree.Files(bad));
 
         Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "PVE9000");
         var severity = RuleDescriptors.ToRoslyn(RuleRegistry.Find(id)!.DefaultSeverity);
@@ -32,7 +27,7 @@ public class AnalyzerTests
     [MemberData(nameof(RuleIds))]
     public async Task Good_fixture_gives_no_finding_of_the_rule(string id)
     {
-        var diagnostics = await AnalyzerHarness.RunAsync(LoadFixture(Path.Combine(TestPaths.Fixtures, id, "good")));
+        var diagnostics = await AnalyzerHarness.RunAsync(FixtureTree.Files(Path.Combine(TestPaths.Fixtures, id, "good")));
         Assert.DoesNotContain(diagnostics, d => d.Id == id || d.Id == "PVE9000");
     }
 
