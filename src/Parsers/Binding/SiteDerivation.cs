@@ -17,7 +17,11 @@ public static class SiteDerivation
         {
             var nodes = declared.Nodes.Select(n => n.Value).ToImmutableArray();
             placed.UnionWith(nodes);
-            sites.Add(new Site(declared.Name.Value, nodes, declared.Role, declared.QDevice, SiteSource.LinterConfig, declared.Name.Span));
+            sites.Add(new Site(declared.Name.Value, nodes, declared.Role, declared.QDevice, SiteSource.LinterConfig, declared.Name.Span)
+            {
+                Addresses = declared.Addresses,
+                HasTiebreakerMonitor = declared.TiebreakerMonitor,
+            });
         }
 
         if (ceph.Crush is { } crush)

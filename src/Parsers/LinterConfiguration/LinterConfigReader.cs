@@ -134,6 +134,7 @@ public static class LinterConfigReader
             {
                 if (Scalar(nameNode, "a site name") is not { } name) continue;
                 var nodes = ImmutableArray<Located<string>>.Empty;
+                var addresses = ImmutableArray<Located<SiteNetwork>>.Empty;
                 var role = SiteRole.Data;
                 bool qdevice = false, tiebreaker = false;
                 if (Mapping(body, $"site '{name}'") is { } site)
@@ -143,6 +144,7 @@ public static class LinterConfigReader
                         switch ((keyNode as YamlScalarNode)?.Value)
                         {
                             case "nodes": nodes = ReadStringList(value, $"nodes of site '{name}'"); break;
+                            case "addresses": addresses = ReadNetworks(value, name); break;
                             case "role":
                                 var r = Scalar(value, "role");
                                 if (r == "data") role = SiteRole.Data;
@@ -151,13 +153,13 @@ public static class LinterConfigReader
                                 break;
                             case "qdevice": qdevice = Bool(value, "qdevice") ?? false; break;
                             case "tiebreaker-monitor": tiebreaker = Bool(value, "tiebreaker-monitor") ?? false; break;
-                            default: Error(keyNode, $"unknown key '{(keyNode as YamlScalarNode)?.Value}' in site '{name}'; known keys: nodes, role, qdevice, tiebreaker-monitor"); break;
+                            default: Error(keyNode, $"unknown key '{(keyNode as YamlScalarNode)?.Value}' in site '{name}'; known keys: nodes, addresses, role, qdevice, tiebreaker-monitor"); break;
                         }
                     }
                 }
                 if (role == SiteRole.Data && nodes.IsEmpty)
                     Error(nameNode, $"site '{name}' lists no nodes; give 'nodes: [...]' or 'role: witness'");
-                result.Add(new SiteDeclaration(new Located<string>(name, Span(nameNode)), nodes, role, qdevice, tiebreaker));
+                result.Add(new SiteDeclaration(new Located<string>(name, Span(nameNode)), nodes, role, qdevice, tiebreaker) { Addresses = addresses });
             }
             var seen = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var site in result)
@@ -167,6 +169,19 @@ public static class LinterConfigReader
                         context.Report(DiagnosticIds.InvalidLinterConfig, n.Span, $"node '{n.Value}' is in site '{other}' and in site '{site.Name.Value}'; a node belongs to one site");
                     seen[n.Value] = site.Name.Value;
                 }
+            return result.ToImmutable();
+        }
+
+        /// <summary><c>addresses: [10.1.0.0/24, 192.0.2.7]</c>: the networks of a site (a bare address is one host).</summary>
+        private ImmutableArray<Located<SiteNetwork>> ReadNetworks(YamlNode node, string site)
+        {
+            var result = ImmutableArray.CreateBuilder<Located<SiteNetwork>>();
+            foreach (var text in ReadStringList(node, $"addresses of site '{site}'"))
+            {
+                if (SiteNetwork.TryParse(text.Value, out var network)) result.Add(new Located<SiteNetwork>(network, text.Span));
+                else context.Report(DiagnosticIds.InvalidLinterConfig, text.Span,
+                    $"address '{text.Value}' of site '{site}' is not an IP address or a CIDR network such as 10.1.0.0/24 or 2001:db8::/48");
+            }
             return result.ToImmutable();
         }
 

@@ -8,7 +8,7 @@ namespace PveLint.Model;
 /// One immutable model of a cluster, built by <see cref="Binding.ClusterBinder"/> from a ConfigTree.
 /// Every element keeps the span(s) it came from. Rules and the simulation read only this.
 /// </summary>
-public sealed record ClusterModel(
+public sealed partial record ClusterModel(
     LinterConfig Config,
     CorosyncModel? Corosync,
     DatacenterConfig? Datacenter,
@@ -27,10 +27,10 @@ public sealed record ClusterModel(
 {
     public TargetRelease Target => Config.TargetRelease;
 
-    public StorageDef? Storage(string id) => Storages.FirstOrDefault(s => s.Id.Value == id);
+    public StorageDef? Storage(string id) => Index.StoragesById.GetValueOrDefault(id);
 
     /// <summary>The guest a resource id (<c>vm:100</c>, <c>ct:101</c>) or bare id names, if any.</summary>
-    public Guest? GuestById(int vmid) => Guests.FirstOrDefault(g => g.VmId == vmid);
+    public Guest? GuestById(int vmid) => Index.GuestsById.GetValueOrDefault(vmid);
 
     /// <summary>The watchdog settings that apply on a node: its own file, else the shared default.</summary>
     public WatchdogSettings? WatchdogFor(string node) => NodeWatchdogs.TryGetValue(node, out var w) ? w : DefaultWatchdog;

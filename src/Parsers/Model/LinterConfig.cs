@@ -25,7 +25,11 @@ public sealed record SiteDeclaration(
     ImmutableArray<Located<string>> Nodes,
     SiteRole Role,
     bool QDevice,
-    bool TiebreakerMonitor);
+    bool TiebreakerMonitor)
+{
+    /// <summary><c>addresses:</c>: the networks of the site, to place QDevice, backup and Ceph hosts in it.</summary>
+    public ImmutableArray<Located<SiteNetwork>> Addresses { get; init; } = [];
+}
 
 public sealed record NodeCapacity(Located<string> Node, double? MemoryGiB, int? Cores);
 
