@@ -88,6 +88,74 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
     }
 
     [Fact]
+    public void A_clean_repository_without_optional_files_builds_green()
+    {
+        var repo = feed.CopyExample("clean");
+        // No .pvelint.yaml, no etc/default/pve-ha-manager, no hosts/: only a well-formed corosync.conf.
+        File.Delete(Path.Combine(repo, ".pvelint.yaml"));
+        Directory.Delete(Path.Combine(repo, "hosts"), recursive: true);
+        Directory.Delete(Path.Combine(repo, "etc", "pve"), recursive: true);
+        Directory.CreateDirectory(Path.Combine(repo, "etc", "pve"));
+        File.WriteAllText(Path.Combine(repo, "etc", "pve", "corosync.conf"), CleanCorosync);
+        var result = feed.Build(repo);
+
+        Assert.True(result.ExitCode == 0, "the build should pass:\n" + result.Output);
+        Assert.DoesNotMatch(@"\berror\b [A-Z]+[0-9]+", result.Output);
+        Assert.DoesNotContain("CS2001", result.Output);
+    }
+
+    private const string CleanCorosync = """
+        logging {
+          debug: off
+          to_syslog: yes
+        }
+
+        nodelist {
+          node {
+            name: pve1
+            nodeid: 1
+            quorum_votes: 1
+            ring0_addr: 10.0.0.1
+            ring1_addr: 10.1.0.1
+          }
+          node {
+            name: pve2
+            nodeid: 2
+            quorum_votes: 1
+            ring0_addr: 10.0.0.2
+            ring1_addr: 10.1.0.2
+          }
+          node {
+            name: pve3
+            nodeid: 3
+            quorum_votes: 1
+            ring0_addr: 10.0.0.3
+            ring1_addr: 10.1.0.3
+          }
+        }
+
+        quorum {
+          provider: corosync_votequorum
+        }
+
+        totem {
+          cluster_name: clean
+          config_version: 3
+          interface {
+            linknumber: 0
+          }
+          interface {
+            linknumber: 1
+          }
+          ip_version: ipv4-6
+          link_mode: passive
+          secauth: on
+          version: 2
+        }
+
+        """;
+
+    [Fact]
     public void A_package_missing_a_dependency_dll_fails_the_build()
     {
         var repo = feed.CopyExample("nodeps", PackageFeedFixture.NoDepsVersion);
