@@ -161,7 +161,7 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal("pvelint: error: config.db: the database has no 'tree' table; its data probably sits in config.db-wal, which is not beside it (copy both files, or run 'sqlite3 config.db .backup copy.db' on the node)\n", run.Error);
     }
 
-    [Fact]
+    [SharedFact]
     public void Each_output_goes_to_the_file_given_after_its_format()
     {
         var root = PinnedCluster.Write(_tree, "cluster");

@@ -32,7 +32,7 @@ public sealed class ReportGoldenTests : IDisposable
     [Fact]
     public void Markdown() => Golden.Verify(Report("markdown"), "pinned.md");
 
-    [Fact]
+    [SharedFact]
     public void Sarif()
     {
         var sarif = Report("sarif");
@@ -40,7 +40,7 @@ public sealed class ReportGoldenTests : IDisposable
         Golden.Verify(SarifText.WithoutMachinePaths(sarif, _tree.Root), "pinned.sarif");
     }
 
-    [Fact]
+    [SharedFact]
     public void Sarif_of_a_clean_scan()
     {
         _tree.Write("etc/pve/corosync.conf", "totem {\n}\n");

@@ -18,7 +18,7 @@ public sealed class SarifReporterTests : IDisposable
         return JsonDocument.Parse(run.Output).RootElement.Clone();
     }
 
-    [Fact]
+    [SharedFact]
     public void The_driver_lists_every_rule_of_the_registry_with_its_descriptions_and_level()
     {
         _tree.Write("etc/pve/corosync.conf", "totem {\n}\n");
@@ -48,7 +48,7 @@ public sealed class SarifReporterTests : IDisposable
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void A_clean_run_has_an_empty_results_array_and_run_metadata()
     {
         _tree.Write("etc/pve/corosync.conf", "");
@@ -63,7 +63,7 @@ public sealed class SarifReporterTests : IDisposable
         Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
     }
 
-    [Fact]
+    [SharedFact]
     public void Results_carry_rule_index_level_full_regions_relative_uris_and_a_private_fingerprint()
     {
         var root = PinnedCluster.Write(_tree, "clusters/prod");
@@ -95,7 +95,7 @@ public sealed class SarifReporterTests : IDisposable
         Assert.Equal("pvelint/clusters/prod/", run.GetProperty("automationDetails").GetProperty("id").GetString());
     }
 
-    [Fact]
+    [SharedFact]
     public void A_finding_without_a_span_is_located_on_the_archive_without_a_region()
     {
         var archive = _tree.PathOf("backup.tgz");
@@ -112,7 +112,7 @@ public sealed class SarifReporterTests : IDisposable
         Assert.False(location.TryGetProperty("region", out _));
     }
 
-    [Fact]
+    [SharedFact]
     public void Archive_members_get_escaped_uris_that_still_validate()
     {
         var archive = _tree.PathOf("my backup.tgz");
@@ -127,7 +127,7 @@ public sealed class SarifReporterTests : IDisposable
         Assert.Equal("my%20backup.tgz%21/user.cfg", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
     }
 
-    [Fact]
+    [SharedFact]
     public void A_finding_without_any_location_still_validates()
     {
         var root = PinnedCluster.Write(_tree);

@@ -89,7 +89,7 @@ public sealed class SyntheticReportTests : IDisposable
             """, Render(new TextReporter(), Report()));
     }
 
-    [Fact]
+    [SharedFact]
     public void Sarif_has_related_locations_overrides_and_security_severity_and_validates()
     {
         var sarif = Render(new SarifReporter(), Report());

@@ -44,7 +44,7 @@ public sealed class SourceEquivalenceTests : IDisposable
         return scan.Result.Findings.Select(f => (f.RuleId, f.Span?.Path, f.Span?.Line, f.Span?.Column, f.Message)).ToList();
     }
 
-    [Fact]
+    [SharedFact]
     public void Directory_tar_gz_tar_and_config_db_yield_identical_findings()
     {
         var directory = BuildDirectory();
@@ -71,7 +71,7 @@ public sealed class SourceEquivalenceTests : IDisposable
         Assert.Equal(expected, Findings(db, Path.GetDirectoryName(db)!));
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_source_kind_sees_the_same_logical_files()
     {
         var directory = BuildDirectory();

@@ -100,7 +100,7 @@ public class CephDumpReaderTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void At_equal_epochs_json_wins_over_text_and_quorum_comes_from_the_dump_that_has_it()
     {
         var (model, _) = CephCorpus.Read("a-stretch-2dc-ssd.site2-down.monmap.txt", "a-stretch-2dc-ssd.site2-down.quorum-status.json");
@@ -112,7 +112,7 @@ public class CephDumpReaderTests
         Assert.Equal(10, textOnly.Monitors[0].Span.Line);
     }
 
-    [Fact]
+    [SharedFact]
     public void The_crush_json_dump_wins_over_the_text_map_and_the_text_map_is_used_alone()
     {
         var (both, _) = CephCorpus.Read("a-stretch-2dc-ssd.crush.txt", "a-stretch-2dc-ssd.crush.json");
@@ -122,7 +122,7 @@ public class CephDumpReaderTests
         Assert.Equal((54, 1), (text.Crush.Bucket("site1")!.Span.Line, text.Crush.Bucket("site1")!.Span.Column));
     }
 
-    [Fact]
+    [SharedFact]
     public void Osd_tree_fills_the_osds_only_when_no_osd_dump_is_given()
     {
         var (treeOnly, _) = CephCorpus.Read("osd-lab/r-2dc-osds.1-nostretch-healthy.monmap.json", "a-stretch-2dc-ssd.osd-tree.json");
@@ -132,7 +132,7 @@ public class CephDumpReaderTests
         Assert.All(withDump.Osds, o => Assert.EndsWith("osdmap.json", o.Span.Path));
     }
 
-    [Fact]
+    [SharedFact]
     public void The_whole_corpus_at_once_reads_without_diagnostics_and_picks_deterministically()
     {
         var (model, context) = CephCorpus.Read(CephCorpus.DumpFiles().ToArray());
@@ -142,7 +142,7 @@ public class CephDumpReaderTests
         Assert.Equal("ceph/osd-lab/r-2dc-osds.6-stretch-healthy-again.osdmap.json", model.Pools[0].Span.Path); // epoch 34
     }
 
-    [Fact]
+    [SharedFact]
     public void The_cluster_binder_hands_every_file_under_ceph_to_the_reader()
     {
         var tree = PveLint.Sources.ConfigTree.FromTexts(

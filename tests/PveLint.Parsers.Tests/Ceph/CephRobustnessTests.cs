@@ -121,7 +121,7 @@ public class CephRobustnessTests
         return sb.ToString();
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("a-stretch-2dc-ssd.crush.txt")]
     [InlineData("e-stretch-2dc-mixed-class.crush.txt")]
     [InlineData("f-stretch-2dc-erasure.crush.src.txt")]
@@ -137,7 +137,7 @@ public class CephRobustnessTests
         }, iter: 1500);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("a-stretch-2dc-ssd.crush.json")]
     [InlineData("a-stretch-2dc-ssd.monmap.json")]
     [InlineData("a-stretch-2dc-ssd.osdmap.json")]
@@ -151,7 +151,7 @@ public class CephRobustnessTests
         Mutations.Sample(m => ReadChecked(Mutate(original, m)), iter: 800);
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("a-stretch-2dc-ssd.crush.json")]
     [InlineData("a-stretch-2dc-ssd.monmap.json")]
     [InlineData("f-stretch-2dc-erasure.osdmap.json")]

@@ -7,7 +7,7 @@ public class CorpusReadTests
 {
     public static TheoryData<string> Files() => new(CephCorpus.DumpFiles());
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Files))]
     public void Every_corpus_dump_is_read_without_diagnostics(string relative)
     {
@@ -15,7 +15,7 @@ public class CorpusReadTests
         Assert.Empty(context.Diagnostics.Select(d => $"{d.Id} {d.Span} {d.Message}"));
     }
 
-    [Fact]
+    [SharedFact]
     public void The_corpus_holds_the_expected_number_of_dumps()
     {
         Assert.True(CephCorpus.DumpFiles().Count() >= 150, "corpus moved?");

@@ -24,7 +24,7 @@ public class CrushTextJsonEquivalenceTests
         return CrushJsonReader.Read(file.Path, root, new PveLint.Ceph.DumpDiagnostics(context, file.Path));
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Scenarios))]
     public void Text_map_and_json_dump_give_the_same_model(string scenario)
     {
@@ -38,7 +38,7 @@ public class CrushTextJsonEquivalenceTests
         Assert.Equal(osdWeights(json), osdWeights(text));
     }
 
-    [Fact]
+    [SharedFact]
     public void Quincy_style_text_and_json_without_min_and_max_size_give_the_same_model()
     {
         var text = Text("handwritten/a-stretch-2dc-ssd.crush.quincy-style.txt", out var textContext);
@@ -54,7 +54,7 @@ public class CrushTextJsonEquivalenceTests
     /// source equals the model of its compiled JSON exactly (weights too). Only the shadow-bucket ids differ: the
     /// sources have no 'id -N class X' lines, crushtool invents them when compiling.
     /// </summary>
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(Scenarios))]
     public void Sources_parse_and_match_their_compiled_dump(string scenario)
     {

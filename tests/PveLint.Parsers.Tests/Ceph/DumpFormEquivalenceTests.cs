@@ -34,7 +34,7 @@ public class DumpFormEquivalenceTests
         Disallowed = string.Join(",", m.DisallowedLeaders),
     };
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(MonMapTextPrefixes))]
     public void Monmaptool_print_gives_the_facts_of_mon_dump_json(string prefix)
     {
@@ -45,7 +45,7 @@ public class DumpFormEquivalenceTests
         Assert.All(text.Monitors, x => Assert.Equal(1, x.Span.Column));
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(QuorumStatusPrefixes))]
     public void Quorum_status_carries_the_same_monitor_map(string prefix)
     {
@@ -59,7 +59,7 @@ public class DumpFormEquivalenceTests
         $"{p.Id} {p.Name} {p.Type} {p.Size}/{p.MinSize} rule {p.CrushRule} pg {p.PgNum}/{p.PgpNum} stretch={p.IsStretchPool} " +
         $"flags={string.Join(",", p.Flags)} apps={string.Join(",", p.Applications)} profile={p.ErasureCodeProfile}";
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(OsdMapTextPrefixes))]
     public void Plain_osd_dump_gives_the_facts_of_its_json(string prefix)
     {
@@ -74,7 +74,7 @@ public class DumpFormEquivalenceTests
         Assert.Equal(json.Pools.Select(p => p.PeeringCrushBucketCount), text.Pools.Select(p => p.PeeringCrushBucketCount));
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(OsdTreePrefixes))]
     public void Osd_tree_gives_the_osd_states_of_the_osd_dump(string prefix)
     {
@@ -85,7 +85,7 @@ public class DumpFormEquivalenceTests
         Assert.Null(tree.Crush); // the tree is not turned into a half CRUSH map
     }
 
-    [Fact]
+    [SharedFact]
     public void Osd_dump_text_line_spans_point_at_the_pool_and_osd_lines()
     {
         var m = One("a-stretch-2dc-ssd.osdmap.txt");
@@ -94,7 +94,7 @@ public class DumpFormEquivalenceTests
         Assert.Equal(13, m.Stretch!.Span.Line);
     }
 
-    [Fact]
+    [SharedFact]
     public void Skipped_kinds_are_recognised()
     {
         var expected = new Dictionary<string, CephDumpKind>

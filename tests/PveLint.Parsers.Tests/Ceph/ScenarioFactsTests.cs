@@ -30,7 +30,7 @@ public class ScenarioFactsTests
         Assert.Equal("connectivity", m.ElectionStrategy);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_healthy_two_site_ssd_stretch_cluster()
     {
         var m = Scenario("a-stretch-2dc-ssd");
@@ -77,7 +77,7 @@ public class ScenarioFactsTests
         Assert.Equal(54, crush.Tunables["allowed_bucket_algs"]);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_after_losing_site2_is_in_degraded_stretch_mode()
     {
         var m = Scenario("a-stretch-2dc-ssd.site2-down");
@@ -90,7 +90,7 @@ public class ScenarioFactsTests
         Assert.Equal("HEALTH_WARN", m.Health.Checks[1].Severity);
     }
 
-    [Fact]
+    [SharedFact]
     public void A_after_site2_came_back_still_degraded()
     {
         var m = Scenario("a-stretch-2dc-ssd.site2-back");
@@ -99,7 +99,7 @@ public class ScenarioFactsTests
         Assert.All(m.Pools, p => Assert.Equal(1, p.MinSize));
     }
 
-    [Fact]
+    [SharedFact]
     public void B_stretch_mode_with_hdd_only()
     {
         var m = Scenario("b-stretch-2dc-hdd");
@@ -110,7 +110,7 @@ public class ScenarioFactsTests
         Assert.Equal([("vm-pool", 4, 2, 1, 32, true)], m.Pools.Select(PoolFacts));
     }
 
-    [Fact]
+    [SharedFact]
     public void C_three_datacenters_refused_and_injected()
     {
         var refused = Scenario("c-stretch-3dc.refused");
@@ -134,7 +134,7 @@ public class ScenarioFactsTests
         Assert.Equal(new CrushStep("choose_firstn", null, null, 3, "datacenter"), threeAz.Steps[1]);
     }
 
-    [Fact]
+    [SharedFact]
     public void D_single_site_classic_election()
     {
         var m = Scenario("d-single-site-3host");
@@ -149,7 +149,7 @@ public class ScenarioFactsTests
         Assert.Equal(6, m.Osds.Length);
     }
 
-    [Fact]
+    [SharedFact]
     public void E_mixed_classes_and_a_device_class_stretch_rule()
     {
         var m = Scenario("e-stretch-2dc-mixed-class");
@@ -164,7 +164,7 @@ public class ScenarioFactsTests
         Assert.Equal([("vm-pool", 4, 2, 2, 32, true), ("bulk-hdd", 4, 2, 2, 32, true)], m.Pools.Select(PoolFacts));
     }
 
-    [Fact]
+    [SharedFact]
     public void F_erasure_pool_blocks_stretch_mode()
     {
         var m = Scenario("f-stretch-2dc-erasure");
@@ -183,7 +183,7 @@ public class ScenarioFactsTests
             rule.Steps.ToArray());
     }
 
-    [Fact]
+    [SharedFact]
     public void G_unequal_site_weights()
     {
         var crush = Scenario("g-stretch-2dc-unequal-weight").Crush!;
@@ -194,7 +194,7 @@ public class ScenarioFactsTests
         Assert.True(injected.Stretch!.Enabled);
     }
 
-    [Fact]
+    [SharedFact]
     public void H_four_monitors_without_tiebreaker()
     {
         var m = Scenario("h-4mons-2-2-no-tiebreaker");
@@ -207,7 +207,7 @@ public class ScenarioFactsTests
         Assert.Equal([("vm-pool", 3, 2, 0, 32, false)], m.Pools.Select(PoolFacts));
     }
 
-    [Fact]
+    [SharedFact]
     public void I_pool_size_changed_under_stretch_mode()
     {
         var m = Scenario("i-stretch-pool-size-changed");
@@ -217,7 +217,7 @@ public class ScenarioFactsTests
         Assert.Equal(("ecpool2", "erasure"), (leftover.Name, leftover.Type));
     }
 
-    [Fact]
+    [SharedFact]
     public void Handwritten_monmap_with_newer_keys()
     {
         var (m, context) = CephCorpus.Read("handwritten/a-stretch-2dc-ssd.monmap.newer-keys.json");
@@ -227,7 +227,7 @@ public class ScenarioFactsTests
         Assert.Equal("pve5", m.TiebreakerMonitor);
     }
 
-    [Fact]
+    [SharedFact]
     public void Osd_lab_snapshots_track_the_site_loss()
     {
         var healthy = Scenario("osd-lab/r-2dc-osds.1-nostretch-healthy");

@@ -26,7 +26,7 @@ public class CephConfTests
 
     private static (string Id, int Line, int Column) At(Diagnostic d) => (d.Id, d.Span!.Value.Line, d.Span.Value.Column);
 
-    [Fact]
+    [SharedFact]
     public void Mangled_pve_storage_test_file_gives_the_values_pve_expects()
     {
         var (conf, diagnostics) = ReadCorpus("proxmox-pve-storage", "ceph_conf_parse_write_test", "ceph.conf");
@@ -62,7 +62,7 @@ public class CephConfTests
         Assert.Equal((44, 13, 44, 26), Where(conf.Get("some arbitrary section", "some_key")!.Span));
     }
 
-    [Fact]
+    [SharedFact]
     public void Mangled_file_syntax_tree_keeps_raw_keys_quotes_and_header_spans()
     {
         var syntax = CephConfParser.Parse(new SourceFile(Path, File.ReadAllText(TestPaths.CorpusFile("pve", "proxmox-pve-storage", "ceph_conf_parse_write_test", "ceph.conf"))));
@@ -76,7 +76,7 @@ public class CephConfTests
         Assert.Equal((29, 1, 29, 9), Where(syntax.Sections[1].HeaderSpan));
     }
 
-    [Fact]
+    [SharedFact]
     public void Pveceph_written_file_with_three_monitors()
     {
         var (conf, diagnostics) = ReadCorpus("teleimagerie-proxmox", "configs", "ceph.conf");

@@ -38,13 +38,13 @@ public class CorosyncCorpusTests
 
     private static CorosyncRead Read(string relative) => CorosyncRead.Of(File.ReadAllText(Path.Combine(TestPaths.PveCorpus, relative)));
 
-    [Fact]
+    [SharedFact]
     public void The_corpus_holds_exactly_the_files_with_facts_below()
     {
         Assert.Equal(Expected, Discover());
     }
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(CorpusFiles))]
     public void Corpus_file_reads_through_the_binder_without_syntax_errors_or_unreadable_input(string relative)
     {
@@ -71,7 +71,7 @@ public class CorosyncCorpusTests
 
     private static string Slice(SourceFile file, SourceSpan span) => file.LineText(span.Line)[(span.Column - 1)..(span.EndColumn - 1)];
 
-    [Fact]
+    [SharedFact]
     public void Teleimagerie_production_cluster_with_two_links()
     {
         var read = Read("teleimagerie-proxmox/configs/corosync.conf");
@@ -94,7 +94,7 @@ public class CorosyncCorpusTests
         Assert.Equal(2, document.Children.OfType<CorosyncComment>().Count());
     }
 
-    [Fact]
+    [SharedFact]
     public void Home_lab_two_nodes_with_a_qdevice()
     {
         var read = Read("BartlomiejCibor-Home-Lab/corosync.conf");
@@ -113,7 +113,7 @@ public class CorosyncCorpusTests
         Assert.Null(m.Quorum.TwoNode);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pve_docs_three_nodes_by_hostname()
     {
         var read = Read("proxmox-pve-docs/pvecm-3node-hostnames/corosync.conf");
@@ -127,7 +127,7 @@ public class CorosyncCorpusTests
         Assert.Equal(3, m.NodeVotes);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pve_docs_three_nodes_with_two_links()
     {
         var read = Read("proxmox-pve-docs/pvecm-3node-2links/corosync.conf");
@@ -142,7 +142,7 @@ public class CorosyncCorpusTests
         Assert.Equal([0, 1], m.Totem.Interfaces.Select(i => i.LinkNumber!.Value));
     }
 
-    [Fact]
+    [SharedFact]
     public void Pve_cluster_fixture_four_nodes_with_legacy_ringnumber_interfaces()
     {
         var read = Read("proxmox-pve-cluster/corosync_configs/multiple-nodes.conf");
@@ -160,7 +160,7 @@ public class CorosyncCorpusTests
         Assert.Equal(4, m.NodeVotes);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pve_cluster_fixture_old_node_without_name_is_named_after_ring0_addr()
     {
         var read = Read("proxmox-pve-cluster/corosync_configs/old.conf");
@@ -174,7 +174,7 @@ public class CorosyncCorpusTests
         Assert.Equal(0, Assert.Single(m.Totem.Interfaces).LinkNumber!.Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pve_cluster_fixture_single_node()
     {
         var read = Read("proxmox-pve-cluster/corosync_configs/single-node.conf");

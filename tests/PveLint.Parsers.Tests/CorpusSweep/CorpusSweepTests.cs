@@ -15,7 +15,7 @@ public class CorpusSweepTests
 {
     public static TheoryData<string> CorpusFiles() => new(CorpusLayout.Files());
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(CorpusFiles))]
     public void Corpus_file_is_read_without_PVE0010_or_PVE0001(string relative)
     {
@@ -28,7 +28,7 @@ public class CorpusSweepTests
         Assert.True(problems.Length == 0, string.Join("\n", problems));
     }
 
-    [Fact]
+    [SharedFact]
     public void The_sweep_covers_both_corpora()
     {
         var files = CorpusLayout.Files().ToList();

@@ -149,7 +149,7 @@ public class DatacenterReaderTests() : ReaderTests<DatacenterConfig>("etc/pve/da
 
     // ---- corpus: every datacenter.cfg ----
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pve_docs_crs_static()
     {
         var (config, context) = ReadCorpus("proxmox-pve-docs", "ha-manager-crs", "datacenter.cfg");
@@ -160,7 +160,7 @@ public class DatacenterReaderTests() : ReaderTests<DatacenterConfig>("etc/pve/da
         Assert.Equal("", config.Description);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_spongeyperson_keyboard_only()
     {
         var (config, context) = ReadCorpus("spongeyperson-pveserver-dotfiles", "etc", "pve", "datacenter.cfg");
@@ -171,7 +171,7 @@ public class DatacenterReaderTests() : ReaderTests<DatacenterConfig>("etc/pve/da
         Assert.Null(config.Fencing);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_teleimagerie_migration_network_and_shutdown_policy()
     {
         var (config, context) = ReadCorpus("teleimagerie-proxmox", "configs", "datacenter.cfg");

@@ -37,7 +37,7 @@ public class GuestConfigCorpusTests
         { "chugjuggy-Proxmox-TM-HJ/lxc/500.conf", GuestKind.Lxc, 500 },
     };
 
-    [Theory]
+    [SharedTheory]
     [MemberData(nameof(CorpusConfigs))]
     public void Corpus_config_reads_without_any_diagnostic(string path, GuestKind kind, int vmid)
     {
@@ -47,7 +47,7 @@ public class GuestConfigCorpusTests
         Assert.NotEmpty(guest.Properties);
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_guest_config_of_the_corpus_is_covered()
     {
         var covered = CorpusConfigs.Select(row => (string)row[0]).ToHashSet();
@@ -57,7 +57,7 @@ public class GuestConfigCorpusTests
         Assert.All(found, p => Assert.Contains(p, covered));
     }
 
-    [Fact]
+    [SharedFact]
     public void Raw_hostpci_passthrough_blocks_migration()
     {
         var (guest, _) = Read("proxmox-qemu-server/cfg2cmd/q35-linux-hostpci.conf", GuestKind.Qemu, 100);
@@ -69,7 +69,7 @@ public class GuestConfigCorpusTests
         Assert.Equal(" TEST: Config with q35, NUMA, hostpci passthrough, EFI & Linux", guest.Properties["description"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Mapped_hostpci_devices_carry_the_mapping_and_do_not_block()
     {
         var (guest, _) = Read("proxmox-qemu-server/cfg2cmd/q35-linux-hostpci-mapping.conf", GuestKind.Qemu, 100);
@@ -78,7 +78,7 @@ public class GuestConfigCorpusTests
         Assert.Equal("q35", guest.Properties["machine"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Snapshot_chain_and_snapshot_only_volumes()
     {
         var (guest, _) = Read("proxmox-qemu-server/parse-config-input/snapshots.conf", GuestKind.Qemu, 111);
@@ -96,7 +96,7 @@ public class GuestConfigCorpusTests
         Assert.Equal(31, snapshotOnly.Key.Span.Line);
     }
 
-    [Fact]
+    [SharedFact]
     public void Pending_cloudinit_and_snapshot_sections()
     {
         var file = new SourceFile("etc/pve/nodes/pve1/qemu-server/120.conf",
@@ -115,7 +115,7 @@ public class GuestConfigCorpusTests
         Assert.False(guest.Properties.ContainsKey("bios")); // pending only
     }
 
-    [Fact]
+    [SharedFact]
     public void Restored_vm_with_space_separated_tags_and_an_empty_cdrom()
     {
         var (guest, _) = Read("proxmox-qemu-server/restore-config-input/142.conf", GuestKind.Qemu, 142);
@@ -127,7 +127,7 @@ public class GuestConfigCorpusTests
         Assert.Equal(" plain VM\nqmdump#map:scsi0:drive-scsi0:mydir:qcow2:", guest.Properties["description"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Docs_vm_example()
     {
         var (guest, _) = Read("proxmox-pve-docs/qm-example/100.conf", GuestKind.Qemu, 100);
@@ -139,7 +139,7 @@ public class GuestConfigCorpusTests
         Assert.Equal("order=virtio0;net0", guest.Properties["boot"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Docs_container_example()
     {
         var (guest, _) = Read("proxmox-pve-docs/pct-example/107.conf", GuestKind.Lxc, 107);
@@ -150,7 +150,7 @@ public class GuestConfigCorpusTests
         Assert.Equal("debian", guest.Properties["ostype"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Router_vm_with_two_nic_passthroughs()
     {
         var (guest, _) = Read("spongeyperson-pveserver-dotfiles/etc/pve/nodes/spongey-server/qemu-server/200.conf", GuestKind.Qemu, 200);
@@ -162,7 +162,7 @@ public class GuestConfigCorpusTests
         Assert.Equal("order=1,up=60", guest.Properties["startup"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Gpu_vm_with_mixed_storages_and_empty_sata_cdroms()
     {
         var (guest, _) = Read("spongeyperson-pveserver-dotfiles/etc/pve/nodes/spongey-server/qemu-server/210.conf", GuestKind.Qemu, 210);
@@ -176,7 +176,7 @@ public class GuestConfigCorpusTests
         Assert.Contains("tpmstate0: Storage:vm-210-disk-1,size=4M,version=v2.0", guest.Properties["description"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Alpine_container_on_nfs_with_a_mount_point()
     {
         var (guest, _) = Read("spongeyperson-pveserver-dotfiles/etc/pve/nodes/spongey-server/lxc/100.conf", GuestKind.Lxc, 100);
@@ -186,7 +186,7 @@ public class GuestConfigCorpusTests
         Assert.Equal("fuse=1,mknod=1,nesting=1", guest.Properties["features"].Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Macos_vm_without_space_after_colon_and_usb_passthrough()
     {
         var (guest, _) = Read("iroger-ASRock-TRX40-proxmox/etc/pve/qemu-server/100.conf", GuestKind.Qemu, 100);
@@ -203,7 +203,7 @@ public class GuestConfigCorpusTests
         Assert.Equal("2deeefd1-de50-48d4-970e-000000000000", guest.Properties["vmgenid"].Value); // last line, no newline
     }
 
-    [Fact]
+    [SharedFact]
     public void Template_with_trailing_spaces_after_a_value()
     {
         var (guest, _) = Read("Specimen67-proxmox-init/100.conf", GuestKind.Qemu, 100);
@@ -215,7 +215,7 @@ public class GuestConfigCorpusTests
         Assert.Equal(("ide2", "ISO", "iso/proxmox-ve_8.4-1.iso", true), (iso.Key.Value, iso.StorageId, iso.Volume, iso.IsCdrom));
     }
 
-    [Fact]
+    [SharedFact]
     public void Community_script_container_with_devices_and_raw_lxc_keys()
     {
         var (guest, _) = Read("chugjuggy-Proxmox-TM-HJ/lxc/500.conf", GuestKind.Lxc, 500);

@@ -35,7 +35,7 @@ public class GuestConfigPropertyTests
     [Fact]
     public void Arbitrary_strings_never_throw() => Gen.String.Sample(ReadAndCheck, iter: 2000);
 
-    [Fact]
+    [SharedFact]
     public void Mutated_corpus_configs_never_throw() => PropertyInputs.Mutations(CorpusTexts).Sample(ReadAndCheck, iter: 2000);
 
     [Fact]

@@ -25,7 +25,7 @@ public class HaGroupsTests() : ReaderTests<List<HaGroup>>("etc/pve/ha/groups.cfg
         Assert.Contains("'node_2' does not look like a valid HA node", context.Diagnostics[1].Message);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pve_docs_groups()
     {
         var (groups, context) = ReadCorpus("proxmox-pve-docs", "ha-manager-groups", "groups.cfg");
@@ -39,7 +39,7 @@ public class HaGroupsTests() : ReaderTests<List<HaGroup>>("etc/pve/ha/groups.cfg
         Assert.Equal((5, 14), (groups[1].Nodes[0].Node.Span.Line, groups[1].Nodes[0].Node.Span.Column));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_ha_manager_test_group_migrate1_groups()
     {
         var (groups, context) = ReadCorpus("proxmox-pve-ha-manager", "test-group-migrate1", "groups");

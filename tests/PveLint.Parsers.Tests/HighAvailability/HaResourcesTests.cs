@@ -63,7 +63,7 @@ public class HaResourcesTests() : ReaderTests<List<HaResource>>("etc/pve/ha/reso
         context.Single(DiagnosticIds.DuplicateSection).AssertAt(4, 1);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pve_docs_resources()
     {
         var (resources, context) = ReadCorpus("proxmox-pve-docs", "ha-manager-resources", "resources.cfg");
@@ -75,7 +75,7 @@ public class HaResourcesTests() : ReaderTests<List<HaResource>>("etc/pve/ha/reso
         Assert.Equal("started", resources[1].EffectiveState);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_teleimagerie_ha_resources()
     {
         var (resources, context) = ReadCorpus("teleimagerie-proxmox", "configs", "ha-resources.cfg");

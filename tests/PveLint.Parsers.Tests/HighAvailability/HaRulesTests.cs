@@ -187,7 +187,7 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
 
     // ---- corpus: every rules file ----
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pve_docs_node_affinity()
     {
         var (rules, context) = ReadCorpus("proxmox-pve-docs", "ha-manager-node-affinity", "rules.cfg");
@@ -202,7 +202,7 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
         Assert.All(rules, r => Assert.False(r.Disabled));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pve_docs_resource_affinity()
     {
         var (rules, context) = ReadCorpus("proxmox-pve-docs", "ha-manager-resource-affinity", "rules.cfg");
@@ -216,7 +216,7 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
         Assert.Equal((7, 18), (rules[1].Affinity!.Span.Line, rules[1].Affinity!.Span.Column));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_ha_manager_test_basic5_rules_config()
     {
         var (rules, context) = ReadCorpus("proxmox-pve-ha-manager", "test-basic5", "rules_config");
@@ -227,7 +227,7 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
         Assert.Equal(["vm:101"], Sids(rule));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_ha_manager_defaults_for_node_affinity_rules()
     {
         var (rules, context) = ReadCorpus("proxmox-pve-ha-manager", "rules_cfgs", "defaults-for-node-affinity-rules.cfg");
@@ -240,7 +240,7 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
         Assert.Equal(["node1", "node2", "node2", "node3"], rules.Select(r => r.Nodes.Single().Node.Value));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_ha_manager_multi_priority_node_affinity_with_resource_affinity()
     {
         var (rules, context) = ReadCorpus("proxmox-pve-ha-manager", "rules_cfgs", "multi-priority-node-affinity-with-resource-affinity-rules.cfg");

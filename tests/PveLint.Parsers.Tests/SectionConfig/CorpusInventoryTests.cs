@@ -37,7 +37,7 @@ public class CorpusInventoryTests
         "west17m-hetzner-proxmox/etc/pve/storage.cfg",
     ];
 
-    [Fact]
+    [SharedFact]
     public void Every_corpus_file_of_these_formats_is_covered()
     {
         static bool IsOurFormat(string relative)

@@ -54,7 +54,7 @@ public class ReaderRobustnessTests
 
     public static readonly string[] CorpusFiles = CorpusInventoryTests.SectionConfigAndDatacenterFiles;
 
-    [Fact]
+    [SharedFact]
     public void Mutated_corpus_files_never_throw_and_spans_stay_inside()
     {
         var texts = CorpusFiles.Select(f => File.ReadAllText(Path.Combine(TestPaths.PveCorpus, f))).ToArray();

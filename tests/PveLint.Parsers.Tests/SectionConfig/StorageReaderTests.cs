@@ -209,7 +209,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
 
     // ---- corpus: every storage.cfg ----
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pvesm_default()
     {
         var (s, context) = ReadCorpus("proxmox-pve-docs", "pvesm-default", "storage.cfg");
@@ -224,7 +224,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.Equal("rpool/data", s[2].Section!.Get("pool")!.Value);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_pve_docs_single_storage_examples()
     {
         var (pbs, pbsContext) = ReadCorpus("proxmox-pve-docs", "pve-storage-pbs", "storage.cfg");
@@ -263,7 +263,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.True(vmdata.Section!.Properties["sparse"].IsBareFlag);
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_spongeyperson_homelab()
     {
         var (s, context) = ReadCorpus("spongeyperson-pveserver-dotfiles", "etc", "pve", "storage.cfg");
@@ -278,7 +278,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.Equal(["images", "iso", "rootdir", "backup", "vztmpl", "snippets"], Get(s, "savior").Content.ToArray());
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_teleimagerie_production()
     {
         var (s, context) = ReadCorpus("teleimagerie-proxmox", "configs", "storage.cfg");
@@ -295,7 +295,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.Equal(("tim", "10.30.0.20", "backup@pbs!pve"), (pbs.Section!.Get("datastore")!.Value, pbs.Section!.Get("server")!.Value, pbs.Section!.Get("username")!.Value));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_west17m_still_has_maxfiles()
     {
         var (s, context) = ReadCorpus("west17m-hetzner-proxmox", "etc", "pve", "storage.cfg");
@@ -309,7 +309,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.Equal(("/backup", false), (Get(s, "backup").Section!.Get("path")!.Value, Get(s, "backup").Shared));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_kilrainebc_trailing_space_and_mixed_indentation()
     {
         var (s, context) = ReadCorpus("kilrainebc-proxmox-cfg", "etc", "pve", "storage.cfg");
@@ -321,7 +321,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.Equal(["backup"], Get(s, "backup").Content.ToArray());
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_specimen67_eight_space_indentation()
     {
         var (s, context) = ReadCorpus("Specimen67-proxmox-init", "storage.cfg");
@@ -333,7 +333,7 @@ public class StorageReaderTests() : ReaderTests<List<StorageDef>>("etc/pve/stora
         Assert.Equal(("lvm", false, "0"), (lvm.Type, lvm.Shared, lvm.Section!.Get("saferemove")!.Value));
     }
 
-    [Fact]
+    [SharedFact]
     public void Corpus_bartlomiejcibor_dir_marked_shared()
     {
         var (s, context) = ReadCorpus("BartlomiejCibor-Home-Lab", "storage.cfg");

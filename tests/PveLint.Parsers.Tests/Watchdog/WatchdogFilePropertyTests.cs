@@ -33,7 +33,7 @@ public class WatchdogFilePropertyTests
     [Fact]
     public void Arbitrary_strings_never_throw() => Gen.String.Sample(ReadAndCheck, iter: 2000);
 
-    [Fact]
+    [SharedFact]
     public void Mutated_files_never_throw() => PropertyInputs.Mutations(CorpusTexts).Sample(ReadAndCheck, iter: 2000);
 
     [Fact]

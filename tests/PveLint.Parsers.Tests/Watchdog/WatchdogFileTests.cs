@@ -23,7 +23,7 @@ public class WatchdogFileTests
 
     private static EnvironmentFileQuirkKind[] Kinds(WatchdogSettings s) => s.Quirks.Select(q => q.Kind).ToArray();
 
-    [Fact]
+    [SharedFact]
     public void Docs_example_selects_iTCO_wdt()
     {
         var (settings, diagnostics) = Read(File.ReadAllText(TestPaths.CorpusFile("pve", "proxmox-pve-docs", "ha-manager-watchdog", "pve-ha-manager")), "pve1");
@@ -36,7 +36,7 @@ public class WatchdogFileTests
         Assert.Empty(settings.Quirks);
     }
 
-    [Fact]
+    [SharedFact]
     public void Shipped_default_file_only_has_comments_so_softdog_applies()
     {
         var text = File.ReadAllText(TestPaths.CorpusFile("pve", "proxmox-pve-ha-manager", "etc-default", "pve-ha-manager"));
