@@ -75,7 +75,7 @@ internal static partial class CorosyncModelBuilder
                 Text(view["quorum.device.net.host"]),
                 Text(view["quorum.device.net.algorithm"]),
                 Text(view["quorum.device.net.tls"]),
-                devices[0].Span);
+                devices[0].Span) { TieBreaker = Text(view["quorum.device.net.tie_breaker"]) };
         return new QuorumConfig(
             Text(view["quorum.provider"]),
             Integer(view["quorum.expected_votes"], uint.MaxValue),
@@ -85,7 +85,13 @@ internal static partial class CorosyncModelBuilder
             Switch(view["quorum.auto_tie_breaker"]),
             Switch(view["quorum.allow_downscale"]),
             device,
-            quorum.Count > 0 ? quorum[0].Span : null);
+            quorum.Count > 0 ? quorum[0].Span : null)
+        {
+            AutoTieBreakerNode = Text(view["quorum.auto_tie_breaker_node"]),
+            LastManStandingWindow = Integer(view["quorum.last_man_standing_window"], uint.MaxValue),
+            ExpectedVotesTracking = Switch(view["quorum.expected_votes_tracking"]),
+            Votes = Integer(view["quorum.votes"], uint.MaxValue),
+        };
     }
 
     private static Located<string>? Text(CorosyncItem? item) => item?.Value;

@@ -21,7 +21,8 @@ public static class CorosyncReader
         CorosyncKeyChecks.Check(document, context);
         PveParserComparison.Check(document, context);
         var view = new CorosyncConfigView(document);
-        CorosyncStartupChecks.Check(document, view, context);
-        return CorosyncModelBuilder.Build(file.Path, view);
+        var model = CorosyncModelBuilder.Build(file.Path, view);
+        CorosyncStartupChecks.Check(document, view, model, context);
+        return model;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PveLint.Analysis.Quorum;
 using PveLint.Binding;
 using PveLint.Corosync.Syntax;
 using PveLint.Diagnostics;
@@ -22,9 +23,9 @@ internal static class CorosyncStartupChecks
     private const int MinimumHold = 14;        // MINIMUM_TIMEOUT_HOLD = (int)(MINIMUM_TIMEOUT * 0.8 - 1000/HZ)
     private const int KnetMaxHost = 65536;     // KNET_MAX_HOST
 
-    public static void Check(CorosyncDocument document, CorosyncConfigView view, BindContext context)
+    public static void Check(CorosyncDocument document, CorosyncConfigView view, CorosyncModel model, BindContext context)
     {
-        var checks = new Checks(document, view, context);
+        var checks = new Checks(document, view, model, context);
         checks.Totem();
         checks.Nodelist();
         checks.Timeouts();
@@ -32,7 +33,7 @@ internal static class CorosyncStartupChecks
         checks.Qdevice();
     }
 
-    private sealed class Checks(CorosyncDocument document, CorosyncConfigView view, BindContext context)
+    private sealed class Checks(CorosyncDocument document, CorosyncConfigView view, CorosyncModel model, BindContext context)
     {
         private string? Transport => view["totem.transport"]?.Value.Value;
 
@@ -224,64 +225,57 @@ internal static class CorosyncStartupChecks
                 $"Key 'totem.{key}' is {v} ms, below corosync's minimum of {MinimumTimeout} ms, so corosync refuses to start ('The {parameter} ({v} ms) may not be less than ({MinimumTimeout} ms).').");
         }
 
-        /// <summary>votequorum.c votequorum_readconfig, run only when votequorum is the quorum provider.</summary>
+        /// <summary>
+        /// votequorum.c votequorum_readconfig, run only when votequorum is the quorum provider. Which combinations it
+        /// refuses is decided once, by <see cref="VoteArithmetic"/> (the quorum rules and the simulation use the same);
+        /// this places each refusal on the value that causes it.
+        /// </summary>
         public void Votequorum()
         {
             CheckLaterEnum("quorum", "provider");
             if (view["quorum.provider"]?.Value.Value != "corosync_votequorum") return;
+            var arithmetic = VoteArithmetic.Of(model)!;
             var quorum = view.Sections("quorum")[0];
-            var expected = U32(view["quorum.expected_votes"]) ?? 0;
-            var haveNodelist = view.Nodes.Count > 0;
-            var model = view["quorum.device.model"];
-            var haveQdevice = model is not null && model.Value.Value.Length > 0;
-            var deviceVotesItem = view["quorum.device.votes"];
-            var deviceVotes = U32(deviceVotesItem);
-            var twoNode = view["quorum.two_node"];
-            var lms = view["quorum.last_man_standing"];
-            var atb = view["quorum.auto_tie_breaker"];
-            var downscale = view["quorum.allow_downscale"];
-            var wfaItem = view["quorum.wait_for_all"];
-            var wfa = wfaItem is not null ? On(wfaItem) : On(twoNode);   // wait_for_all defaults to two_node
-            var nodeVotes = view.Nodes.Sum(n => U32(n["quorum_votes"]) ?? 1);
+            var device = view.Sections("quorum.device") is { Count: > 0 } d ? d[0] : null;
+            var deviceVotes = model.Quorum.Device?.Votes?.Value;
+            var expected = model.Quorum.ExpectedVotes?.Value ?? 0;
             const string Fails = "so votequorum fails to load and corosync stops";
-
-            if (!haveNodelist && expected == 0)
-                Report(DiagnosticIds.MissingRequiredKey, quorum.Name.Span,
-                    $"votequorum has neither a nodelist nor quorum.expected_votes, {Fails} ('configuration error: nodelist or quorum.expected_votes must be configured!').");
-            if (On(twoNode) && haveQdevice)
-                Report(DiagnosticIds.InvalidValue, twoNode!.Value.Span,
-                    $"two_node cannot be combined with a quorum device, {Fails} ('configuration error: two_node and quorum device cannot be configured at the same time!').");
-
-            var atbActive = On(atb);
-            if (On(atb) && nodeVotes % 2 == 1 && !wfa)
+            foreach (var refusal in arithmetic.Refusals)
             {
-                // Without LMS, ATB is silently disabled here (§1.4); that is a rule's business, not a refusal.
-                if (On(lms))
-                    Report(DiagnosticIds.InvalidValue, lms!.Value.Span,
-                        $"auto_tie_breaker with last_man_standing on an odd number of votes ({nodeVotes}) and without wait_for_all is refused, {Fails} ('configuration error: auto_tie_breaker & last_man_standing not available in odd sized cluster').");
-                atbActive = false;
+                var upstream = refusal.UpstreamMessage;
+                switch (refusal.Kind)
+                {
+                    case VotequorumRefusalKind.NoNodelistNorExpectedVotes:
+                        Report(DiagnosticIds.MissingRequiredKey, quorum.Name.Span, $"votequorum has neither a nodelist nor quorum.expected_votes, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.TwoNodeWithQDevice:
+                        Report(DiagnosticIds.InvalidValue, view["quorum.two_node"]!.Value.Span, $"two_node cannot be combined with a quorum device, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.AutoTieBreakerWithLastManStandingOnOddVotes:
+                        Report(DiagnosticIds.InvalidValue, view["quorum.last_man_standing"]!.Value.Span,
+                            $"auto_tie_breaker with last_man_standing on an odd number of votes ({arithmetic.NodelistVotes}) and without wait_for_all is refused, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.QDeviceWithLastManStanding:
+                        Report(DiagnosticIds.InvalidValue, view["quorum.last_man_standing"]!.Value.Span, $"last_man_standing cannot be combined with a quorum device, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.QDeviceWithAutoTieBreaker:
+                        Report(DiagnosticIds.InvalidValue, view["quorum.auto_tie_breaker"]!.Value.Span, $"auto_tie_breaker cannot be combined with a quorum device, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.QDeviceWithAllowDownscale:
+                        Report(DiagnosticIds.InvalidValue, view["quorum.allow_downscale"]!.Value.Span, $"allow_downscale cannot be combined with a quorum device, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.QDeviceVotesNeededWithExpectedVotes:
+                        Report(DiagnosticIds.MissingRequiredKey, device!.Name.Span, $"The quorum device has no 'votes' although quorum.expected_votes is set, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.QDeviceVotesNeededWithUnequalVotes:
+                        Report(DiagnosticIds.MissingRequiredKey, device!.Name.Span, $"The quorum device has no 'votes' although not every node has 1 vote, {Fails} ('{upstream}').");
+                        break;
+                    case VotequorumRefusalKind.QDeviceVotesTooHigh:
+                        Report(DiagnosticIds.InvalidValue, view["quorum.device.votes"]!.Value.Span,
+                            $"The quorum device's {deviceVotes} votes leave fewer than 2 of quorum.expected_votes {expected}, {Fails} ('{upstream}').");
+                        break;
+                }
             }
-            if (haveQdevice && On(lms))
-                Report(DiagnosticIds.InvalidValue, lms!.Value.Span,
-                    $"last_man_standing cannot be combined with a quorum device, {Fails} ('configuration error: quorum.device is not compatible with last_man_standing').");
-            if (haveQdevice && atbActive)
-                Report(DiagnosticIds.InvalidValue, atb!.Value.Span,
-                    $"auto_tie_breaker cannot be combined with a quorum device, {Fails} ('configuration error: quorum.device is not compatible with auto_tie_breaker').");
-            if (haveQdevice && On(downscale))
-                Report(DiagnosticIds.InvalidValue, downscale!.Value.Span,
-                    $"allow_downscale cannot be combined with a quorum device, {Fails} ('configuration error: quorum.device is not compatible with allow_downscale').");
-
-            if (!haveQdevice) return;
-            var device = view.Sections("quorum.device")[0];
-            if (deviceVotesItem is null && expected > 0)
-                Report(DiagnosticIds.MissingRequiredKey, device.Name.Span,
-                    $"The quorum device has no 'votes' although quorum.expected_votes is set, {Fails} ('configuration error: quorum.device.votes must be specified when quorum.expected_votes is set').");
-            if (deviceVotesItem is null && haveNodelist && nodeVotes != view.Nodes.Count)
-                Report(DiagnosticIds.MissingRequiredKey, device.Name.Span,
-                    $"The quorum device has no 'votes' although not every node has 1 vote, {Fails} ('configuration error: quorum.device.votes must be specified when not all nodes votes 1').");
-            if (deviceVotes is > 0 && expected > 0 && unchecked((int)(uint)(expected - deviceVotes.Value)) < 2)
-                Report(DiagnosticIds.InvalidValue, deviceVotesItem!.Value.Span,
-                    $"The quorum device's {deviceVotes} votes leave fewer than 2 of quorum.expected_votes {expected}, {Fails} ('configuration error: quorum.device.votes is too high or expected_votes is too low').");
         }
 
         /// <summary>corosync-qdevice refuses to start on these; corosync runs, but the device never votes.</summary>

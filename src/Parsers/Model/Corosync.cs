@@ -57,6 +57,18 @@ public sealed record QuorumConfig(
     SourceSpan? Span)
 {
     public static QuorumConfig Empty { get; } = new(null, null, null, null, null, null, null, null, null);
+
+    /// <summary><c>auto_tie_breaker_node</c>: <c>lowest</c> (default), <c>highest</c> or a list of nodeids.</summary>
+    public Located<string>? AutoTieBreakerNode { get; init; }
+
+    /// <summary><c>last_man_standing_window</c> in ms (default 10000).</summary>
+    public Located<int>? LastManStandingWindow { get; init; }
+
+    /// <summary><c>expected_votes_tracking</c> (implied by allow_downscale).</summary>
+    public Located<bool>? ExpectedVotesTracking { get; init; }
+
+    /// <summary><c>votes</c>: this node's votes when there is no nodelist (deprecated).</summary>
+    public Located<int>? Votes { get; init; }
 }
 
 /// <summary><c>quorum { device { model: net; votes; net { host; algorithm; tls } } }</c>.</summary>
@@ -66,4 +78,8 @@ public sealed record QDeviceConfig(
     Located<string>? Host,
     Located<string>? Algorithm,
     Located<string>? Tls,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary><c>net { tie_breaker }</c>: <c>lowest</c> (default), <c>highest</c> or a nodeid.</summary>
+    public Located<string>? TieBreaker { get; init; }
+}

@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+
+namespace PveLint.Analysis.Quorum;
+
+/// <summary>corosync-qnetd's answer for one membership: the nodes that get ACK (cast the QDevice vote).</summary>
+public sealed record QnetdDecision(ImmutableHashSet<int> Ack, string Summary, string? Undecidable = null)
+{
+    public static QnetdDecision None(string summary) => new([], summary);
+}
+
+/// <summary>
+/// What corosync-qnetd (corosync-qdevice 3.0.3) decides once the membership is stable, for the two algorithms
+/// Proxmox uses (reference/corosync-quorum.md §3): <c>ffsplit</c> (qnetd-algo-ffsplit.c partition_cmp and
+/// select_partition) and <c>lms</c> (qnetd-algo-lms.c do_lms_algorithm). Heuristics are not modelled (off, as
+/// Proxmox sets up). A partition that does not reach the QDevice host has no clients at qnetd. Where qnetd's answer
+/// depends on the order in which its clients connected, the decision is undecidable instead of a guess.
+/// The arbiter keeps what qnetd remembers between decisions: the last quorate partition (ffsplit) and each
+/// client's last vote (lms).
+/// </summary>
+internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionary<int, string> names)
+{
+    private enum LmsVote { New, Ack, Nack }
+
+    private readonly ImmutableArray<int> _configNodes = arithmetic.Config.Nodes.Select(n => n.NodeId ?? 0).ToImmutableArray();
+    private ImmutableHashSet<int> _quoratePartition = [];
+    private readonly Dictionary<int, LmsVote> _lms = new();
+
+    private string Algorithm => arithmetic.Config.QDevice?.Algorithm ?? QDeviceSettings.FiftyFiftySplit;
+
+    private string TieBreaker => arithmetic.Config.QDevice?.TieBreaker ?? "lowest";
+
+    public QnetdDecision Decide(IReadOnlyList<(int[] Nodes, bool Reaches)> partitions)
+    {
+        var connected = partitions.Where(p => p.Reaches && p.Nodes.Length > 0).ToList();
+        // A client that disconnects (node down or cut off) loses its lms history: a reconnecting daemon is a new client.
+        foreach (var id in _lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList()) _lms.Remove(id);
+        if (connected.Count == 0) return Remember(QnetdDecision.None("no node reaches the QDevice host, so nobody gets its vote"));
+        var decision = Algorithm switch
+        {
+            QDeviceSettings.FiftyFiftySplit => FiftyFiftySplit(connected),
+            QDeviceSettings.LastManStanding => LastManStanding(connected),
+            var other => new QnetdDecision([], "", $"QDevice algorithm '{other}' is not one pvelint models (ffsplit, lms)"),
+        };
+        return Remember(decision);
+    }
+
+    private QnetdDecision Remember(QnetdDecision decision)
+    {
+        if (decision.Undecidable is null && Algorithm == QDeviceSettings.FiftyFiftySplit)
+            _quoratePartition = decision.Ack;
+        return decision;
+    }
+
+    private QnetdDecision FiftyFiftySplit(List<(int[] Nodes, bool Reaches)> connected)
+    {
+        var c = _configNodes.Length;
+        if (c % 2 == 1)
+        {
+            var majority = connected.FirstOrDefault(p => p.Nodes.Length > c / 2);
+            return majority.Nodes is null
+                ? QnetdDecision.None($"ffsplit on an odd node count ({c}) gives the vote only to a partition with a node majority (more than {c / 2}); none has one")
+                : Ack(majority.Nodes, $"ffsplit gives the vote to the partition with a node majority ({majority.Nodes.Length} of {c} nodes)");
+        }
+        var winner = connected.FirstOrDefault(p => p.Nodes.Length > c / 2);
+        if (winner.Nodes is not null) return Ack(winner.Nodes, $"ffsplit gives the vote to the partition with a node majority ({winner.Nodes.Length} of {c} nodes)");
+        var halves = connected.Where(p => p.Nodes.Length == c / 2).ToList();
+        if (halves.Count == 0)
+            return QnetdDecision.None($"ffsplit gives the vote only to a partition with at least half of the {c} nodes; the largest that reaches it has {connected.Max(p => p.Nodes.Length)}");
+        if (halves.Count == 1)
+            return Ack(halves[0].Nodes, $"ffsplit gives the 50:50 tie to the only half ({halves[0].Nodes.Length} of {c} nodes) that reaches it");
+
+        // Equal score and equal connected clients (heuristics off, every node of a partition connected): keep the
+        // active partition, when that is decisive for every pair of clients, else the tie_breaker node.
+        var (a, b) = (halves[0].Nodes, halves[1].Nodes);
+        var aKept = a.All(_quoratePartition.Contains);
+        var bKept = b.All(_quoratePartition.Contains);
+        var aNone = !a.Any(_quoratePartition.Contains);
+        var bNone = !b.Any(_quoratePartition.Contains);
+        if (aKept && bNone) return Ack(a, "ffsplit keeps the vote with the partition that had it (keep_active_partition_tie_breaker)");
+        if (bKept && aNone) return Ack(b, "ffsplit keeps the vote with the partition that had it (keep_active_partition_tie_breaker)");
+        if (!((aKept && bKept) || (aNone && bNone)))
+            return new QnetdDecision([], "", "in the 50:50 split some nodes of each half were in the last quorate partition, so qnetd's choice depends on the order its clients connected");
+
+        if (!TryPreferredNode(out var preferred, out var rule))
+            return new QnetdDecision([], "", $"QDevice tie_breaker '{TieBreaker}' is not lowest, highest or a nodeid");
+        if (a.Contains(preferred)) return Ack(a, $"ffsplit gives the 50:50 tie to the half holding the tie_breaker node {Name(preferred)} ({rule})");
+        if (b.Contains(preferred)) return Ack(b, $"ffsplit gives the 50:50 tie to the half holding the tie_breaker node {Name(preferred)} ({rule})");
+        return new QnetdDecision([], "", $"the tie_breaker node {Name(preferred)} ({rule}) is in neither half of the 50:50 split, so qnetd keeps whichever half it compared first (the order its clients connected)");
+    }
+
+    /// <summary>qnetd_algo_ffsplit_is_preferred_partition: lowest/highest of the configured nodes, or the given nodeid.</summary>
+    private bool TryPreferredNode(out int node, out string rule)
+    {
+        switch (TieBreaker)
+        {
+            case "lowest":
+                node = _configNodes.Min();
+                rule = "tie_breaker lowest";
+                return true;
+            case "highest":
+                node = _configNodes.Max();
+                rule = "tie_breaker highest";
+                return true;
+        }
+        rule = $"tie_breaker {TieBreaker}";
+        return int.TryParse(TieBreaker, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out node) && node > 0;
+    }
+
+    private QnetdDecision LastManStanding(List<(int[] Nodes, bool Reaches)> connected)
+    {
+        if (connected.Count == 1)
+        {
+            foreach (var id in connected[0].Nodes) _lms[id] = LmsVote.Ack;
+            return Ack(connected[0].Nodes, "lms gives the vote to the only partition that reaches it");
+        }
+        var decision = LargestOrTieBreaker(connected);
+        if (decision.Undecidable is not null) return decision;
+        // A client that never voted gets NACK (not remembered) while a client in another partition holds an ACK.
+        var holders = connected.SelectMany(p => p.Nodes).Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack).ToList();
+        var newcomersRefused = connected.SelectMany(p => p.Nodes)
+            .Where(id => _lms.GetValueOrDefault(id) == LmsVote.New && holders.Any(h => !SamePartition(connected, id, h)))
+            .ToHashSet();
+        foreach (var id in connected.SelectMany(p => p.Nodes).Where(id => !newcomersRefused.Contains(id)))
+            _lms[id] = decision.Ack.Contains(id) ? LmsVote.Ack : LmsVote.Nack;
+        return newcomersRefused.Overlaps(decision.Ack)
+            ? decision with { Ack = decision.Ack.Except(newcomersRefused), Summary = decision.Summary + "; nodes new to qnetd get NACK while another partition holds the vote" }
+            : decision;
+    }
+
+    private QnetdDecision LargestOrTieBreaker(List<(int[] Nodes, bool Reaches)> connected)
+    {
+        var best = connected.Max(p => p.Nodes.Length);
+        var largest = connected.Where(p => p.Nodes.Length == best).ToList();
+        if (largest.Count == 1) return Ack(largest[0].Nodes, $"lms gives the vote to the partition with the most connected nodes ({best})");
+        var all = connected.SelectMany(p => p.Nodes).ToList();
+        if (TieBreaker is "lowest" or "highest")
+        {
+            var tb = TieBreaker == "lowest" ? all.Min() : all.Max();
+            return Ack(connected.First(p => p.Nodes.Contains(tb)).Nodes, $"lms gives the tie to the partition holding the {TieBreaker} connected node {Name(tb)}");
+        }
+        if (!int.TryParse(TieBreaker, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
+            return new QnetdDecision([], "", $"QDevice tie_breaker '{TieBreaker}' is not lowest, highest or a nodeid");
+        // do_lms_algorithm's nodeid mode ACKs the tie_breaker client itself, not its partition.
+        return all.Contains(id)
+            ? new QnetdDecision([id], $"lms gives the tie to the tie_breaker node {Name(id)} alone")
+            : QnetdDecision.None($"lms gives the tie to the tie_breaker node {Name(id)}, which is not connected");
+    }
+
+    private static bool SamePartition(List<(int[] Nodes, bool Reaches)> partitions, int a, int b) =>
+        partitions.Any(p => p.Nodes.Contains(a) && p.Nodes.Contains(b));
+
+    private static QnetdDecision Ack(int[] nodes, string summary) => new(nodes.ToImmutableHashSet(), summary);
+
+    private string Name(int id) => names.TryGetValue(id, out var n) ? $"{id} ({n})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
