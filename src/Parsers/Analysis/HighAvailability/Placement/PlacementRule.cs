@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using PveLint.Model;
+
+namespace PveLint.Analysis.HighAvailability.Placement;
+
+/// <summary>A node of a node-affinity rule with its priority (higher is preferred; PVE's default is 0).</summary>
+public sealed record RuleNode(string Node, int Priority);
+
+/// <summary>
+/// One effective HA rule as the CRM schedules with it: what remains of rules.cfg after PVE's feasibility checks
+/// and transforms (reference/pve-ha-manager.md §2.2–§2.3: dropped rules gone, connected positive rules merged,
+/// implicit negative and node-affinity members added). Placement never checks feasibility itself; it only
+/// compiles these records the way <c>plugin_compile</c> does (§2.3 step 4).
+/// </summary>
+/// <param name="Id">Rule id, used to name the rule in reasons (<c>_merged-…</c> and <c>_implicit-…</c> ids included).</param>
+/// <param name="Nodes">Node-affinity only: the rule's nodes and priorities.</param>
+/// <param name="Strict">Node-affinity only: without <c>strict</c> every other known node joins at priority −1.</param>
+/// <param name="Positive">Resource-affinity only: true keeps the resources together, false keeps them apart.</param>
+public sealed record PlacementRule(
+    string Id,
+    HaRuleType Type,
+    ImmutableArray<string> Resources,
+    ImmutableArray<RuleNode> Nodes,
+    bool Strict,
+    bool Positive)
+{
+    public static PlacementRule NodeAffinity(string id, IEnumerable<string> resources, IEnumerable<RuleNode> nodes, bool strict = false) =>
+        new(id, HaRuleType.NodeAffinity, [.. resources], [.. nodes], strict, false);
+
+    public static PlacementRule ResourceAffinity(string id, IEnumerable<string> resources, bool positive) =>
+        new(id, HaRuleType.ResourceAffinity, [.. resources], [], false, positive);
+
+    /// <summary>A rules.cfg section as written (no feasibility checks, no transforms).</summary>
+    public static PlacementRule FromModel(HaRule rule) => new(
+        rule.Id.Value,
+        rule.Type,
+        [.. rule.Resources.Select(r => r.Value)],
+        [.. rule.Nodes.Select(n => new RuleNode(n.Node.Value, n.Priority))],
+        rule.Strict,
+        rule.IsPositive);
+
+    /// <summary>
+    /// The rules placement uses until the HA rules analysis publishes the effective rule set: every enabled rule of
+    /// the model, unchecked. TODO(ha-rules integration): replace the call sites of this method with the effective
+    /// rules from PveLint.Analysis.HighAvailability.Rules (check_feasibility drops + transforms), so that dropped
+    /// rules stop constraining recovery and merged/implicit rules start to.
+    /// </summary>
+    public static ImmutableArray<PlacementRule> EnabledRulesUnchecked(ClusterModel model) =>
+        [.. model.Ha.Rules.Where(r => !r.Disabled).Select(FromModel)];
+}
