@@ -16,6 +16,7 @@ public static class FencingEvaluator
 
     /// <param name="scenario">The failure.</param>
     /// <param name="quorateNodes">The nodes the quorum layer found quorate in this scenario.</param>
+    /// <param name="undecidedNodes">Nodes whose quorum the quorum layer could not decide: their fate is not guessed.</param>
     /// <param name="activeServices">
     /// Per node, the HA services the LRM counts as active in the steady state (state not stopped, freeze or error:
     /// pve-ha-manager LRM.pm <c>active_service_count</c>); an LRM with none is idle and holds no watchdog.
@@ -25,6 +26,7 @@ public static class FencingEvaluator
         IReadOnlyList<string> nodes,
         FailureScenario scenario,
         IReadOnlySet<string> quorateNodes,
+        IReadOnlySet<string> undecidedNodes,
         IReadOnlyDictionary<string, int> activeServices,
         string? crmMaster)
     {
@@ -35,6 +37,7 @@ public static class FencingEvaluator
         {
             if (failed.Contains(node)) { fates.Add(new NodeFate(node, NodeFateKind.Failed, "lost in this scenario")); continue; }
             if (quorateNodes.Contains(node)) { fates.Add(new NodeFate(node, NodeFateKind.Quorate, "quorate")); continue; }
+            if (undecidedNodes.Contains(node)) { fates.Add(new NodeFate(node, NodeFateKind.Undecided, "its quorum is undecidable")); continue; }
             var services = activeServices.GetValueOrDefault(node);
             var master = anyHa && node == crmMaster;
             if (services > 0 || master)

@@ -13,6 +13,8 @@ public enum NodeFateKind
     SelfFences,
     /// <summary>Inquorate, but no HA client holds its watchdog: it stays up, /etc/pve read-only, its guests untouched.</summary>
     InquorateIdle,
+    /// <summary>pvelint cannot tell whether the node keeps quorum (the quorum layer says why).</summary>
+    Undecided,
 }
 
 public sealed record NodeFate(string Node, NodeFateKind Fate, string Reason)

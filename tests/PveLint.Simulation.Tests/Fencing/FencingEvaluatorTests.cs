@@ -13,7 +13,7 @@ public class FencingEvaluatorTests
     [Fact]
     public void Inquorate_nodes_with_active_services_self_fence_and_idle_ones_stay_up()
     {
-        var outcome = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string>(),
+        var outcome = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string>(), new HashSet<string>(),
             new Dictionary<string, int> { ["pve-a1"] = 3, ["pve-b1"] = 2, ["pve-b2"] = 0 }, crmMaster: null);
 
         Assert.Equal([NodeFateKind.Failed, NodeFateKind.Failed, NodeFateKind.SelfFences, NodeFateKind.InquorateIdle],
@@ -29,12 +29,12 @@ public class FencingEvaluatorTests
     [Fact]
     public void The_crm_master_fences_without_local_services_but_only_when_ha_is_in_use()
     {
-        var withHa = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string>(),
+        var withHa = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string>(), new HashSet<string>(),
             new Dictionary<string, int> { ["pve-a1"] = 1 }, crmMaster: "pve-b2");
         Assert.Equal(NodeFateKind.SelfFences, withHa.Nodes[3].Fate);
         Assert.Contains("CRM master", withHa.Nodes[3].Reason);
 
-        var withoutHa = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string>(),
+        var withoutHa = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string>(), new HashSet<string>(),
             new Dictionary<string, int>(), crmMaster: "pve-b2");
         Assert.Equal(NodeFateKind.InquorateIdle, withoutHa.Nodes[3].Fate);
     }
@@ -42,7 +42,7 @@ public class FencingEvaluatorTests
     [Fact]
     public void Quorate_nodes_are_never_fenced()
     {
-        var outcome = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string> { "pve-b1", "pve-b2" },
+        var outcome = FencingEvaluator.Evaluate(Nodes, SiteALost(), new HashSet<string> { "pve-b1", "pve-b2" }, new HashSet<string>(),
             new Dictionary<string, int> { ["pve-b1"] = 5, ["pve-b2"] = 5 }, crmMaster: "pve-b1");
         Assert.Empty(outcome.SelfFenced);
         Assert.All(outcome.Nodes.Skip(2), n => Assert.Equal(NodeFateKind.Quorate, n.Fate));

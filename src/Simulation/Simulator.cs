@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using PveLint.Analysis.HighAvailability.Placement;
+using PveLint.Analysis.Quorum;
+using PveLint.Model;
+using PveLint.Simulation.Fencing;
+using PveLint.Simulation.HighAvailability;
+using PveLint.Simulation.Quorum;
+using PveLint.Simulation.Scenarios;
+
+namespace PveLint.Simulation;
+
+/// <summary>
+/// The failure simulation: scenarios → one evaluator per layer (quorum, fencing, HA placement) → one
+/// <see cref="ScenarioVerdict"/> per scenario. <see cref="For"/> computes it once per model, so every reader shares it.
+/// </summary>
+public static class Simulator
+{
+    private static readonly ConditionalWeakTable<ClusterModel, SimulationResult> Results = new();
+
+    /// <summary>The simulation of a model, computed on first use with the model's <c>policy.max-failures</c>.</summary>
+    public static SimulationResult For(ClusterModel model) => Results.GetValue(model, static m => Run(m, m.Config.Policy.MaxFailures));
+
+    public static SimulationResult Run(ClusterModel model, int maxFailures, CancellationToken cancellationToken = default)
+    {
+        var notes = ImmutableArray.CreateBuilder<string>();
+        var votes = VoteConfig.From(model.Corosync);
+        if (model.Sites.IsEmpty)
+            notes.Add("No sites are known (.pvelint.yaml sites: or CRUSH datacenters), so no site loss or netsplit was simulated.");
+        var ha = new HaLayer(model, PlacementRule.EnabledRulesUnchecked(model));
+        notes.AddRange(ha.Notes);
+        var nodes = model.Nodes.Select(n => n.Name).ToList();
+
+        var verdicts = ImmutableArray.CreateBuilder<ScenarioVerdict>();
+        foreach (var scenario in ScenarioGenerator.Generate(model, maxFailures))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var quorum = QuorumLayer.Evaluate(votes, scenario);
+            var fencing = FencingEvaluator.Evaluate(nodes, scenario, quorum.QuorateNodes, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster);
+            verdicts.Add(new ScenarioVerdict(scenario, quorum, fencing, ha.Evaluate(scenario, quorum, fencing)));
+        }
+        return new SimulationResult(maxFailures, verdicts.ToImmutable(), notes.ToImmutable());
+    }
+}
