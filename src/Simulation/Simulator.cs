@@ -39,6 +39,6 @@ public static class Simulator
             var fencing = FencingEvaluator.Evaluate(nodes, scenario, quorum.QuorateNodes, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster);
             verdicts.Add(new ScenarioVerdict(scenario, quorum, fencing, ha.Evaluate(scenario, quorum, fencing)));
         }
-        return new SimulationResult(maxFailures, verdicts.ToImmutable(), notes.ToImmutable());
+        return new SimulationResult(maxFailures, verdicts.ToImmutable(), notes.ToImmutable()) { SteadyServiceNodes = ha.SteadyNodes };
     }
 }

@@ -35,6 +35,9 @@ public sealed class HaLayer
 
     public string? CrmMaster { get; }
 
+    /// <summary>Where every HA service runs (or is kept stopped) in the steady state, by sid.</summary>
+    public ImmutableSortedDictionary<string, string> SteadyNodes => simulation.SteadyNodes;
+
     public bool HasServices { get; }
 
     /// <summary>Assumptions that hold for every scenario (scheduler fallback, services no node holds, ...).</summary>

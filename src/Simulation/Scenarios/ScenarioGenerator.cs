@@ -6,7 +6,8 @@ namespace PveLint.Simulation.Scenarios;
 /// <summary>
 /// Enumerates the failures to simulate (issue: every single node, every site, every partition of the sites with the
 /// QDevice on each side where its place is unknown, the QDevice host alone, and every combination of node, site and
-/// QDevice losses up to <c>maxFailures</c>). The order and ids are deterministic.
+/// QDevice losses up to <c>maxFailures</c>). Splitting the sites into k groups counts as k-1 failures (one per cut
+/// link). The order and ids are deterministic.
 /// </summary>
 public static class ScenarioGenerator
 {
@@ -25,7 +26,7 @@ public static class ScenarioGenerator
 
         foreach (var element in elements)
             scenarios.Add(Loss([element], nodes, qdevice));
-        scenarios.AddRange(Netsplits(model, nodes, qdevice, withQDeviceLost: false));
+        scenarios.AddRange(Netsplits(model, nodes, qdevice, withQDeviceLost: false, maxFailures));
 
         var seen = scenarios.Where(s => s.Kind != ScenarioKind.Netsplit).Select(EffectKey).ToHashSet(StringComparer.Ordinal);
         for (var size = 2; size <= maxFailures; size++)
@@ -37,7 +38,7 @@ public static class ScenarioGenerator
                 if (seen.Add(EffectKey(scenario))) scenarios.Add(scenario);
             }
         if (maxFailures >= 2 && qdevice is not null)
-            scenarios.AddRange(Netsplits(model, nodes, qdevice, withQDeviceLost: true));
+            scenarios.AddRange(Netsplits(model, nodes, qdevice, withQDeviceLost: true, maxFailures));
         return scenarios.ToImmutableArray();
     }
 
@@ -118,7 +119,7 @@ public static class ScenarioGenerator
     /// <summary>A group of nodes that fails or is cut off together in a netsplit: a site, or the nodes no site places.</summary>
     private sealed record Block(string Name, ImmutableArray<string> Nodes, bool HoldsQDevice);
 
-    private static IEnumerable<FailureScenario> Netsplits(ClusterModel model, ImmutableArray<string> nodes, QDeviceLocation? qdevice, bool withQDeviceLost)
+    private static IEnumerable<FailureScenario> Netsplits(ClusterModel model, ImmutableArray<string> nodes, QDeviceLocation? qdevice, bool withQDeviceLost, int maxFailures)
     {
         if (model.Sites.IsEmpty) yield break;
         var blocks = new List<Block>();
@@ -137,6 +138,9 @@ public static class ScenarioGenerator
         var qdeviceSomewhere = blocks.Any(b => b.HoldsQDevice);
         foreach (var grouping in Groupings(blocks.Count))
         {
+            // Cutting the sites into k groups takes k-1 link failures (and losing the QDevice one more).
+            var failures = grouping.Count - 1 + (withQDeviceLost ? 1 : 0);
+            if (failures > maxFailures) continue;
             var groups = grouping.Select(g => g.Select(i => blocks[i]).ToList()).ToList();
             // Where the QDevice's place is unknown, try it on each side: the verdict may differ.
             var qdeviceSides = qdevice is null || withQDeviceLost ? [-1]
@@ -155,8 +159,8 @@ public static class ScenarioGenerator
                 var assumptions = qdevice is not null && !qdeviceSomewhere && !withQDeviceLost
                     ? ImmutableArray.Create($"{qdevice.Describe()} is in no known site (give its site addresses: in .pvelint.yaml); assumed reachable from {partitions[side].Describe()}")
                     : [];
-                yield return new FailureScenario(id, title, withQDeviceLost ? ScenarioKind.Combination : ScenarioKind.Netsplit,
-                    withQDeviceLost ? 2 : 1, [], [], withQDeviceLost, partitions) { Assumptions = assumptions };
+                yield return new FailureScenario(id, title, failures > 1 ? ScenarioKind.Combination : ScenarioKind.Netsplit,
+                    failures, [], [], withQDeviceLost, partitions) { Assumptions = assumptions };
             }
         }
     }

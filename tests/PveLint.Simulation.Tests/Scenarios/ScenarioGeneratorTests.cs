@@ -35,7 +35,7 @@ public class ScenarioGeneratorTests
         [
             "node:pve1", "node:pve2", "node:pve3", "node:pve4",
             "site:room-a", "site:room-b", "site:witness",
-            "split:room-a+room-b|witness", "split:room-a+witness|room-b", "split:room-a|room-b+witness", "split:room-a|room-b|witness",
+            "split:room-a+room-b|witness", "split:room-a+witness|room-b", "split:room-a|room-b+witness",
         ], scenarios.Select(s => s.Id));
         var split = scenarios.Single(s => s.Id == "split:room-a|room-b+witness");
         Assert.Equal("netsplit room-a | room-b + witness", split.Title);
@@ -66,6 +66,8 @@ public class ScenarioGeneratorTests
         // nodes pve1+pve2 lost has the effect of site room-a lost: listed once, as the site
         Assert.DoesNotContain("node:pve1&node:pve2", ids);
         Assert.Contains("split:room-a|room-b+witness&qdevice", ids);
+        var threeWay = scenarios.Single(s => s.Id == "split:room-a|room-b|witness");
+        Assert.Equal((ScenarioKind.Combination, 2), (threeWay.Kind, threeWay.FailureCount));
         var pair = scenarios.Single(s => s.Id == "node:pve1&node:pve3");
         Assert.Equal("nodes pve1+pve3 lost", pair.Title);
         Assert.Equal(2, pair.FailureCount);
@@ -108,7 +110,7 @@ public class ScenarioGeneratorTests
     {
         const string yaml = "sites:\n  room-a: { nodes: [pve1] }\n  room-b: { nodes: [pve2] }\n";
         var splits = ScenarioGenerator.Generate(Model(3, null, yaml), maxFailures: 1).Where(s => s.Kind == ScenarioKind.Netsplit).ToList();
-        Assert.Equal(4, splits.Count);
+        Assert.Equal(3, splits.Count); // the three-way split is two cut links, beyond max-failures 1
         Assert.Contains(splits, s => s.Partitions.Any(p => p.Sites.Contains(ScenarioGenerator.UnplacedBlock) && p.Nodes.SequenceEqual(["pve3"])));
     }
 

@@ -1,0 +1,26 @@
+using PveLint.Analysis.HighAvailability.Placement;
+using PveLint.Diagnostics;
+using PveLint.Model;
+using PveLint.Simulation;
+
+namespace PveLint.Rules.Resilience;
+
+/// <summary>
+/// HA services that run nowhere after a failure the cluster survives (PVE6004 for node losses, PVE6005 for site
+/// losses): located on the resource's line in resources.cfg, with the rules that name it as related locations.
+/// </summary>
+internal static class StrandedResources
+{
+    public static IEnumerable<(Located<string>? Where, string Message, List<RelatedSpan> Related)> Of(ClusterModel model, ScenarioVerdict verdict)
+    {
+        if (verdict.Ha.Plan is not { } plan) yield break;
+        foreach (var service in plan.Stranded.Where(s => s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed))
+        {
+            var resource = model.HaResource(service.Sid);
+            var related = model.Ha.Rules.Where(r => !r.Disabled && r.Resources.Any(x => x.Value == service.Sid))
+                .Select(r => new RelatedSpan(r.Section.HeaderSpan, $"rule {r.Id.Value} names {service.Sid}")).ToList();
+            // The placement's reason is a whole sentence naming the service, its node and the rule or disk that decides.
+            yield return (resource?.Section.Id, $"{verdict.Scenario.Title}: {service.Reason.TrimEnd('.')}", related);
+        }
+    }
+}
