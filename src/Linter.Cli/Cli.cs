@@ -18,9 +18,10 @@ public static class Cli
     {
         try
         {
-            var root = new RootCommand("pvelint: lint and (soon) failure-simulate Proxmox VE 9 cluster configurations: a copy of /etc/pve, a tar archive of it, or a pmxcfs config.db.")
+            var root = new RootCommand("pvelint: lint and failure-simulate Proxmox VE 9 cluster configurations: a copy of /etc/pve, a tar archive of it, or a pmxcfs config.db.")
             {
                 ScanCommand.Create(environment, output, error),
+                SimulateCommand.Create(environment, output, error),
                 RulesCommand.Create(environment, output),
                 ExplainCommand.Create(output),
             };

@@ -170,7 +170,7 @@ public static class ScanCommand
         WriteFile(target.File, text.ToString());
     }
 
-    private static void WriteFile(string file, string text)
+    internal static void WriteFile(string file, string text)
     {
         try
         {

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace PveLint.Cli.Reporting.Simulation;
+
+/// <summary>
+/// The scenario table as JSON (schema documented in the README, "pvelint simulate"): field names are stable, enum
+/// values are lower-case words, and nothing is omitted for being empty.
+/// </summary>
+public static class SimulationJsonReporter
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(SimulationReport report, TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            var result = report.Result;
+            json.WriteStartObject();
+            json.WriteNumber("schemaVersion", SchemaVersion);
+            json.WriteString("tool", $"pvelint {report.ToolVersion}");
+            json.WriteString("path", report.Path);
+            json.WriteNumber("maxFailures", result.MaxFailures);
+            Strings(json, "notes", result.Notes);
+            json.WriteStartArray("scenarios");
+            foreach (var v in result.Scenarios)
+            {
+                var s = v.Scenario;
+                json.WriteStartObject();
+                json.WriteString("id", s.Id);
+                json.WriteString("title", s.Title);
+                json.WriteString("kind", Word(s.Kind.ToString()));
+                json.WriteNumber("failures", s.FailureCount);
+                Strings(json, "failedNodes", s.FailedNodes);
+                Strings(json, "failedSites", s.FailedSites);
+                json.WriteBoolean("qdeviceLost", s.QDeviceLost);
+                Strings(json, "assumptions", s.Assumptions);
+
+                json.WriteStartObject("quorum");
+                json.WriteString("undecidable", v.Quorum.Undecidable);
+                json.WriteBoolean("splitBrain", v.Quorum.SplitBrain);
+                json.WriteString("qdeviceDecision", v.Quorum.QDeviceDecision);
+                json.WriteStartArray("partitions");
+                foreach (var p in v.Quorum.Partitions)
+                {
+                    json.WriteStartObject();
+                    Strings(json, "nodes", p.Partition.Nodes);
+                    json.WriteBoolean("reachesQDevice", p.Partition.ReachesQDevice);
+                    json.WriteString("state", Word(p.State.ToString()));
+                    json.WriteNumber("totalVotes", p.TotalVotes);
+                    json.WriteNumber("expectedVotes", p.ExpectedVotes);
+                    json.WriteNumber("quorum", p.Quorum);
+                    json.WriteBoolean("qdeviceVote", p.QDeviceVote);
+                    json.WriteString("explanation", p.Explanation);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+
+                json.WriteStartArray("nodes");
+                foreach (var n in v.Fencing.Nodes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("node", n.Node);
+                    json.WriteString("fate", Word(n.Fate.ToString()));
+                    json.WriteString("reason", n.Reason);
+                    if (n.ResetAfterSeconds is { } seconds) json.WriteNumber("resetAfterSeconds", seconds);
+                    else json.WriteNull("resetAfterSeconds");
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+
+                json.WriteStartObject("ha");
+                json.WriteString("notEvaluated", v.Ha.NotEvaluated);
+                json.WriteStartArray("services");
+                foreach (var svc in v.Ha.Plan?.Services ?? [])
+                {
+                    json.WriteStartObject();
+                    json.WriteString("sid", svc.Sid);
+                    json.WriteString("from", svc.From);
+                    json.WriteString("to", svc.To);
+                    json.WriteString("outcome", Word(svc.Outcome.ToString()));
+                    json.WriteString("crmState", svc.CrmState);
+                    json.WriteString("reason", svc.Reason);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteStringValue(v);
+        json.WriteEndArray();
+    }
+
+    /// <summary>SiteLoss → site-loss: stable lower-case words for enum values.</summary>
+    private static string Word(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Linter.Cli.Tests.Support;
+
+namespace Linter.Cli.Tests.Commands;
+
+public sealed class SimulateCommandTests : IDisposable
+{
+    private readonly TempTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    /// <summary>Two rooms of two nodes and a QDevice in a witness site.</summary>
+    private string TwoRoomsWithWitness()
+    {
+        var nodes = string.Concat(new[] { "pve-a1", "pve-a2", "pve-b1", "pve-b2" }.Select((n, i) =>
+            $"  node {{\n    name: {n}\n    nodeid: {i + 1}\n    quorum_votes: 1\n    ring0_addr: 10.0.0.{i + 1}\n  }}\n"));
+        _tree.Write("etc/pve/corosync.conf",
+            $"nodelist {{\n{nodes}}}\n\nquorum {{\n  provider: corosync_votequorum\n  device {{\n    model: net\n    votes: 1\n    net {{\n      host: 10.9.0.5\n      algorithm: ffsplit\n      tls: on\n    }}\n  }}\n}}\n\ntotem {{\n  cluster_name: demo\n  config_version: 2\n  secauth: on\n  version: 2\n}}\n");
+        _tree.Write(".pvelint.yaml", "sites:\n  room-a: { nodes: [pve-a1, pve-a2] }\n  room-b: { nodes: [pve-b1, pve-b2] }\n  witness: { role: witness, qdevice: true, addresses: [10.9.0.0/24] }\nlatency-ms:\n  room-a..room-b: 1.5\n");
+        _tree.Write("etc/pve/ha/resources.cfg", "vm: 101\n\tstate started\n");
+        _tree.Write("etc/pve/storage.cfg", "rbd: ceph-vm\n\tcontent images\n\tpool vm\n");
+        _tree.Write("etc/pve/nodes/pve-a1/qemu-server/101.conf", "memory: 1024\nscsi0: ceph-vm:vm-101-disk-0,size=8G\n");
+        return _tree.Root;
+    }
+
+    [Fact]
+    public void Text_shows_every_scenario_with_quorum_fencing_and_ha()
+    {
+        var run = CliRunner.Run("simulate", TwoRoomsWithWitness(), "--max-failures", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        var text = string.Join("\n", run.OutputLines);
+        Assert.Contains("site room-a lost\n  quorum:  {pve-b1, pve-b2}: quorate, 3 of 5 votes, quorum 3, with the QDevice vote\n  fenced:  none\n  HA:      moved: vm:101 pve-a1 -> pve-b1", text);
+        Assert.Contains("netsplit room-a | room-b + witness", text);
+    }
+
+    [Fact]
+    public void Json_has_the_documented_fields_for_every_scenario()
+    {
+        var run = CliRunner.Run("simulate", TwoRoomsWithWitness(), "--format", "json", "--max-failures", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(string.Join("\n", run.OutputLines));
+        var root = doc.RootElement;
+        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, root.GetProperty("maxFailures").GetInt32());
+        var scenarios = root.GetProperty("scenarios").EnumerateArray().ToList();
+        var split = scenarios.Single(s => s.GetProperty("id").GetString() == "split:room-a|room-b+witness");
+        Assert.Equal("netsplit", split.GetProperty("kind").GetString());
+        var partitions = split.GetProperty("quorum").GetProperty("partitions").EnumerateArray().ToList();
+        Assert.Equal(["inquorate", "quorate"], partitions.Select(p => p.GetProperty("state").GetString()));
+        Assert.Equal(3, partitions[1].GetProperty("totalVotes").GetInt32());
+        var recovered = split.GetProperty("ha").GetProperty("services").EnumerateArray().Single();
+        Assert.Equal(("vm:101", "pve-a1", "pve-b1", "recovered"),
+            (recovered.GetProperty("sid").GetString(), recovered.GetProperty("from").GetString(), recovered.GetProperty("to").GetString(), recovered.GetProperty("outcome").GetString()));
+        Assert.Contains(scenarios, s => s.GetProperty("failures").GetInt32() == 2);
+        Assert.All(scenarios, s => Assert.Equal(4, s.GetProperty("nodes").GetArrayLength()));
+    }
+
+    [Fact]
+    public void Markdown_has_a_mermaid_topology_and_a_scenario_table()
+    {
+        var run = CliRunner.Run("simulate", TwoRoomsWithWitness(), "--format", "markdown", "--max-failures", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.OutputLines;
+        Assert.Contains("```mermaid", lines);
+        Assert.Contains("graph LR", lines);
+        Assert.Contains(lines, l => l.Contains("subgraph") && l.Contains("\"room-a\""));
+        Assert.Contains(lines, l => l.Contains("---|\"1.5 ms\"|"));
+        Assert.Contains("| scenario | partitions and their quorum | fenced nodes | HA services moved / stranded |", lines);
+        Assert.Contains(lines, l => l.StartsWith("| site room-a lost |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_max_failures_is_a_usage_error()
+    {
+        var run = CliRunner.Run("simulate", TwoRoomsWithWitness(), "--max-failures", "0");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--max-failures", run.Error);
+    }
+}
