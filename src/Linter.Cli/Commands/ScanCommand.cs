@@ -58,17 +58,17 @@ public static class ScanCommand
         };
         var noSimulate = new Option<bool>("--no-simulate")
         {
-            Description = "Skip the failure simulation (accepted; this build does not simulate yet, so it changes nothing).",
+            Description = "Skip the failure simulation: the resilience rules (PVE6xxx) do not run.",
         };
         var maxFailures = new Option<int?>("--max-failures")
         {
-            Description = "Simulate combinations of up to N simultaneous failures (overrides policy.max-failures of .pvelint.yaml, default 2). Accepted for the simulation, which this build does not run yet.",
+            Description = "Simulate combinations of up to N simultaneous failures (overrides policy.max-failures of .pvelint.yaml, default 2; at most 4).",
             HelpName = "N",
         };
         maxFailures.Validators.Add(result =>
         {
             // Read the token itself: a value that is not a number is already reported by the parser.
-            if (result.Tokens is [{ } token] && int.TryParse(token.Value, out var n) && n < 1) result.AddError("--max-failures must be 1 or more.");
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, out var n) && n is < 1 or > 4) result.AddError("--max-failures must be between 1 and 4.");
         });
         var target = new Option<string>("--target")
         {
@@ -101,7 +101,10 @@ public static class ScanCommand
                 parse.GetValue(target) is { } t && TargetReleases.TryParse(t, out var release) ? release : null,
                 baselineFile is null ? null : ReadBaseline(baselineFile),
                 environment.Limits,
-                environment.Rules);
+                parse.GetValue(noSimulate) ? environment.Rules.Where(r => r.Metadata.Category != RuleCategory.Resilience).ToImmutableArray() : environment.Rules)
+            {
+                MaxFailures = parse.GetValue(maxFailures),
+            };
             var root = ResolveRepoRoot(pathValues, parse.GetValue(repoRoot));
 
             var clusters = ImmutableArray.CreateBuilder<ClusterScan>();

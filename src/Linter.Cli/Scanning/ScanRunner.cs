@@ -12,7 +12,11 @@ public sealed record ScanSettings(
     TargetRelease? Target,
     Baseline? Baseline,
     SourceLimits Limits,
-    ImmutableArray<Rule> Rules);
+    ImmutableArray<Rule> Rules)
+{
+    /// <summary><c>--max-failures</c>: overrides <c>policy.max-failures</c> of .pvelint.yaml for the simulation.</summary>
+    public int? MaxFailures { get; init; }
+}
 
 /// <summary>The pipeline for one PATH: ConfigTree → ClusterBinder.Bind → LintEngine.Run.</summary>
 public static class ScanRunner
@@ -21,6 +25,8 @@ public static class ScanRunner
     {
         var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile);
         var model = ClusterBinder.Bind(source.Tree, settings.Target);
+        if (settings.MaxFailures is { } maxFailures)
+            model = model with { Config = model.Config with { Policy = model.Config.Policy with { MaxFailures = maxFailures } } };
         var result = LintEngine.Run(model, settings.Baseline, settings.Rules);
         return new ClusterScan(source, model, result);
     }
