@@ -12,15 +12,21 @@ public sealed record ScanSettings(
     TargetRelease? Target,
     Baseline? Baseline,
     SourceLimits Limits,
-    ImmutableArray<Rule> Rules);
+    ImmutableArray<Rule> Rules)
+{
+    /// <summary>Ctrl-C: checked while the sources read and between the pipeline's steps.</summary>
+    public CancellationToken Cancellation { get; init; }
+}
 
 /// <summary>The pipeline for one PATH: ConfigTree → ClusterBinder.Bind → LintEngine.Run.</summary>
 public static class ScanRunner
 {
     public static ClusterScan Scan(string path, string repoRoot, ScanSettings settings)
     {
-        var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile);
+        var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile, settings.Cancellation);
+        settings.Cancellation.ThrowIfCancellationRequested();
         var model = ClusterBinder.Bind(source.Tree, settings.Target);
+        settings.Cancellation.ThrowIfCancellationRequested();
         var result = LintEngine.Run(model, settings.Baseline, settings.Rules);
         return new ClusterScan(source, model, result);
     }
