@@ -9,7 +9,7 @@ namespace PveLint.Cli.Sources;
 /// </summary>
 public sealed record SourceLimits(int MaxFileBytes, int MaxEntries, long MaxTotalBytes)
 {
-    public static SourceLimits Default { get; } = new(ConfigTree.MaxFileBytes, 50_000, 512L * 1024 * 1024);
+    public static SourceLimits Default { get; } = new(ConfigTree.MaxFileBytes, 50_000, 64L * 1024 * 1024);
 
     public static string Describe(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} bytes";

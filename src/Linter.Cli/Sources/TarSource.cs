@@ -34,6 +34,7 @@ public static class TarSource
         // Headers and padding come on top of the file data; allow for them generously.
         var expandLimit = limits.MaxTotalBytes + 1024L * Math.Min(limits.MaxEntries, 1_000_000) + 1024 * 1024;
         long fileBytes = 0;
+        string? overBudget = null;
         try
         {
             using var bounded = new BoundedReadStream(gzip ? new GzipIntegrityStream(archive) : archive, expandLimit);
@@ -46,7 +47,7 @@ public static class TarSource
                 {
                     if (fileBytes + entry.Size > limits.MaxTotalBytes)
                     {
-                        collector.ReportTotalExceeded($"{archiveDisplay}!/{entry.Name}");
+                        overBudget = $"{archiveDisplay}!/{entry.Name}";
                         break;
                     }
                     fileBytes += entry.Size;
@@ -55,7 +56,7 @@ public static class TarSource
                 }
                 state.Add(entry);
             }
-            if (!collector.Stopped) reader.DrainTo(expandLimit - bounded.BytesRead);
+            if (!collector.Stopped && overBudget is null) reader.DrainTo(expandLimit - bounded.BytesRead);
         }
         catch (ReadLimitExceededException e)
         {
@@ -68,7 +69,7 @@ public static class TarSource
             var where = state.Count == 0 ? "" : $" after {state.Count} entr{(state.Count == 1 ? "y" : "ies")}";
             throw new InputException($"{archiveDisplay}: not a readable tar archive{where} ({detail}); nothing was scanned", e);
         }
-        state.Finish();
+        state.Finish(overBudget);
     }
 
     private static bool IsFile(TarEntryType type) => type is TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile;
@@ -99,11 +100,13 @@ public static class TarSource
             else Map(entry);
         }
 
-        public void Finish()
+        /// <summary>Maps what still waits; <paramref name="overBudget"/> names the entry that would have passed the byte budget.</summary>
+        public void Finish(string? overBudget)
         {
             _rootLayout ??= false;
             foreach (var waiting in _waiting) Map(waiting);
             _waiting.Clear();
+            if (overBudget is not null) collector.ReportTotalExceeded(overBudget);
             if (_usable == 0 && !collector.Stopped && !_refusedName)
                 throw new InputException($"{archiveDisplay}: the archive holds no files of a copy of /etc/pve");
         }
