@@ -46,8 +46,8 @@ public static class ConfigDbSource
 
         using var scratch = new ScratchDirectory("pvelint-db-");
         var copy = Path.Combine(scratch.Path, "config.db");
-        var budget = collector.Limits.MaxTotalBytes;
-        budget -= CopyBounded(database, copy, budget, dbDisplay, "the database");
+        var limit = collector.Limits.MaxTotalBytes;
+        var used = CopyBounded(database, copy, limit, 0, dbDisplay, "the database");
         if (walPresent)
         {
             var walDisplay = dbDisplay + "-wal";
@@ -55,7 +55,7 @@ public static class ConfigDbSource
             {
                 using var wal = RegularFile.Open(walPath!, out var status);
                 collector.RecordInput(walPath!, status);
-                CopyBounded(wal, copy + "-wal", budget, walDisplay, "the database with its -wal file");
+                CopyBounded(wal, copy + "-wal", limit, used, walDisplay, "the database with its -wal file");
             }
             catch (UnreadableFileException e)
             {
@@ -69,19 +69,19 @@ public static class ConfigDbSource
         return notes;
     }
 
-    /// <summary>Copies at most <paramref name="budget"/> bytes; a larger input (a -wal that is /dev/zero) stops the scan.</summary>
-    private static long CopyBounded(Stream source, string target, long budget, string display, string what)
+    /// <summary>Copies what is left of the byte <paramref name="limit"/> after <paramref name="used"/>; a larger input stops the scan.</summary>
+    private static long CopyBounded(Stream source, string target, long limit, long used, string display, string what)
     {
         try
         {
-            using var bounded = new BoundedReadStream(source, budget);
+            using var bounded = new BoundedReadStream(source, limit - used);
             using var file = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
             bounded.CopyTo(file);
             return bounded.BytesRead;
         }
         catch (ReadLimitExceededException e)
         {
-            throw new InputException($"{display}: {what} is larger than the {SourceLimits.Describe(e.Limit)} limit; nothing was scanned", e);
+            throw new InputException($"{display}: {what} is larger than the {SourceLimits.Describe(limit)} limit; nothing was scanned", e);
         }
     }
 
