@@ -17,7 +17,7 @@ public static class ConfigDbSource
 {
     private const int DirectoryType = 4;
     private const int RegularFileType = 8;
-    private const int MaxDepth = 64;
+    public const int MaxDepth = 64;
     /// <summary>A file name in pmxcfs is one directory entry (NAME_MAX).</summary>
     private const int MaxNameBytes = 255;
 
@@ -46,7 +46,7 @@ public static class ConfigDbSource
 
         using var scratch = new ScratchDirectory("pvelint-db-");
         var copy = Path.Combine(scratch.Path, "config.db");
-        var limit = collector.Limits.MaxTotalBytes;
+        var limit = collector.Limits.MaxDatabaseBytes;
         var used = CopyBounded(database, copy, limit, 0, dbDisplay, "the database");
         if (walPresent)
         {
@@ -113,6 +113,7 @@ public static class ConfigDbSource
             using var reader = command.ExecuteReader();
             var rows = new List<Row>();
             var badRows = new List<string>();
+            long loaded = 0;
             while (reader.Read())
             {
                 var name = reader.IsDBNull(6) ? "" : reader.GetValue(6) is byte[] blob ? System.Text.Encoding.UTF8.GetString(blob) : reader.GetValue(6).ToString() ?? "";
@@ -129,10 +130,12 @@ public static class ConfigDbSource
                     continue;
                 }
                 var size = reader.IsDBNull(11) ? 0 : reader.GetInt64(11);
+                // Data past the file limit, or past the total, stays in SQLite; it is reported when the row is added.
+                var withinTotal = (loaded += size) <= collector.Limits.MaxTotalBytes;
                 var data = reader.GetString(10) switch
                 {
                     "null" => null,
-                    _ when reader.IsDBNull(9) => null, // larger than the file limit: reported when it is added
+                    _ when reader.IsDBNull(9) || !withinTotal => null,
                     "blob" => (byte[])reader.GetValue(9),
                     _ => System.Text.Encoding.UTF8.GetBytes(reader.GetValue(9).ToString() ?? ""),
                 };

@@ -100,6 +100,18 @@ public sealed class ConfigDbHardeningTests : IDisposable
     }
 
     [Fact]
+    public void Row_data_past_the_total_stays_in_the_database()
+    {
+        var db = _tree.PathOf("config.db");
+        Create(db, Enumerable.Range(1, 8).Select(i => new TreeRow(i, 0, RegularFileType, $"f{i}.cfg", new byte[20_000])));
+
+        var source = Load(db, SourceLimits.Default with { MaxTotalBytes = 70_000 });
+
+        Assert.Equal(3, source.Tree.Files.Count());
+        Assert.Equal("config.db!/f4.cfg: the files read so far exceed 68.4 KiB in total; this file and the rest were not read", Assert.Single(source.Tree.SourceDiagnostics).Message);
+    }
+
+    [Fact]
     public void A_wal_that_is_a_fifo_or_a_device_is_exit_2_not_a_hang()
     {
         var db = _tree.PathOf("fifo/config.db");
@@ -127,7 +139,7 @@ public sealed class ConfigDbHardeningTests : IDisposable
 
         var error = Assert.Throws<InputException>(() => Load(db, SourceLimits.Default with { MaxTotalBytes = 1024 * 1024 }));
 
-        Assert.Equal("config.db-wal: the database with its -wal file is larger than the 1 MiB limit; nothing was scanned", error.Message);
+        Assert.Equal("config.db-wal: the database with its -wal file is larger than the 4 MiB limit; nothing was scanned", error.Message);
     }
 
     [Fact]
