@@ -1,6 +1,5 @@
 using System.Text;
 using Linter.Cli.Tests.Support;
-using Microsoft.Data.Sqlite;
 using PveLint.Cli.Sources;
 using static Linter.Cli.Tests.Support.ConfigDbBuilder;
 
@@ -17,15 +16,6 @@ public sealed class ConfigDbHardeningTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     private LoadedSource Load(string db, SourceLimits? limits = null) => SourceLoader.Load(db, _tree.Root, limits ?? SourceLimits.Default);
-
-    private static void Execute(string db, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 
     [Fact]
     public void A_tree_that_is_an_endless_recursive_view_is_never_queried()
