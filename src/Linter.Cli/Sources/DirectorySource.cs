@@ -95,7 +95,8 @@ public static class DirectorySource
                 if (SecretPaths.IsSecret(logical)) continue;
                 var display = RepoPaths.Join(displayPrefix, name);
 
-                switch (FileProbe.Stat(entry.FullName, followLinks: false).Kind)
+                var status = FileProbe.Stat(entry.FullName, followLinks: false);
+                switch (status.Kind)
                 {
                     case FileKind.SymbolicLink:
                         if (pveTop && depth == 0 && ScanRootLayout.IsPmxcfsView(name)) continue;
@@ -104,8 +105,8 @@ public static class DirectorySource
                     case FileKind.Directory:
                         Walk(entry.FullName, logical + "/", display, pveTop, depth + 1);
                         break;
-                    case FileKind.Missing:
-                        break; // removed while listing
+                    case FileKind.Missing when status.Errno is 0 or 2:
+                        break; // removed while listing (another error, such as EACCES, is reported by Read)
                     default:
                         // Not a link, inside a checked directory: inside the boundary by construction.
                         Read(entry.FullName, logical, display, checkedTarget: true);
