@@ -16,6 +16,8 @@ public static class Cli
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CliEnvironment environment)
     {
+        output = new GuardedWriter(output, "standard output", dropFailures: false);
+        error = new GuardedWriter(error, "standard error", dropFailures: true);
         try
         {
             var root = new RootCommand("pvelint: lint and failure-simulate Proxmox VE 9 cluster configurations: a copy of /etc/pve, a tar archive of it, or a pmxcfs config.db.")
@@ -37,10 +39,15 @@ public static class Cli
             }
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
-        catch (Exception e) when (e is UsageException or InputException)
+        catch (Exception e) when (e is UsageException or InputException or OutputWriteException)
         {
             error.WriteLine($"pvelint: error: {OneLine(e.Message)}");
             return ExitCodes.Error;
+        }
+        catch (OperationCanceledException) when (environment.Cancellation.IsCancellationRequested)
+        {
+            error.WriteLine("pvelint: interrupted");
+            return ExitCodes.Interrupted;
         }
         catch (Exception e)
         {

@@ -13,6 +13,9 @@ public sealed record CliEnvironment(ImmutableArray<Rule> Rules, SourceLimits Lim
 {
     public static CliEnvironment Default { get; } = new(RuleRegistry.All, SourceLimits.Default, AssemblyVersion());
 
+    /// <summary>Cancelled by Ctrl-C or SIGTERM (<see cref="Interruption"/>).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The informational version without the "+commit" suffix the SDK appends.</summary>
     public static string AssemblyVersion()
     {

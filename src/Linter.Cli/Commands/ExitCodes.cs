@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Usage error or unreadable input.</summary>
     public const int Error = 2;
+
+    /// <summary>Stopped by Ctrl-C (128 + SIGINT; the program returns 143 for SIGTERM).</summary>
+    public const int Interrupted = 130;
 }

@@ -96,25 +96,36 @@ public static class ScanCommand
             if (pathValues.Length > 1 && (baselineFile is not null || writeBaselineFile is not null))
                 throw new UsageException("--baseline and --write-baseline work on a single PATH (a baseline holds the findings of one cluster)");
 
+            var root = ResolveRepoRoot(pathValues, parse.GetValue(repoRoot));
+            var inputs = new InputFiles();
+            var baselineInput = new InputFiles();
             var settings = new ScanSettings(
                 parse.GetValue(config),
                 parse.GetValue(target) is { } t && TargetReleases.TryParse(t, out var release) ? release : null,
-                baselineFile is null ? null : ReadBaseline(baselineFile),
+                baselineFile is null ? null : ReadBaseline(baselineFile, root, environment.Limits, baselineInput),
                 environment.Limits,
                 parse.GetValue(noSimulate) ? environment.Rules.Where(r => r.Metadata.Category != RuleCategory.Resilience).ToImmutableArray() : environment.Rules)
             {
+                Cancellation = environment.Cancellation,
                 MaxFailures = parse.GetValue(maxFailures),
             };
-            var root = ResolveRepoRoot(pathValues, parse.GetValue(repoRoot));
 
             var clusters = ImmutableArray.CreateBuilder<ClusterScan>();
+            string? freshBaseline = null;
             foreach (var path in pathValues)
             {
                 var scan = ScanRunner.Scan(path, root, settings);
-                if (writeBaselineFile is not null) scan = WriteBaseline(scan, writeBaselineFile, settings);
+                inputs.AddAll(scan.Source.Inputs);
+                if (writeBaselineFile is not null) (scan, freshBaseline) = RebaseOnFreshBaseline(scan, settings);
                 foreach (var note in scan.Source.Notes) error.WriteLine($"pvelint: warning: {note}");
                 clusters.Add(scan);
             }
+
+            // Nothing is written before every output is known not to replace an input.
+            RefuseOverwritingInputs(inputs, "--write-baseline", [writeBaselineFile]);
+            inputs.AddAll(baselineInput);
+            RefuseOverwritingInputs(inputs, "--output", outputs.Select(o => o.File));
+            if (writeBaselineFile is not null) WriteFile(writeBaselineFile, freshBaseline!);
 
             var failLevel = parse.GetValue(failOn) switch
             {
@@ -130,20 +141,23 @@ public static class ScanCommand
         return command;
     }
 
-    private static Baseline ReadBaseline(string file)
+    /// <summary>The baseline named by --baseline: a regular file within the total byte budget (see <see cref="ExplicitFile"/>).</summary>
+    private static Baseline ReadBaseline(string file, string repoRoot, SourceLimits limits, InputFiles inputs)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(file);
+            bytes = ExplicitFile.Read(file, repoRoot, file, "baseline", limits.MaxTotalBytes, inputs);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputException e)
         {
-            throw new UsageException($"{file}: the baseline cannot be read ({e.Message.TrimEnd('.')})", e);
+            throw new UsageException(e.Message, e);
         }
+        var decoded = TextDecoding.Decode(bytes);
+        if (!decoded.Ok) throw new UsageException($"{file}: the baseline {decoded.Problem}");
         try
         {
-            return Baseline.Parse(text);
+            return Baseline.Parse(decoded.Text!);
         }
         catch (FormatException e)
         {
@@ -151,13 +165,24 @@ public static class ScanCommand
         }
     }
 
-    /// <summary>Records every finding (ignoring any --baseline) and reports against the fresh baseline.</summary>
-    private static ClusterScan WriteBaseline(ClusterScan scan, string file, ScanSettings settings)
+    /// <summary>
+    /// An output (or the new baseline) that resolves to a file the scan read, following links and hard links,
+    /// would destroy the input: refused before anything is written. (Rewriting the file given with --baseline
+    /// through --write-baseline is how a baseline is refreshed, so the caller leaves that one out.)
+    /// </summary>
+    private static void RefuseOverwritingInputs(InputFiles inputs, string option, IEnumerable<string?> files)
+    {
+        foreach (var file in files)
+            if (file is not null && inputs.WouldOverwrite(file))
+                throw new UsageException($"{option} {file}: this is (or links to) a file the scan read; pvelint never overwrites its input, so choose another file");
+    }
+
+    /// <summary>Records every finding (ignoring any --baseline) and reports against the fresh baseline, returned serialized.</summary>
+    private static (ClusterScan Scan, string Baseline) RebaseOnFreshBaseline(ClusterScan scan, ScanSettings settings)
     {
         var all = LintEngine.Run(scan.Model, null, settings.Rules);
         var fresh = Baseline.FromFindings(all.Findings, scan.Model);
-        WriteFile(file, fresh.Serialize());
-        return scan with { Result = LintEngine.Run(scan.Model, fresh, settings.Rules) };
+        return (scan with { Result = LintEngine.Run(scan.Model, fresh, settings.Rules) }, fresh.Serialize());
     }
 
     private static void Write(ScanReport report, OutputTarget target, TextWriter stdout)
@@ -166,6 +191,7 @@ public static class ScanCommand
         if (target.File is null)
         {
             reporter.Write(report, stdout);
+            stdout.Flush();
             return;
         }
         var text = new StringWriter { NewLine = "\n" };

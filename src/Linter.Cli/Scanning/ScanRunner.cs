@@ -16,6 +16,9 @@ public sealed record ScanSettings(
 {
     /// <summary><c>--max-failures</c>: overrides <c>policy.max-failures</c> of .pvelint.yaml for the simulation.</summary>
     public int? MaxFailures { get; init; }
+
+    /// <summary>Ctrl-C: checked while the sources read and between the pipeline's steps.</summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>The pipeline for one PATH: ConfigTree → ClusterBinder.Bind → LintEngine.Run.</summary>
@@ -23,10 +26,12 @@ public static class ScanRunner
 {
     public static ClusterScan Scan(string path, string repoRoot, ScanSettings settings)
     {
-        var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile);
+        var source = SourceLoader.Load(path, repoRoot, settings.Limits, settings.ConfigFile, settings.Cancellation);
+        settings.Cancellation.ThrowIfCancellationRequested();
         var model = ClusterBinder.Bind(source.Tree, settings.Target);
         if (settings.MaxFailures is { } maxFailures)
             model = model with { Config = model.Config with { Policy = model.Config.Policy with { MaxFailures = maxFailures } } };
+        settings.Cancellation.ThrowIfCancellationRequested();
         var result = LintEngine.Run(model, settings.Baseline, settings.Rules);
         return new ClusterScan(source, model, result);
     }

@@ -6,35 +6,35 @@ namespace PveLint.Cli.Sources;
 /// A scan root on disk (INTERFACE.md "Scan root layout"): either <c>&lt;root&gt;/etc/pve/...</c> with its
 /// neighbours (<c>etc/default/pve-ha-manager</c>, <c>hosts/&lt;node&gt;/...</c>, <c>ceph/</c>), or the root
 /// itself is the copy of /etc/pve when it holds corosync.conf, datacenter.cfg or ha/.
-/// Only the files of that layout are read, so a scan root may live inside any repository.
+/// Only the files of that layout are read, so a scan root may live inside any repository. Every path is
+/// checked against the <see cref="ScanBoundary"/> before it is opened, only regular files are opened, and
+/// secret directories (priv/) are never even listed.
 /// </summary>
 public static class DirectorySource
 {
     /// <summary>Deeper than any real /etc/pve (nodes/&lt;n&gt;/qemu-server/&lt;id&gt;.conf is four levels).</summary>
-    private const int MaxDepth = 32;
+    public const int MaxDepth = 32;
 
     /// <summary>Reads the layout's files below <paramref name="root"/> (the linter config is found separately).</summary>
     public static void Collect(string root, string displayRoot, SourceCollector collector)
     {
+        var walk = new Walker(ScanBoundary.Of(root), displayRoot, collector);
         var pveDir = Path.Combine(root, "etc", "pve");
         if (!Directory.Exists(pveDir) && IsPveCopy(root))
         {
-            Walk(root, root, ConfigTree.PvePrefix, displayRoot, collector, pveTop: true);
+            walk.Top(walk.Boundary.Root, ConfigTree.PvePrefix, displayRoot);
             return;
         }
 
-        if (Directory.Exists(pveDir))
-            Walk(root, pveDir, ConfigTree.PvePrefix, RepoPaths.Join(displayRoot, "etc/pve"), collector, pveTop: true);
-        ReadIfPresent(root, Path.Combine(root, "etc", "default", "pve-ha-manager"), ScanRootLayout.DefaultWatchdog, displayRoot, collector);
-        var hosts = Path.Combine(root, "hosts");
-        if (Directory.Exists(hosts))
-            foreach (var host in Directory.EnumerateDirectories(hosts).Order(StringComparer.Ordinal))
+        if (walk.Part("etc/pve") is { } pve) walk.Top(pve, ConfigTree.PvePrefix, RepoPaths.Join(displayRoot, "etc/pve"));
+        walk.ReadPart(ScanRootLayout.DefaultWatchdog);
+        if (walk.Part("hosts") is { } hosts)
+            foreach (var host in walk.List(hosts, RepoPaths.Join(displayRoot, "hosts"), top: false))
             {
-                var logical = $"hosts/{Path.GetFileName(host)}/etc/default/pve-ha-manager";
-                ReadIfPresent(root, Path.Combine(host, "etc", "default", "pve-ha-manager"), logical, displayRoot, collector);
+                if (!collector.CountEntry(RepoPaths.Join(displayRoot, "hosts"))) break;
+                walk.ReadPart($"hosts/{host.Name}/etc/default/pve-ha-manager");
             }
-        var ceph = Path.Combine(root, "ceph");
-        if (Directory.Exists(ceph)) Walk(root, ceph, "ceph/", RepoPaths.Join(displayRoot, "ceph"), collector, pveTop: false);
+        if (walk.Part("ceph") is { } ceph) walk.Walk(ceph, "ceph/", RepoPaths.Join(displayRoot, "ceph"), pveTop: false, depth: 0);
     }
 
     /// <summary>Whether <paramref name="root"/> looks like anything pvelint can scan (used to reject a wrong directory).</summary>
@@ -47,107 +47,131 @@ public static class DirectorySource
     public static bool IsPveCopy(string root) =>
         ScanRootLayout.PveCopyMarkers.Any(marker => Path.Exists(Path.Combine(root, marker)));
 
-    private static void ReadIfPresent(string root, string file, string logicalPath, string displayRoot, SourceCollector collector)
+    private sealed class Walker(ScanBoundary boundary, string displayRoot, SourceCollector collector)
     {
-        var info = new FileInfo(file);
-        if (info.Exists || info.LinkTarget is not null)
-            ReadFile(root, info, logicalPath, RepoPaths.Join(displayRoot, logicalPath), collector);
-    }
+        public ScanBoundary Boundary => boundary;
 
-    private static void Walk(string root, string directory, string logicalPrefix, string displayPrefix, SourceCollector collector, bool pveTop, int depth = 0)
-    {
-        if (collector.Stopped) return;
-        if (depth > MaxDepth)
+        /// <summary>A directory of the layout (etc/pve, hosts, ceph), resolved; null when absent or refused.</summary>
+        public string? Part(string relative)
         {
-            collector.Refuse(null, displayPrefix, $"directories nest deeper than {MaxDepth} levels; the rest was not read");
-            return;
-        }
-        IEnumerable<FileSystemInfo> entries;
-        try
-        {
-            entries = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            collector.Refuse(null, displayPrefix, $"the directory could not be listed ({e.Message})");
-            return;
-        }
-
-        foreach (var entry in entries)
-        {
-            if (!collector.CountEntry(displayPrefix)) return;
-            var name = entry.Name;
-            var display = RepoPaths.Join(displayPrefix, name);
-            // The linter config of a copy-of-/etc/pve root is found by LinterConfigLocator; .git is never config.
-            if ((pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) || name == ".git") continue;
-            var logical = logicalPrefix + name;
-
-            if (entry.LinkTarget is not null)
+            var path = Path.Combine(boundary.Root, relative);
+            if (!Path.Exists(path) && new FileInfo(path).LinkTarget is null && !HasLinkedParent(relative)) return null;
+            if (boundary.Check(path, out var target) is { } problem)
             {
-                if (pveTop && depth == 0 && ScanRootLayout.IsPmxcfsView(name)) continue;
-                if (entry is DirectoryInfo)
-                {
-                    // Not followed: inside the root it is a view of files read elsewhere, outside it is not ours.
-                    if (!TargetInside(root, entry, out var target))
-                        collector.Refuse(logical, display, $"is a symbolic link to '{target}' outside the scanned directory and was not followed");
-                    continue;
-                }
-                ReadFile(root, (FileInfo)entry, logical, display, collector);
-                continue;
+                collector.Refuse(relative, RepoPaths.Join(displayRoot, relative), problem);
+                return null;
             }
-
-            if (entry is DirectoryInfo)
-                Walk(root, entry.FullName, logical + "/", display, collector, pveTop, depth + 1);
-            else
-                ReadFile(root, (FileInfo)entry, logical, display, collector);
+            return Directory.Exists(target) ? target : null;
         }
-    }
 
-    private static bool TargetInside(string root, FileSystemInfo link, out string target)
-    {
-        FileSystemInfo? resolved = null;
-        try { resolved = link.ResolveLinkTarget(returnFinalTarget: true); }
-        catch (IOException) { }
-        target = resolved?.FullName ?? link.LinkTarget ?? "?";
-        return resolved is not null && RepoPaths.IsUnder(root, resolved.FullName);
-    }
-
-    private static void ReadFile(string root, FileInfo file, string logicalPath, string displayPath, SourceCollector collector)
-    {
-        if (PveLint.Binding.ClusterBinder.IsSecret(logicalPath)) return;
-        try
+        /// <summary>A single file of the layout (a watchdog default), read when present.</summary>
+        public void ReadPart(string relative)
         {
-            if (file.LinkTarget is not null)
-            {
-                if (!TargetInside(root, file, out var target))
-                {
-                    collector.Refuse(logicalPath, displayPath, File.Exists(target) || Directory.Exists(target)
-                        ? $"is a symbolic link to '{target}' outside the scanned directory and was not followed"
-                        : $"is a symbolic link to '{target}', which does not exist");
-                    return;
-                }
-                file = new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)!.FullName);
-            }
+            var path = Path.Combine(boundary.Root, relative);
+            if (!Path.Exists(path) && new FileInfo(path).LinkTarget is null) return;
+            Read(path, relative, RepoPaths.Join(displayRoot, relative));
+        }
 
-            // A FIFO or device also reports length 0; never opening empty files means a scan can never block on one.
-            var length = file.Length;
-            if (length == 0)
+        /// <summary>The top of a copy of /etc/pve: it must be listable, or nothing at all would be scanned.</summary>
+        public void Top(string directory, string logicalPrefix, string displayPrefix) =>
+            Walk(directory, logicalPrefix, displayPrefix, pveTop: true, depth: 0);
+
+        public void Walk(string directory, string logicalPrefix, string displayPrefix, bool pveTop, int depth)
+        {
+            if (collector.Stopped) return;
+            if (depth > MaxDepth)
             {
-                collector.AddBytes(logicalPath, displayPath, ReadOnlySpan<byte>.Empty);
+                collector.Refuse(null, displayPrefix, $"directories nest deeper than {MaxDepth} levels; the rest was not read");
                 return;
             }
-            if (!collector.Admit(logicalPath, displayPath, length)) return;
-            var buffer = new byte[length];
-            using (var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            foreach (var entry in List(directory, displayPrefix, pveTop && depth == 0))
             {
-                var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-                if (read < buffer.Length) Array.Resize(ref buffer, read);
+                if (!collector.CountEntry(displayPrefix)) return;
+                var name = entry.Name;
+                // The linter config of a copy-of-/etc/pve root is found by LinterConfigLocator.
+                if (pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) continue;
+                var logical = logicalPrefix + name;
+                // Decided by name alone: priv/ is never listed, a key never opened (a real copy has priv/ mode 0700).
+                if (SecretPaths.IsSecret(logical)) continue;
+                var display = RepoPaths.Join(displayPrefix, name);
+
+                var status = FileProbe.Stat(entry.FullName, followLinks: false);
+                switch (status.Kind)
+                {
+                    case FileKind.SymbolicLink:
+                        if (pveTop && depth == 0 && ScanRootLayout.IsPmxcfsView(name)) continue;
+                        FollowLink(entry.FullName, logical, display);
+                        break;
+                    case FileKind.Directory:
+                        Walk(entry.FullName, logical + "/", display, pveTop, depth + 1);
+                        break;
+                    case FileKind.Missing when status.Errno is 0 or 2:
+                        break; // removed while listing (another error, such as EACCES, is reported by Read)
+                    default:
+                        // Not a link, inside a checked directory: inside the boundary by construction.
+                        Read(entry.FullName, logical, display, checkedTarget: true);
+                        break;
+                }
             }
-            collector.AddBytes(logicalPath, displayPath, buffer);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+        /// <summary>A link is followed to a file inside the boundary; links to directories are views of files read elsewhere.</summary>
+        private void FollowLink(string path, string logical, string display)
         {
-            collector.Refuse(logicalPath, displayPath, $"the file could not be read ({e.Message})");
+            if (boundary.Check(path, out var target) is { } problem)
+            {
+                collector.Refuse(logical, display, problem);
+                return;
+            }
+            if (!Directory.Exists(target)) Read(target, logical, display, checkedTarget: true);
+        }
+
+        private void Read(string path, string logical, string display, bool checkedTarget = false)
+        {
+            if (SecretPaths.IsSecret(logical)) return;
+            var target = path;
+            if (!checkedTarget && boundary.Check(path, out target) is { } problem)
+            {
+                collector.Refuse(logical, display, problem);
+                return;
+            }
+            try
+            {
+                collector.AddBytes(logical, display, collector.ReadFile(target));
+            }
+            catch (UnreadableFileException e)
+            {
+                collector.Refuse(logical, display, $"the file {e.Reason}, and was not read");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                collector.Refuse(logical, display, $"the file could not be read ({e.Message.TrimEnd('.')})");
+            }
+        }
+
+        /// <summary>
+        /// The entries of a directory in ordinal order, at most as many as the entry limit still allows (a
+        /// directory of millions of entries is never held in memory); a directory that cannot be listed is PVE0010.
+        /// </summary>
+        public IEnumerable<FileSystemInfo> List(string directory, string displayPrefix, bool top)
+        {
+            try
+            {
+                return new DirectoryInfo(directory).EnumerateFileSystemInfos()
+                    .Take(collector.RemainingEntries + 1).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (top) throw new InputException($"{displayPrefix}: the directory cannot be listed ({e.Message.TrimEnd('.')}); nothing was scanned", e);
+                collector.Refuse(null, displayPrefix, $"the directory could not be listed ({e.Message.TrimEnd('.')})");
+                return [];
+            }
+        }
+
+        private bool HasLinkedParent(string relative)
+        {
+            var parent = Path.GetDirectoryName(relative);
+            return !string.IsNullOrEmpty(parent) && (new FileInfo(Path.Combine(boundary.Root, parent)).LinkTarget is not null || HasLinkedParent(parent));
         }
     }
 }

@@ -9,7 +9,8 @@ public static class LinterConfigLocator
         for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, ScanRootLayout.LinterConfigName);
-            if (File.Exists(candidate)) return candidate;
+            // A link is returned even when it leads nowhere, so the caller can say why it is not read.
+            if (Path.Exists(candidate) || new FileInfo(candidate).LinkTarget is not null) return candidate;
             if (!stayInside || string.Equals(dir.FullName.TrimEnd('/'), repoRoot.TrimEnd('/'), StringComparison.Ordinal)) break;
         }
         return null;

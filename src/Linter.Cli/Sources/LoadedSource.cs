@@ -17,6 +17,9 @@ public sealed record LoadedSource(
     ImmutableArray<string> Notes)
 {
     /// <summary>How a logical path is shown: the file's display path, also for files that were refused.</summary>
+    /// <summary>Every file the scan opened, so that no output replaces one of them.</summary>
+    public InputFiles Inputs { get; init; } = new();
+
     public string DisplayPathOf(string logicalPath) =>
         Tree.Get(logicalPath)?.DisplayPath ?? (DisplayPaths.TryGetValue(logicalPath, out var display) ? display : logicalPath);
 }

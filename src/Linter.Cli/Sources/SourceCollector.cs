@@ -10,17 +10,23 @@ namespace PveLint.Cli.Sources;
 /// and turns every file it cannot take into a PVE0010 diagnostic instead of an exception. Keeps the display
 /// path of every entry it saw, read or not, so reporters can name refused files too.
 /// </summary>
-public sealed class SourceCollector(SourceLimits limits)
+public sealed class SourceCollector(SourceLimits limits, CancellationToken cancellation = default)
 {
     private readonly Dictionary<string, ConfigFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _diagnostics = new();
+    private readonly InputFiles _inputs = new();
     private int _entries;
     private long _totalBytes;
     private bool _entryLimitReached;
     private bool _sizeLimitReached;
 
     public SourceLimits Limits => limits;
+
+    public CancellationToken Cancellation => cancellation;
+
+    /// <summary>How many more entries the entry limit allows.</summary>
+    public int RemainingEntries => Math.Max(0, limits.MaxEntries - _entries);
 
     /// <summary>True once the entry-count or total-size limit stopped the collection.</summary>
     public bool Stopped => _entryLimitReached || _sizeLimitReached;
@@ -32,6 +38,7 @@ public sealed class SourceCollector(SourceLimits limits)
     /// </summary>
     public bool CountEntry(string sourceDisplay)
     {
+        cancellation.ThrowIfCancellationRequested();
         if (Stopped) return false;
         if (++_entries <= limits.MaxEntries) return true;
         _entryLimitReached = true;
@@ -51,12 +58,19 @@ public sealed class SourceCollector(SourceLimits limits)
         if (_totalBytes + size > limits.MaxTotalBytes)
         {
             _displayPaths[logicalPath] = displayPath;
-            _sizeLimitReached = true;
-            _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput,
-                $"{displayPath}: the files read so far exceed {SourceLimits.Describe(limits.MaxTotalBytes)} in total; this file and the rest were not read", null));
+            ReportTotalExceeded(displayPath);
             return false;
         }
         return true;
+    }
+
+    /// <summary>Stops the collection: the file at <paramref name="displayPath"/> would take the total past <see cref="SourceLimits.MaxTotalBytes"/>.</summary>
+    public void ReportTotalExceeded(string displayPath)
+    {
+        if (_sizeLimitReached) return;
+        _sizeLimitReached = true;
+        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput,
+            $"{displayPath}: the files read so far exceed {SourceLimits.Describe(limits.MaxTotalBytes)} in total; this file and the rest were not read", null));
     }
 
     /// <summary>Adds a file from its bytes (decoded as strict UTF-8). Secret paths are dropped unseen.</summary>
@@ -96,6 +110,19 @@ public sealed class SourceCollector(SourceLimits limits)
         }
         _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{displayPath}: {reason}", span));
     }
+
+    /// <summary>Remembers a file that was opened, so no output may replace it (<see cref="InputFiles"/>).</summary>
+    public void RecordInput(string path, FileStatus status) => _inputs.Add(path, status);
+
+    /// <summary>Reads a regular file within the per-file limit and remembers it as an input.</summary>
+    public byte[] ReadFile(string path)
+    {
+        var bytes = RegularFile.ReadAll(path, limits.MaxFileBytes, out var status);
+        _inputs.Add(path, status);
+        return bytes;
+    }
+
+    public InputFiles Inputs => _inputs;
 
     public bool Contains(string logicalPath) => _files.ContainsKey(ConfigTree.Normalize(logicalPath));
 

@@ -4,12 +4,22 @@ namespace PveLint.Cli.Sources;
 
 /// <summary>
 /// Bounds on what one scan reads, so a hostile or mistaken input (a gzip bomb, a whole file system) ends
-/// in a clear message instead of exhausted memory. pmxcfs itself caps a file at 1 MiB, the file system at
-/// 128 MiB and 256k inodes (pve-formats.md §4); these limits are looser than that.
+/// in a clear message instead of exhausted memory; they apply while a source streams, before anything is held.
+/// pmxcfs itself caps a file at 1 MiB, the file system at 128 MiB and 256k inodes (pve-formats.md §4). The
+/// per-file limit is looser (Ceph dumps of large clusters are bigger than 1 MiB); the total is lower than
+/// pmxcfs's, because the parsed model costs several times the text (64 MiB of guest configs peak at about
+/// 0.6 GB), and a real /etc/pve with its Ceph dumps is a few MiB. The README's "Security model" states these
+/// numbers; a test keeps the two equal.
 /// </summary>
 public sealed record SourceLimits(int MaxFileBytes, int MaxEntries, long MaxTotalBytes)
 {
-    public static SourceLimits Default { get; } = new(ConfigTree.MaxFileBytes, 50_000, 512L * 1024 * 1024);
+    public static SourceLimits Default { get; } = new(ConfigTree.MaxFileBytes, 50_000, 64L * 1024 * 1024);
+
+    /// <summary>
+    /// A config.db (with its -wal) may be larger than the text it holds (free pages, old versions, priv/): it is
+    /// copied to disk, not memory, and only rows within the other limits are loaded.
+    /// </summary>
+    public long MaxDatabaseBytes => 4 * MaxTotalBytes;
 
     public static string Describe(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MiB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KiB" : $"{bytes} bytes";

@@ -106,7 +106,7 @@ public sealed class ConfigDbSourceTests : IDisposable
         var source = Load(db);
 
         Assert.Equal(["etc/pve/corosync.conf"], Paths(source));
-        Assert.Equal("config.db: entry 'loop.cfg' (inode 3) does not lead back to the root directory; it was not read", Assert.Single(source.Tree.SourceDiagnostics).Message);
+        Assert.Equal("config.db: entry 'loop.cfg' (inode 3) does not lead back to the root directory (its parent directories form a cycle); it was not read", Assert.Single(source.Tree.SourceDiagnostics).Message);
     }
 
     [Fact]

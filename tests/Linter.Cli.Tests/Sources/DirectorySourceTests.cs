@@ -202,7 +202,7 @@ public sealed class DirectorySourceTests : IDisposable
     }
 
     [Fact]
-    public void A_fifo_is_read_as_empty_instead_of_blocking_the_scan()
+    public void A_fifo_is_PVE0010_and_never_opened_so_the_scan_cannot_block()
     {
         _tree.Write("etc/pve/corosync.conf", "");
         var fifo = _tree.PathOf("etc/pve/datacenter.cfg");
@@ -215,6 +215,7 @@ public sealed class DirectorySourceTests : IDisposable
 
         var source = Load();
 
-        Assert.Equal("", source.Tree.Get("etc/pve/datacenter.cfg")!.Text);
+        Assert.Null(source.Tree.Get("etc/pve/datacenter.cfg"));
+        Assert.Equal("etc/pve/datacenter.cfg: the file is a FIFO, not a regular file, and was not read", Assert.Single(source.Tree.SourceDiagnostics).Message);
     }
 }

@@ -58,6 +58,13 @@ internal static class ConfigDbBuilder
         if (copyWal) File.Copy(dbPath + "-wal", copyPath + "-wal", overwrite: true);
     }
 
+    /// <summary>Runs one statement against the database at <paramref name="dbPath"/> (for tables and views no honest pmxcfs writes).</summary>
+    public static void Execute(string dbPath, string sql)
+    {
+        using var connection = Open(dbPath);
+        Execute(connection, sql);
+    }
+
     private static SqliteConnection Open(string dbPath)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Pooling = false }.ToString());
