@@ -56,7 +56,7 @@ public static class Cli
         }
     }
 
-    /// <summary>Messages (System.CommandLine's "Must be one of:" lists, exception texts) folded onto one line.</summary>
+    /// <summary>Messages (System.CommandLine's "Must be one of:" lists, exception texts) folded onto one line; names in them made printable.</summary>
     private static string OneLine(string text) =>
-        string.Join(' ', text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        Text.PrintableText.Escape(string.Join(' ', text.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
 }

@@ -1,9 +1,13 @@
+using PveLint.Text;
+
 namespace PveLint.Cli.Reporting;
 
 /// <summary>
 /// GitHub Actions workflow commands, one per finding:
 /// <c>::error file=etc/pve/ha/rules.cfg,line=12,col=2,endLine=12,endColumn=9,title=PVE2003::message</c>
-/// (info findings become <c>::notice</c>), then the summary as a plain log line.
+/// (info findings become <c>::notice</c>), then the summary as a plain log line. Values are escaped as
+/// actions/toolkit's command.ts does (data: '%', CR, LF; properties also ':' and ','), after the other control
+/// characters are made visible (<see cref="PrintableText"/>), so no name can end the command or start another.
 /// </summary>
 public sealed class GitHubReporter : IReporter
 {
@@ -14,7 +18,7 @@ public sealed class GitHubReporter : IReporter
             var properties = new List<string>();
             if (FindingLocations.Primary(finding, cluster) is { } location)
             {
-                properties.Add("file=" + EscapeProperty(location.DisplayPath));
+                properties.Add("file=" + EscapeProperty(PrintableText.Escape(location.DisplayPath)));
                 if (location.Span is { } s)
                 {
                     properties.Add($"line={s.Line}");
@@ -24,7 +28,7 @@ public sealed class GitHubReporter : IReporter
                 }
             }
             properties.Add("title=" + EscapeProperty(finding.RuleId));
-            var message = $"{finding.Message} [{finding.Rule.Name}]";
+            var message = $"{PrintableText.Escape(finding.Message)} [{finding.Rule.Name}]";
             output.WriteLine($"::{SeverityNames.GitHub(finding.Severity)} {string.Join(',', properties)}::{EscapeData(message)}");
         }
         output.WriteLine($"pvelint: {report.SummarySentence()}");

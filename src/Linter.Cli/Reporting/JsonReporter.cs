@@ -12,7 +12,7 @@ namespace PveLint.Cli.Reporting;
 /// Machine-readable findings with stable field names (documented in INTERFACE.md terms):
 /// <c>{ version, tool{name,version}, clusters[{path,kind,target,files}], findings[{id,name,severity,message,
 /// path,line,column,endLine,endColumn,related[{path,line,column,endLine,endColumn,message}],fix?}],
-/// summary{errors,warnings,infos,suppressed,baselined,failOn,failed} }</c>. A finding without a span has
+/// summary{errors,warnings,infos,suppressed,baselined,omitted,failOn,failed} }</c>. A finding without a span has
 /// <c>line</c>..<c>endColumn</c> null and <c>path</c> set to the most relevant file (or null). Scenario
 /// outcomes will join as <c>scenarios</c> when the simulation exists.
 /// </summary>
@@ -59,6 +59,7 @@ public sealed class JsonReporter : IReporter
             json.WriteNumber("infos", report.Count(Diagnostics.Severity.Info));
             json.WriteNumber("suppressed", report.Suppressed);
             json.WriteNumber("baselined", report.Baselined);
+            json.WriteNumber("omitted", report.Omitted);
             json.WriteString("failOn", report.FailOn is { } level ? SeverityNames.Text(level) : "none");
             json.WriteBoolean("failed", report.Failed);
             json.WriteEndObject();

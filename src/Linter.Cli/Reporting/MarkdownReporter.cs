@@ -20,7 +20,7 @@ public sealed class MarkdownReporter : IReporter
         foreach (var cluster in report.Clusters)
         {
             var kind = cluster.Source.Kind switch { SourceKind.Directory => "directory", SourceKind.TarArchive => "archive", _ => "config.db" };
-            md.Append($"Scanned `{Code(cluster.Source.DisplayName)}` ({kind}, {ScanReport.Plural(cluster.Source.Tree.Files.Count(), "file")}, target {TargetReleases.Name(cluster.Model.Target)}).\n");
+            md.Append($"Scanned {MarkdownText.Code(cluster.Source.DisplayName)} ({kind}, {ScanReport.Plural(cluster.Source.Tree.Files.Count(), "file")}, target {TargetReleases.Name(cluster.Model.Target)}).\n");
         }
         md.Append('\n');
 
@@ -36,19 +36,12 @@ public sealed class MarkdownReporter : IReporter
                 var location = FindingLocations.Primary(finding, cluster) switch
                 {
                     null => "",
-                    { Span: { } s } l => $"`{Code(l.DisplayPath)}` {s.Line}:{s.Column}",
-                    var l => $"`{Code(l.DisplayPath)}`",
+                    { Span: { } s } l => $"{MarkdownText.Code(l.DisplayPath)} {s.Line}:{s.Column}",
+                    var l => MarkdownText.Code(l.DisplayPath),
                 };
-                md.Append($"| {SeverityNames.Text(finding.Severity)} | [{finding.RuleId}]({finding.Rule.HelpUri}) {Cell(finding.Rule.Name)} | {location} | {Cell(finding.Message)} |\n");
+                md.Append($"| {SeverityNames.Text(finding.Severity)} | [{finding.RuleId}]({finding.Rule.HelpUri}) {MarkdownText.Inline(finding.Rule.Name)} | {location} | {MarkdownText.Inline(finding.Message)} |\n");
             }
         }
         output.Write(md.ToString());
     }
-
-    /// <summary>Table cells: no line breaks, no unescaped pipes, no raw HTML.</summary>
-    private static string Cell(string text) =>
-        text.ReplaceLineEndings(" ").Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    /// <summary>Inside a code span only the backtick and the pipe need care.</summary>
-    private static string Code(string text) => text.Replace("`", "'").Replace("|", "\\|");
 }

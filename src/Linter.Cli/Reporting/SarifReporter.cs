@@ -124,7 +124,7 @@ public sealed class SarifReporter : IReporter
             RuleId = finding.RuleId,
             RuleIndex = ruleIndex[finding.RuleId],
             Level = Level(finding.Severity),
-            Message = new Message { Text = finding.Message },
+            Message = new Message { Text = PlainMessage(finding.Message) },
             PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = Baseline.Fingerprint(finding, cluster.Model) },
         };
         if (FindingLocations.Primary(finding, cluster) is { } primary)
@@ -134,7 +134,7 @@ public sealed class SarifReporter : IReporter
             {
                 var location = Physical(cluster.Source.DisplayPathOf(related.Span.Path), related.Span);
                 location.Id = i + 1;
-                location.Message = new Message { Text = related.Message };
+                location.Message = new Message { Text = PlainMessage(related.Message) };
                 return location;
             }).ToList();
         return result;
@@ -185,6 +185,17 @@ public sealed class SarifReporter : IReporter
         if (run["results"] is not JArray) run["results"] = new JArray();
         foreach (var result in ((JArray)run["results"]!).Cast<JObject>())
             if (result["level"] is null) result.Property("ruleIndex")!.AddAfterSelf(new JProperty("level", "warning"));
+    }
+
+    /// <summary>
+    /// Message text is plain text with embedded links (<c>[text](target)</c>, SARIF §3.11.6) that viewers such as
+    /// GitHub render as links. Our messages never carry one, so where a quoted value would form one its brackets
+    /// are escaped as the specification says (<c>\[</c>, <c>\]</c>); control characters are already visible.
+    /// </summary>
+    internal static string PlainMessage(string text)
+    {
+        var printable = PrintableText.Escape(text);
+        return printable.Contains("](", StringComparison.Ordinal) ? printable.Replace("[", "\\[").Replace("]", "\\]") : printable;
     }
 
     /// <summary>An absolute file URI for a directory, ending in '/' as SARIF wants for base URIs.</summary>

@@ -29,6 +29,9 @@ public sealed record ScanReport(
 
     public int Baselined => Clusters.Sum(c => c.Result.Baselined);
 
+    /// <summary>Findings the limits left out (each cut is also a summary finding).</summary>
+    public int Omitted => Clusters.Sum(c => c.Result.Omitted);
+
     public int FileCount => Clusters.Sum(c => c.Source.Tree.Files.Count());
 
     /// <summary>True when a finding is at or above <see cref="FailOn"/> (exit code 1).</summary>
@@ -44,6 +47,7 @@ public sealed record ScanReport(
         var silenced = new List<string>();
         if (Suppressed > 0) silenced.Add($"{Suppressed} suppressed");
         if (Baselined > 0) silenced.Add($"{Baselined} baselined");
+        if (Omitted > 0) silenced.Add($"{Omitted} not shown (over the limits)");
         return counts + (silenced.Count > 0 ? "; " + string.Join(", ", silenced) : "") + ".";
     }
 

@@ -1,9 +1,12 @@
+using PveLint.Text;
+
 namespace PveLint.Cli.Reporting;
 
 /// <summary>
 /// Compiler-style lines that editors and MSBuild understand:
 /// <c>etc/pve/ha/rules.cfg(12,2): error PVE2003: message [negative-affinity-exceeds-nodes]</c>, related
-/// locations indented below as <c>  path(line,col): related: text</c>, then one summary line.
+/// locations indented below as <c>  path(line,col): related: text</c>, then one summary line. Paths and messages
+/// come from the input, so each is made printable: every finding is exactly one line, whatever the names hold.
 /// </summary>
 public sealed class TextReporter : IReporter
 {
@@ -12,9 +15,9 @@ public sealed class TextReporter : IReporter
         foreach (var (cluster, finding) in report.Findings)
         {
             var location = FindingLocations.Primary(finding, cluster);
-            output.WriteLine($"{Prefix(location)}: {SeverityNames.Text(finding.Severity)} {finding.RuleId}: {OneLine(finding.Message)} [{finding.Rule.Name}]");
+            output.WriteLine($"{Prefix(location)}: {SeverityNames.Text(finding.Severity)} {finding.RuleId}: {PrintableText.Escape(finding.Message)} [{finding.Rule.Name}]");
             foreach (var related in finding.Related)
-                output.WriteLine($"  {cluster.Source.DisplayPathOf(related.Span.Path)}({related.Span.Line},{related.Span.Column}): related: {OneLine(related.Message)}");
+                output.WriteLine($"  {PrintableText.Escape(cluster.Source.DisplayPathOf(related.Span.Path))}({related.Span.Line},{related.Span.Column}): related: {PrintableText.Escape(related.Message)}");
         }
         output.WriteLine($"pvelint: {report.SummarySentence()}");
     }
@@ -22,10 +25,7 @@ public sealed class TextReporter : IReporter
     private static string Prefix(ReportedLocation? location) => location switch
     {
         null => "pvelint",
-        { Span: { } span } => $"{location.DisplayPath}({span.Line},{span.Column})",
-        _ => location.DisplayPath,
+        { Span: { } span } => $"{PrintableText.Escape(location.DisplayPath)}({span.Line},{span.Column})",
+        _ => PrintableText.Escape(location.DisplayPath),
     };
-
-    /// <summary>One finding is one line: a line break inside a message would break every consumer of the format.</summary>
-    internal static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

@@ -4,20 +4,52 @@ using PveLint.Text;
 
 namespace PveLint.Binding;
 
-/// <summary>What every reader (parse + bind of one format) gets: the target release and a diagnostics sink.</summary>
+/// <summary>
+/// What every reader (parse + bind of one format) gets: the target release and a diagnostics sink. The sink keeps
+/// at most <see cref="DiagnosticBudget.DefaultPerIdLimit"/> diagnostics per file and id, whichever reader reports
+/// them, and summarises the rest, so no input file can fill memory with diagnostics. Lines that a
+/// <c>pvelint-disable-next-line</c> comment names are never cut, so the rule engine can still match them.
+/// </summary>
 public sealed class BindContext
 {
     private readonly List<Diagnostic> _diagnostics = new();
+    private readonly Dictionary<string, DiagnosticBudget> _budgets = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, SourceFile>? _sources;
 
-    public BindContext(TargetRelease target = TargetReleases.Default) => Target = target;
+    /// <param name="target">The PVE release the files are checked against.</param>
+    /// <param name="sources">The files being read, by path: their suppression comments exempt lines from the cap.</param>
+    public BindContext(TargetRelease target = TargetReleases.Default, IReadOnlyDictionary<string, SourceFile>? sources = null)
+    {
+        Target = target;
+        _sources = sources;
+    }
 
     public TargetRelease Target { get; }
 
-    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+    /// <summary>The diagnostics reported so far, then one summary per file and id that went over the cap.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics
+    {
+        get
+        {
+            var summaries = _budgets.Values.SelectMany(b => b.Summaries()).ToList();
+            return summaries.Count == 0 ? _diagnostics : [.. _diagnostics, .. summaries];
+        }
+    }
 
-    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+    public void Report(Diagnostic diagnostic)
+    {
+        var path = diagnostic.Span?.Path ?? "";
+        if (!_budgets.TryGetValue(path, out var budget))
+            _budgets[path] = budget = _sources?.GetValueOrDefault(path) is { } file
+                ? DiagnosticBudget.ForFile(file, _diagnostics.Add)
+                : new DiagnosticBudget(_diagnostics.Add);
+        budget.Report(diagnostic);
+    }
 
-    public void Report(string id, SourceSpan span, string message) => _diagnostics.Add(Diagnostic.At(id, span, message));
+    public void Report(string id, SourceSpan span, string message) => Report(Diagnostic.At(id, span, message));
 
-    public void ReportAll(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
+    public void ReportAll(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics) Report(diagnostic);
+    }
 }

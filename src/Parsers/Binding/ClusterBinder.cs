@@ -44,13 +44,13 @@ public static class ClusterBinder
         }
 
         // The linter config decides the target release, so it is read first.
-        var configContext = new BindContext();
+        var configContext = new BindContext(sources: sources);
         var config = sources.TryGetValue(".pvelint.yaml", out var yaml)
             ? LinterConfigReader.Read(yaml, configContext)
             : LinterConfig.Empty;
         if (target is { } forced)
             config = config with { Target = new Located<TargetRelease>(forced, config.Target?.Span ?? SourceSpan.WholeFile(config.Path ?? ".pvelint.yaml")) };
-        var context = new BindContext(config.TargetRelease);
+        var context = new BindContext(config.TargetRelease, sources);
         context.ReportAll(unreadable);
         context.ReportAll(configContext.Diagnostics);
 
@@ -95,8 +95,8 @@ public static class ClusterBinder
             ImmutableArray<Diagnostic>.Empty,
             sources.ToImmutableDictionary(StringComparer.Ordinal));
 
-        var diagnostics = context.Diagnostics.Concat(ReferenceResolver.Resolve(model, storageFile is not null));
-        return model with { Diagnostics = diagnostics.ToImmutableArray() };
+        context.ReportAll(ReferenceResolver.Resolve(model, storageFile is not null));
+        return model with { Diagnostics = context.Diagnostics.ToImmutableArray() };
     }
 
     /// <summary>

@@ -27,9 +27,10 @@ public static class SiteDerivation
         if (ceph.Crush is { } crush)
         {
             var pveNodes = nodeNames.ToHashSet(StringComparer.Ordinal);
+            var byName = BucketsByName(crush);
             foreach (var dc in crush.Buckets.Where(b => b.Type == "datacenter"))
             {
-                var hosts = HostsUnder(crush, dc, 0).Where(h => pveNodes.Contains(h) && !placed.Contains(h)).ToImmutableArray();
+                var hosts = HostsUnder(byName, dc).Where(h => pveNodes.Contains(h) && !placed.Contains(h)).ToImmutableArray();
                 if (hosts.Length == 0) continue;
                 var existing = sites.FindIndex(s => s.Name == dc.Name);
                 if (existing >= 0)
@@ -46,14 +47,32 @@ public static class SiteDerivation
         return sites.ToImmutableArray();
     }
 
-    private static IEnumerable<string> HostsUnder(CrushMap crush, CrushBucket bucket, int depth)
+    /// <summary>The first bucket of each name (a duplicate name is reported by the CRUSH reader).</summary>
+    private static Dictionary<string, CrushBucket> BucketsByName(CrushMap crush)
     {
-        if (depth > 32) yield break; // a cyclic map is reported by its reader; do not recurse forever
-        foreach (var item in bucket.Items)
+        var byName = new Dictionary<string, CrushBucket>(StringComparer.Ordinal);
+        foreach (var bucket in crush.Buckets) byName.TryAdd(bucket.Name, bucket);
+        return byName;
+    }
+
+    /// <summary>
+    /// The host buckets below <paramref name="root"/>, each once, in depth-first order. Every bucket is visited
+    /// once, so a bucket listed twice (or in two parents) costs nothing extra, and a cycle ends the walk; the
+    /// CRUSH readers report both. Iterative, so a deep chain cannot overflow the stack.
+    /// </summary>
+    private static IEnumerable<string> HostsUnder(Dictionary<string, CrushBucket> byName, CrushBucket root)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal) { root.Name };
+        var path = new Stack<(CrushBucket Bucket, int Next)>();
+        path.Push((root, 0));
+        while (path.Count > 0)
         {
-            if (crush.Bucket(item.Name) is not { } child) continue;
+            var (bucket, next) = path.Pop();
+            if (next >= bucket.Items.Length) continue;
+            path.Push((bucket, next + 1));
+            if (!byName.TryGetValue(bucket.Items[next].Name, out var child) || !visited.Add(child.Name)) continue;
             if (child.Type == "host") yield return child.Name;
-            else foreach (var h in HostsUnder(crush, child, depth + 1)) yield return h;
+            else path.Push((child, 0));
         }
     }
 }

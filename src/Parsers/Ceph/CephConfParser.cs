@@ -34,6 +34,10 @@ public static class CephConfParser
     {
         private readonly List<SectionBuilder> _sections = new();
         private readonly List<Diagnostic> _diagnostics = new();
+        private DiagnosticBudget? _budget;
+
+        /// <summary>Capped per id, so a file of a million bad lines keeps 500 diagnostics and a summary.</summary>
+        private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, _diagnostics.Add);
         private readonly Dictionary<(string Section, string Key), CephConfEntry> _lastByKey = new();
         private SectionBuilder? _current;
         private string? _currentName;
@@ -69,6 +73,7 @@ public static class CephConfParser
                 }
                 ReadEntry(line, lineNumber);
             }
+            Diagnostics.Flush();
             return new CephConfSyntax(_sections.Select(s => s.Build()).ToImmutableArray(), _diagnostics.ToImmutableArray());
         }
 
@@ -216,7 +221,7 @@ public static class CephConfParser
             var slot = (_currentName!, entry.Key);
             if (_lastByKey.TryGetValue(slot, out var earlier))
             {
-                _diagnostics.Add(new Diagnostic(DiagnosticIds.DuplicateKey,
+                Diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                     $"Key '{entry.Key}' is set twice in section [{_currentName}]; PVE and Ceph use the later value '{Excerpt(entry.Value.Value)}' (line {entry.Span.Line}).",
                     earlier.RawKey.Span, [new RelatedSpan(entry.Span, "the later value, which wins")]));
             }
@@ -229,7 +234,7 @@ public static class CephConfParser
             return from;
         }
 
-        private void Report(int line, string message) => _diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, file.LineSpan(line), message));
+        private void Report(int line, string message) => Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, file.LineSpan(line), message));
 
         private static string Excerpt(string text) => text.Length <= 60 ? text : text[..60] + "...";
     }

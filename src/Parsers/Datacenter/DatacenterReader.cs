@@ -28,7 +28,7 @@ public static class DatacenterReader
     {
         var document = DatacenterScanner.Scan(file);
         var target = context.Target;
-        var budget = new DiagnosticBudget(context.Report);
+        var budget = DiagnosticBudget.ForFile(file, context.Report);
         var schema = DatacenterSchema.Keys(target);
 
         foreach (var junk in document.Lines.OfType<DatacenterJunkLine>())

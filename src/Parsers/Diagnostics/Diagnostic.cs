@@ -21,5 +21,11 @@ public sealed record Diagnostic(string Id, string Message, SourceSpan? Span, Imm
 {
     public ImmutableArray<RelatedSpan> RelatedSpans => Related.IsDefault ? ImmutableArray<RelatedSpan>.Empty : Related;
 
+    /// <summary>
+    /// Non-zero for a summary that stands for this many diagnostics of its id and file that a cap left out
+    /// (<see cref="DiagnosticBudget"/>); the rule engine carries it to the finding.
+    /// </summary>
+    public int Omitted { get; init; }
+
     public static Diagnostic At(string id, SourceSpan span, string message) => new(id, message, span);
 }

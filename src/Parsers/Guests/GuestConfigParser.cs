@@ -36,13 +36,20 @@ public static class GuestConfigParser
     {
         private readonly List<SectionBuilder> _sections = [new(GuestSectionKind.Main, null, null)];
         private readonly List<Diagnostic> _diagnostics = new();
+        private DiagnosticBudget? _budget;
+
+        /// <summary>Capped per id, so a file of a million bad lines keeps 500 diagnostics and a summary.</summary>
+        private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, _diagnostics.Add);
         private readonly Dictionary<string, SourceSpan> _sectionHeaders = new(StringComparer.Ordinal);
         private readonly string _guest = GuestText.Describe(kind, vmid);
 
         private SectionBuilder Current => _sections[^1];
 
-        public GuestConfigSyntax Finish() =>
-            new(file.Path, kind, vmid, _sections.Select(s => s.Build()).ToImmutableArray(), _diagnostics.ToImmutableArray());
+        public GuestConfigSyntax Finish()
+        {
+            Diagnostics.Flush();
+            return new(file.Path, kind, vmid, _sections.Select(s => s.Build()).ToImmutableArray(), _diagnostics.ToImmutableArray());
+        }
 
         public void Read(int line)
         {
@@ -98,7 +105,7 @@ public static class GuestConfigParser
                 };
                 if (_sectionHeaders.TryGetValue(identity, out var first))
                 {
-                    _diagnostics.Add(new Diagnostic(DiagnosticIds.DuplicateSection,
+                    Diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
                         $"Section '[{inner}]' appears twice in {_guest}; {GuestText.Reader(kind)} keeps only the later one.",
                         span, [new RelatedSpan(first, "the earlier section, which is discarded")]));
                 }
@@ -236,7 +243,7 @@ public static class GuestConfigParser
             var key = GuestKeys.Effective(kind, entry.Key.Value);
             if (Current.LastByKey.TryGetValue(key, out var earlier))
             {
-                _diagnostics.Add(new Diagnostic(DiagnosticIds.DuplicateKey,
+                Diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                     $"Key '{key}' is set twice in {SectionLabel()} of {_guest}; {GuestText.Reader(kind)} keeps the later value '{GuestText.Excerpt(entry.Value.Value)}' (line {entry.Span.Line}).",
                     earlier.Key.Span, [new RelatedSpan(entry.Span, "the later value, which wins")]));
             }
@@ -264,6 +271,6 @@ public static class GuestConfigParser
             return entry;
         }
 
-        private void Report(string id, SourceSpan span, string message) => _diagnostics.Add(Diagnostic.At(id, span, message));
+        private void Report(string id, SourceSpan span, string message) => Diagnostics.Report(Diagnostic.At(id, span, message));
     }
 }

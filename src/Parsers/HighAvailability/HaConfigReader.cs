@@ -20,7 +20,7 @@ public static class HaConfigReader
 
     public static ImmutableArray<HaGroup> ReadGroups(SourceFile file, BindContext context)
     {
-        var budget = new DiagnosticBudget(context.Report);
+        var budget = DiagnosticBudget.ForFile(file, context.Report);
         var groups = SectionConfigBinder.Read(file, HaGroupsSchema.File, context).Accepted.Select(s => ToGroup(s.Entry, budget)).ToImmutableArray();
         budget.Flush();
         return groups;
@@ -28,7 +28,7 @@ public static class HaConfigReader
 
     public static ImmutableArray<HaRule> ReadRules(SourceFile file, BindContext context)
     {
-        var budget = new DiagnosticBudget(context.Report);
+        var budget = DiagnosticBudget.ForFile(file, context.Report);
         var rules = SectionConfigBinder.Read(file, HaRulesSchema.File, context).Accepted.Select(s => ToRule(s.Entry, budget)).ToImmutableArray();
         budget.Flush();
         return rules;

@@ -3,6 +3,7 @@ using System.Globalization;
 using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
+using PveLint.SectionConfig;
 using PveLint.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -18,14 +19,20 @@ public static class LinterConfigReader
     /// <summary>YamlDotNet builds its node tree recursively: deeper input could overflow the stack.</summary>
     private const int MaxNesting = 64;
 
+    /// <summary>
+    /// How much content aliases may add (nodes plus scalar characters, see <see cref="YamlLimits"/>). A real
+    /// .pvelint.yaml is a few KiB; YamlDotNet hashes keys by their whole expanded content.
+    /// </summary>
+    private const long MaxAliasExpansion = 100_000;
+
     private static readonly string[] TopLevelKeys = ["target", "sites", "latency-ms", "nodes", "redundancy-groups", "policy", "rules", "ignore-paths"];
 
     public static LinterConfig Read(SourceFile file, BindContext context)
     {
         var empty = LinterConfig.Empty with { Path = file.Path };
-        if (YamlNesting.Exceeds(file.Text, MaxNesting, out var deepOffset))
+        if (YamlLimits.Check(file.Text, MaxNesting, MaxAliasExpansion) is { } refused)
         {
-            context.Report(DiagnosticIds.InvalidLinterConfig, file.SpanOf(deepOffset, 1), $".pvelint.yaml nests deeper than {MaxNesting} levels; the file was not read");
+            context.Report(DiagnosticIds.InvalidLinterConfig, SpanOf(file, refused.Start, refused.End), refused.Message);
             return empty;
         }
 
@@ -43,7 +50,7 @@ public static class LinterConfigReader
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or InvalidCastException)
         {
             // YamlDotNet 18.1 throws these for some malformed input (reference/dotnet-notes.md §2.3).
-            context.Report(DiagnosticIds.InvalidLinterConfig, SourceSpan.WholeFile(file.Path), $".pvelint.yaml is not valid YAML ({e.Message}); the file was not used");
+            context.Report(DiagnosticIds.InvalidLinterConfig, SourceSpan.WholeFile(file.Path), $".pvelint.yaml is not valid YAML ({MessageText.Short(e.Message, 200)}); the file was not used");
             return empty;
         }
 
@@ -58,7 +65,8 @@ public static class LinterConfigReader
         var message = e.Message;
         // YamlDotNet prefixes "(Line: 3, Col: 5, Idx: ..) - (Line...): " which our span already says.
         var cut = message.IndexOf("): ", StringComparison.Ordinal);
-        return cut >= 0 ? message[(cut + 3)..] : message;
+        // "Duplicate key <key>" prints the whole key, which aliases can make large.
+        return MessageText.Short(cut >= 0 ? message[(cut + 3)..] : message, 200);
     }
 
     /// <summary>YamlDotNet's 1-based marks as a span, clamped into the file (marks at the end of the stream can point past it).</summary>

@@ -18,7 +18,7 @@ public static class ReplicationReader
     public static (BoundSectionConfig Config, ImmutableArray<ReplicationJob> Jobs) Bind(SourceFile file, BindContext context)
     {
         var config = SectionConfigBinder.Read(file, ReplicationSchema.File, context);
-        var budget = new DiagnosticBudget(context.Report);
+        var budget = DiagnosticBudget.ForFile(file, context.Report);
         var jobs = config.Accepted.Select(s => FromEntry(s.Entry)).ToList();
 
         var kept = new Dictionary<(int Guest, string Target), ReplicationJob>();

@@ -34,6 +34,10 @@ public static class EnvironmentFileParser
         private readonly List<SourceSpan> _comments = new();
         private readonly List<EnvironmentFileQuirk> _quirks = new();
         private readonly List<Diagnostic> _diagnostics = new();
+        private DiagnosticBudget? _budget;
+
+        /// <summary>Capped per id, so a file of a million bad lines keeps 500 diagnostics and a summary.</summary>
+        private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, _diagnostics.Add);
 
         private readonly StringBuilder _value = new();
         private int _keyStart, _keyEnd, _equals, _valueStart, _valueEnd, _quoteStart, _commentStart;
@@ -136,6 +140,7 @@ public static class EnvironmentFileParser
             }
 
             MarkDuplicates();
+            Diagnostics.Flush();
             return new EnvironmentFileSyntax(_assignments.ToImmutableArray(), _comments.ToImmutableArray(), _quirks.ToImmutableArray(), _diagnostics.ToImmutableArray());
         }
 
@@ -181,7 +186,7 @@ public static class EnvironmentFileParser
         private void NoEquals(int end)
         {
             var line = _text[_keyStart..end];
-            _diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, file.SpanOf(_keyStart, line.Length),
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, file.SpanOf(_keyStart, line.Length),
                 $"Line '{Excerpt(line)}' has no '=', so systemd ignores it."));
         }
 
@@ -224,7 +229,7 @@ public static class EnvironmentFileParser
             var message = words.Length == 2 && words[0] == "export" && IsValidName(words[1])
                 ? $"systemd does not understand 'export': it reads the name '{Excerpt(key)}', which is not a valid variable name, and ignores the assignment, so {words[1]} is not set."
                 : $"'{Excerpt(key)}' is not a valid variable name (letters, digits and '_', not starting with a digit), so systemd ignores the assignment.";
-            _diagnostics.Add(Diagnostic.At(DiagnosticIds.SyntaxError, assignment.Key.Span, message));
+            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, assignment.Key.Span, message));
         }
 
         private void MarkDuplicates()

@@ -17,4 +17,10 @@ public sealed record Finding(
     Fix? Fix = null)
 {
     public string RuleId => Rule.Id;
+
+    /// <summary>
+    /// Non-zero for a summary that stands for this many findings of its rule that a limit left out
+    /// (<see cref="FindingLimits"/>, or the per-file cap of the parsers).
+    /// </summary>
+    public int Omitted { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Rules.LinterConfig;
+using PveLint.Text;
 
 namespace PveLint.Rules.Engine;
 
@@ -9,12 +10,15 @@ namespace PveLint.Rules.Engine;
 public sealed record LintResult(ImmutableArray<Finding> Findings, int Suppressed, int Baselined)
 {
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
+
+    /// <summary>How many findings the limits left out (<see cref="FindingLimits"/>); summaries in <see cref="Findings"/> say which.</summary>
+    public int Omitted => Findings.Sum(f => f.Omitted);
 }
 
 /// <summary>
-/// Runs every rule over a model, then applies, in order: severity overrides from <c>rules:</c> in
-/// .pvelint.yaml (<c>off</c> drops a rule), suppression comments, and the baseline. Problems with the
-/// suppressions themselves become PVE9001/PVE9002/PVE9004 findings.
+/// Runs every rule over a model, then applies, in order: suppression comments, the baseline, severity overrides
+/// from <c>rules:</c> in .pvelint.yaml (<c>off</c> drops a rule), and the <see cref="FindingLimits"/>. Problems
+/// with the suppressions themselves become PVE9001/PVE9002/PVE9004 findings.
 /// </summary>
 public static class LintEngine
 {
@@ -25,28 +29,22 @@ public static class LintEngine
         foreach (var rule in rules ?? RuleRegistry.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            findings.AddRange(rule.Check(model));
+            findings.AddRange(rule.Check(model).Select(Printable));
         }
 
-        var suppressions = model.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)
-            .SelectMany(SuppressionComment.ReadAll).ToList();
+        var suppressions = new SuppressionIndex(model);
         var used = new HashSet<(SuppressionComment, string)>();
         var kept = new List<Finding>();
         var suppressed = 0;
         foreach (var finding in findings)
         {
-            var matches = finding.Span is { } span
-                ? suppressions.Where(s => s.Span.Path == span.Path
-                                          && (s.Scope == SuppressionScope.File || s.TargetLine == span.Line)
-                                          && s.Rules.Any(r => Matches(r.Value, finding.Rule))).ToList()
-                : [];
+            var matches = suppressions.Matching(finding).ToList();
             if (matches.Count == 0) { kept.Add(finding); continue; }
-            suppressed++;
-            foreach (var match in matches)
-                foreach (var r in match.Rules.Where(r => Matches(r.Value, finding.Rule))) used.Add((match, r.Value));
+            suppressed += Math.Max(1, finding.Omitted);
+            used.UnionWith(matches);
         }
 
-        foreach (var s in suppressions)
+        foreach (var s in suppressions.All)
         {
             if (s.Reason is null)
                 kept.Add(Make(SuppressionWithoutReason.Meta, s.Span, $"suppression of {string.Join(", ", s.Rules.Select(r => r.Value))} gives no reason; add ' -- <why>'"));
@@ -84,19 +82,24 @@ public static class LintEngine
         var final = kept
             .Select(f => severities.TryGetValue(f.RuleId, out var sev) ? (sev is null ? null : f with { Severity = sev.Value }) : f)
             .OfType<Finding>()
-            .OrderBy(f => f.Span?.Path ?? "", StringComparer.Ordinal)
-            .ThenBy(f => f.Span?.Line ?? 0).ThenBy(f => f.Span?.Column ?? 0)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal)
+            .Order(ReportOrder.Instance)
             .Distinct()
-            .ToImmutableArray();
-        return new LintResult(final, suppressed, baselined);
+            .ToList();
+        return new LintResult(FindingLimits.Apply(final).ToImmutableArray(), suppressed, baselined);
     }
 
-    private static bool Matches(string idOrName, RuleMetadata rule) =>
-        string.Equals(idOrName, rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(idOrName, rule.Name, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Messages quote names and values from the input: no line break or control character reaches any output.</summary>
+    private static Finding Printable(Finding finding)
+    {
+        var message = PrintableText.Escape(finding.Message);
+        var related = finding.Related.Any(r => PrintableText.Escape(r.Message) != r.Message)
+            ? finding.Related.Select(r => r with { Message = PrintableText.Escape(r.Message) }).ToImmutableArray()
+            : finding.Related;
+        return ReferenceEquals(message, finding.Message) && related == finding.Related ? finding : finding with { Message = message, Related = related };
+    }
 
-    private static Finding Make(RuleMetadata meta, PveLint.Text.SourceSpan? span, string message) =>
-        new(meta, meta.DefaultSeverity, message, span, ImmutableArray<RelatedSpan>.Empty);
+    private static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>
+        new(meta, meta.DefaultSeverity, PrintableText.Escape(message), span, ImmutableArray<RelatedSpan>.Empty);
 
     /// <summary>
     /// Rule id → severity (null = off) from <c>rules:</c>; values that are not a severity are PVE9003 in the reader.

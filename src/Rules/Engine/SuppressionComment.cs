@@ -22,23 +22,11 @@ public sealed record SuppressionComment(
     string? Reason,
     int TargetLine)
 {
-    private static readonly Regex Pattern = new(
-        @"^(?<lead>\s*[#;]\s*)pvelint-disable-(?<scope>next-line|file)\b(?<rest>.*)$",
-        RegexOptions.CultureInvariant);
-
     /// <summary>All suppression comments of a file. Stacked comments all point at the first line below them.</summary>
     public static IEnumerable<SuppressionComment> ReadAll(SourceFile file)
     {
-        var found = new List<(int Line, Match Match)>();
-        for (var line = 1; line <= file.LineCount; line++)
+        foreach (var (line, wholeFile, target, m) in SuppressionLines.Find(file))
         {
-            var m = Pattern.Match(file.LineText(line));
-            if (m.Success) found.Add((line, m));
-        }
-        var commentLines = found.Select(f => f.Line).ToHashSet();
-        foreach (var (line, m) in found)
-        {
-            var scope = m.Groups["scope"].Value == "file" ? SuppressionScope.File : SuppressionScope.NextLine;
             var text = file.LineText(line);
             var start = m.Groups["lead"].Length + 1;
             var span = file.SpanOnLine(line, start, text.TrimEnd().Length - start + 1);
@@ -47,9 +35,8 @@ public sealed record SuppressionComment(
             var dash = rest.IndexOf("--", StringComparison.Ordinal);
             var idsPart = dash >= 0 ? rest[..dash] : rest;
             var reason = dash >= 0 ? rest[(dash + 2)..].Trim() : null;
-            var target = line + 1;
-            while (commentLines.Contains(target)) target++;
-            yield return new SuppressionComment(scope, span, ParseIds(file, line, restColumn, idsPart), string.IsNullOrEmpty(reason) ? null : reason, target);
+            yield return new SuppressionComment(wholeFile ? SuppressionScope.File : SuppressionScope.NextLine, span,
+                ParseIds(file, line, restColumn, idsPart), string.IsNullOrEmpty(reason) ? null : reason, target);
         }
     }
 

@@ -75,11 +75,11 @@ public sealed class SyntheticReportTests : IDisposable
     }
 
     [Fact]
-    public void Text_shows_related_locations_and_keeps_every_finding_on_one_line()
+    public void Text_shows_related_locations_and_keeps_every_finding_on_one_line_with_line_breaks_visible()
     {
         Assert.Equal(
             """
-            clusters/prod/etc/pve/corosync.conf: error PVE1005: corosync uses only link 0; a second link is missing [single-corosync-link]
+            clusters/prod/etc/pve/corosync.conf: error PVE1005: corosync uses only link 0;\na second link is missing [single-corosync-link]
             clusters/prod/etc/pve/corosync.conf(2,3): info PVE1010: secauth is off: 100% of the traffic, a:b, is clear text [corosync-crypto-disabled]
             clusters/prod/etc/pve/ha/rules.cfg(1,11): error PVE2003: negative rule 'keep-apart' names 4 resources but the cluster has 3 nodes [negative-affinity-exceeds-nodes]
               clusters/prod/etc/pve/ha/rules.cfg(2,12): related: the four resources
@@ -149,7 +149,7 @@ public sealed class SyntheticReportTests : IDisposable
     {
         var lines = Render(new GitHubReporter(), Report()).Split('\n');
 
-        Assert.Equal("::error file=clusters/prod/etc/pve/corosync.conf,title=PVE1005::corosync uses only link 0;%0Aa second link is missing [single-corosync-link]", lines[0]);
+        Assert.Equal("::error file=clusters/prod/etc/pve/corosync.conf,title=PVE1005::corosync uses only link 0;\\na second link is missing [single-corosync-link]", lines[0]);
         Assert.Equal("::notice file=clusters/prod/etc/pve/corosync.conf,line=2,col=3,endLine=2,endColumn=15,title=PVE1010::secauth is off: 100%25 of the traffic, a:b, is clear text [corosync-crypto-disabled]", lines[1]);
     }
 
@@ -159,6 +159,6 @@ public sealed class SyntheticReportTests : IDisposable
         var markdown = Render(new MarkdownReporter(), Report());
 
         Assert.Contains("| 2 | 0 | 1 | 2 | 1 |", markdown);
-        Assert.Contains("| error | [PVE1005](https://github.com/pvelint/pvelint/blob/main/rules-docs/PVE1005.md) single-corosync-link | `clusters/prod/etc/pve/corosync.conf` | corosync uses only link 0; a second link is missing |", markdown);
+        Assert.Contains("| error | [PVE1005](https://github.com/pvelint/pvelint/blob/main/rules-docs/PVE1005.md) single-corosync-link | `clusters/prod/etc/pve/corosync.conf` | corosync uses only link 0;\\na second link is missing |", markdown);
     }
 }

@@ -208,6 +208,21 @@ public class ClusterBinderTests
     }
 
     [Fact]
+    public void Diagnostics_are_capped_per_file_and_id_whichever_reader_reports_them()
+    {
+        // 2000 HA resources naming a group with no groups.cfg: PVE0008 from the reference resolver, not a parser.
+        var resources = string.Concat(Enumerable.Range(100, 2000).Select(id => $"vm: {id}\n\tgroup grp\n\n"));
+        var model = Bind(new() { ["etc/pve/ha/resources.cfg"] = resources });
+
+        var unresolved = model.Diagnostics.Where(d => d.Id == DiagnosticIds.UnresolvedReference).ToList();
+        Assert.Equal(501, unresolved.Count);
+        var summary = unresolved[^1];
+        Assert.Equal(1500, summary.Omitted);
+        Assert.Equal("1500 more PVE0008 problems in this file are not reported; the first 500 are.", summary.Message);
+        Assert.Equal(1502, summary.Span!.Value.Line); // the 501st resource's 'group' line
+    }
+
+    [Fact]
     public void Binary_files_are_PVE0010_and_not_parsed()
     {
         var model = Bind(new() { ["etc/pve/corosync.conf"] = "totem {\0\0\0" });

@@ -108,6 +108,60 @@ public class LinterConfigReaderTests
     }
 
     [Fact]
+    public void Twenty_thousand_explicit_keys_are_PVE9003_not_a_stack_overflow()
+    {
+        // '? ' opens a mapping key per repetition; YamlDotNet builds nested nodes recursively (issue 6).
+        var (_, diagnostics) = Read(string.Concat(Enumerable.Repeat("? ", 20_000)) + "\n");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(".pvelint.yaml nests deeper than 64 levels; the file was not read", d.Message);
+        Assert.Equal((1, 129), (d.Span!.Value.Line, d.Span.Value.Column)); // the 65th '?'
+    }
+
+    [Theory]
+    [InlineData("ignore-paths: ['[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[']\n")]
+    [InlineData("ignore-paths: [\"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\"]\n")]
+    [InlineData("# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nignore-paths: [a]\n")]
+    [InlineData("ignore-paths:\n  - |\n    [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n")]
+    public void Brackets_in_quotes_comments_and_block_scalars_do_not_nest(string yaml)
+    {
+        var (config, diagnostics) = Read(yaml);
+        Assert.Empty(diagnostics);
+        Assert.Single(config.IgnorePaths);
+    }
+
+    [Fact]
+    public void Aliases_used_as_keys_are_capped_and_reported_at_the_alias()
+    {
+        // Each level's key lists the level below ten times: 10^10 nodes to hash at level 10 (issue 6: minutes).
+        var yaml = new System.Text.StringBuilder("a0: &a0 [x, y]\n");
+        for (var i = 1; i <= 10; i++)
+            yaml.Append($"a{i}: &a{i} {{ ? [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}] : 1 }}\n");
+        var (_, diagnostics) = Read(yaml.ToString());
+
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("PVE9003", d.Id);
+        Assert.StartsWith("aliases in .pvelint.yaml expand to more than 100000 nodes and characters by alias '*a4'", d.Message);
+        Assert.Equal(6, d.Span!.Value.Line);
+    }
+
+    [Fact]
+    public void An_alias_inside_its_own_anchor_is_PVE9003_not_an_endless_hash()
+    {
+        var (_, diagnostics) = Read("? &k [a, *k]\n: 1\n");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal((1, 10), (d.Span!.Value.Line, d.Span.Value.Column));
+        Assert.Contains("'*k' in .pvelint.yaml is inside the node that '&k' names", d.Message);
+    }
+
+    [Fact]
+    public void Ordinary_aliases_still_work()
+    {
+        var (config, diagnostics) = Read("nodes:\n  pve1: &big { memory-gib: 512, cores: 64 }\n  pve2: *big\n");
+        Assert.Empty(diagnostics);
+        Assert.Equal(512, config.Nodes["pve2"].MemoryGiB);
+    }
+
+    [Fact]
     public void Empty_file_is_the_default_config()
     {
         var (config, diagnostics) = Read("");

@@ -2,6 +2,7 @@ using System.Text;
 using CsCheck;
 using PveLint.Binding;
 using PveLint.Datacenter;
+using PveLint.Diagnostics;
 using PveLint.HighAvailability;
 using PveLint.Model;
 using PveLint.SectionConfig;

@@ -108,10 +108,12 @@ public static class CrushJsonReader
             foreach (var m in tunablesNode.Members)
                 if (CrushTunables.IsKnown(m.Name) && m.Value.AsInt64() is { } v) tunables[m.Name] = v;
 
-        return new CrushMap(path, devices.Values.ToImmutableArray(), types.Values.ToImmutableArray(), modelBuckets, rules.Values.ToImmutableArray(), tunables.ToImmutable())
+        var crush = new CrushMap(path, devices.Values.ToImmutableArray(), types.Values.ToImmutableArray(), modelBuckets, rules.Values.ToImmutableArray(), tunables.ToImmutable())
         {
             ChooseArgs = ReadChooseArgs(map.Object("choose_args"), context),
         };
+        CrushTopology.Check(crush, context.Report);
+        return crush;
     }
 
     /// <summary>Rule type numbers: 1 replicated, 3 erasure [lab]; 4 msr_firstn, 5 msr_indep [code: crush.h, Squid].</summary>

@@ -87,13 +87,15 @@ public static class CrushTextBinder
             .OrderByDescending(b => b.Id)
             .ToImmutableArray();
 
-        return new CrushMap(
+        var map = new CrushMap(
             syntax.Path,
             devices.Values.OrderBy(d => d.Id).ToImmutableArray(),
             types.Values.OrderBy(t => t.Id).ToImmutableArray(),
             modelBuckets,
             rules,
             tunables) { ChooseArgs = chooseArgs };
+        CrushTopology.Check(map, Report);
+        return map;
     }
 
     private static ImmutableSortedDictionary<string, long> ReadTunables(CrushMapSyntax syntax, Action<string, SourceSpan, string> report)
@@ -226,7 +228,8 @@ public static class CrushTextBinder
 
     /// <summary>
     /// Fills in item weights that the text leaves out (a child bucket's total) and checks crushtool's weight limits.
-    /// Iterative post-order walk, so a deep or cyclic bucket graph cannot overflow the stack.
+    /// Iterative post-order walk that finishes each bucket once, so a deep, cyclic or many-times-shared bucket
+    /// graph can neither overflow the stack nor cost more than its size.
     /// </summary>
     private static void ComputeWeights(List<BucketDraft> buckets, Dictionary<string, BucketDraft> byName, Action<string, SourceSpan, string> report)
     {
@@ -251,8 +254,7 @@ public static class CrushTextBinder
                     }
                     else if (s == 1)
                     {
-                        report(DiagnosticIds.InvalidValue, bucket.Syntax.Name.Span,
-                            $"Bucket '{bucket.Syntax.Name.Text}' contains bucket '{child.Syntax.Name.Text}', which contains it in turn; CRUSH buckets must not form a cycle.");
+                        // A cycle (reported by CrushTopology): the edge that closes it weighs nothing.
                         var items = bucket.Items;
                         items[next] = items[next] with { Weight = items[next].Weight ?? 0 };
                     }

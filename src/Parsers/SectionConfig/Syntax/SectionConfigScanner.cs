@@ -35,7 +35,7 @@ public static class SectionConfigScanner
         private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         private DiagnosticBudget? _budget;
 
-        private DiagnosticBudget Diagnostics => _budget ??= new DiagnosticBudget(_diagnostics.Add);
+        private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, _diagnostics.Add);
 
         public ImmutableArray<Diagnostic> Finish()
         {
