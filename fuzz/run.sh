@@ -5,7 +5,8 @@
 #   fuzz/run.sh [--minutes N] [--timeout-ms N] [--nice N] [--fresh] [--no-build] [TARGET...]
 #
 #   --minutes N      time per target (default 30)
-#   --timeout-ms N   per-input limit; an input that runs longer is saved as a hang (default 5000)
+#   --timeout-ms N   per-input limit; an input that runs longer is saved as a hang (default 10000, and 30000 for
+#                    the pipeline, whose first input also pays for JIT-compiling every rule and reporter)
 #   --nice N         niceness of afl-fuzz and the targets (default 19: the machine is shared)
 #   --fresh          forget earlier runs of these targets (default: resume their queue, counts accumulate)
 #   --no-build       reuse fuzz/out/build and fuzz/out/instrumented (e.g. a second run.sh in parallel)
@@ -18,7 +19,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="$here/out"
 minutes=30
-timeout_ms=5000
+timeout_ms=
 niceness=19
 fresh=0
 build=1
@@ -30,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --nice) niceness="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -85,8 +86,9 @@ for target in "${targets[@]}"; do
   mkdir -p "$dir"
   dictionary=()
   [[ -f "$here/dictionaries/$target.dict" ]] && dictionary=(-x "$here/dictionaries/$target.dict")
-  echo "== $target: ${minutes} min (log: $dir/afl.log)"
-  PVELINT_FUZZ_SCRATCH="$dir" nice -n "$niceness" afl-fuzz -i "$seeds" -o "$dir" -t "$timeout_ms" -m none -V "$((minutes * 60))" \
+  limit="${timeout_ms:-$([[ $target == pipeline ]] && echo 30000 || echo 10000)}"
+  echo "== $target: ${minutes} min, ${limit} ms per input (log: $dir/afl.log)"
+  PVELINT_FUZZ_SCRATCH="$dir" nice -n "$niceness" afl-fuzz -i "$seeds" -o "$dir" -t "$limit" -m none -V "$((minutes * 60))" \
     "${dictionary[@]}" -- dotnet "$out/instrumented/PveLint.Fuzz.dll" afl "$target" > "$dir/afl.log" 2>&1 || {
       echo "afl-fuzz failed for $target; last lines of $dir/afl.log:" >&2; tail -20 "$dir/afl.log" >&2; exit 1; }
   rm -rf "$dir"/pvelint-fuzz-*
@@ -101,7 +103,7 @@ for target in "${targets[@]}"; do
   for kind in crashes hangs; do
     for input in "$dir/default/$kind"/id:*; do
       [[ -f "$input" ]] || continue
-      PVELINT_FUZZ_SCRATCH="$dir" timeout 60 dotnet "$out/build/PveLint.Fuzz.dll" replay "$target" "$input" --timeout-ms "$((timeout_ms * 2))" >> "$dir/triage.txt" 2>&1 \
+      PVELINT_FUZZ_SCRATCH="$dir" timeout "$((limit / 500 + 30))" dotnet "$out/build/PveLint.Fuzz.dll" replay "$target" "$input" --timeout-ms "$((limit * 2))" >> "$dir/triage.txt" 2>&1 \
         || echo "  (exit $?)" >> "$dir/triage.txt"
     done
   done
