@@ -31,7 +31,7 @@ while [[ $# -gt 0 ]]; do
     --nice) niceness="$2"; shift 2 ;;
     --fresh) fresh=1; shift ;;
     --no-build) build=0; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
