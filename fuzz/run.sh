@@ -100,8 +100,9 @@ for target in "${targets[@]}"; do
 
   # Replay what AFL saved, one process per input so a hang or stack overflow does not hide the rest.
   : > "$dir/triage.txt"
+  # A resumed run moves the earlier crashes/ and hangs/ aside (crashes.<date>); replay those too.
   for kind in crashes hangs; do
-    for input in "$dir/default/$kind"/id:*; do
+    for input in "$dir/default/$kind"*/id:*; do
       [[ -f "$input" ]] || continue
       PVELINT_FUZZ_SCRATCH="$dir" timeout "$((limit / 500 + 30))" dotnet "$out/build/PveLint.Fuzz.dll" replay "$target" "$input" --timeout-ms "$((limit * 2))" >> "$dir/triage.txt" 2>&1 \
         || echo "  (exit $?)" >> "$dir/triage.txt"
