@@ -13,7 +13,7 @@ namespace PveLint.Parsers.Tests.HighAvailabilityPlacement;
 public class HaTesterOracleTests(ITestOutputHelper output)
 {
     /// <summary>Each mode's data file and the fewest scenarios it must hold.</summary>
-    public static TheoryData<string, int> Modes => new() { { "basic", 200 }, { "static", 30 } };
+    public static TheoryData<string, int> Modes => new() { { "basic", 200 }, { "static", 100 } };
 
     [Theory]
     [MemberData(nameof(Modes))]
