@@ -187,7 +187,7 @@ internal sealed class CrmRounds
             var node = table.Node[s];
             table.LrmDone[s] = table.State[s] switch
             {
-                CrmState.Migrate => node >= 0 && online[node] && online[table.Target[s]],
+                CrmState.Migrate => node >= 0 && online[node] && table.Target[s] >= 0 && online[table.Target[s]],
                 CrmState.RequestStop => node >= 0 && online[node],
                 _ => false,
             };

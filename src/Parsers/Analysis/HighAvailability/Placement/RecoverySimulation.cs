@@ -49,7 +49,7 @@ public sealed class RecoverySimulation
         (Scheduler, newUsage) = ChooseUsage(notes);
 
         steady = new ServiceTable(nodes, [.. services.Select(s => s.Sid)], [.. services.Select(s => s.Requested)],
-            [.. services.Select(s => s.Failback)], [.. services.Select(s => s.State)], [.. services.Select(s => nodeIndex[s.Node])]);
+            [.. services.Select(s => s.Failback)], [.. services.Select(s => StartingState(s.State))], [.. services.Select(s => nodeIndex[s.Node])]);
         var online = new bool[nodes.Length];
         Array.Fill(online, true);
         var crm = new CrmRounds(steady, online, newUsage, rules);
@@ -200,7 +200,7 @@ public sealed class RecoverySimulation
         var count = services.Length;
         if (input.Scheduler == CrsScheduler.Static)
         {
-            var capacity = input.Nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+            var capacity = input.Nodes.GroupBy(n => n.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
             var missing = nodes.Where(n => capacity.GetValueOrDefault(n) is not { Cpus: > 0, MemoryBytes: > 0 }).ToArray();
             if (missing.Length == 0)
             {
@@ -213,6 +213,9 @@ public sealed class RecoverySimulation
         }
         return (CrsScheduler.Basic, online => new BasicUsage(online, count));
     }
+
+    /// <summary>A migration in flight has no known target here: it starts as started on its source node.</summary>
+    private static CrmState StartingState(CrmState state) => state == CrmState.Migrate ? CrmState.Started : state;
 
     internal static string StateName(CrmState state) => state switch
     {

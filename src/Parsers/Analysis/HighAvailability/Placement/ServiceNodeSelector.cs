@@ -53,6 +53,12 @@ internal sealed class ServiceNodeSelector
         var current = table.Node[service];
         trace?.Clear();
 
+        // Without rules every online node is allowed and preferred, so a started service stays on its (online)
+        // node at step 3 or 7; most services have no rules, and this keeps large clusters cheap.
+        if (preference == NodePreference.None && trace is null && current >= 0 && usage.IsOnline(current)
+            && rules.NodeAffinity[service] is null && rules.Positive[service].Length == 0 && rules.Negative[service].Length == 0)
+            return (current, SelectionBlock.None);
+
         // 1. node affinity: allowed = the rule's online nodes; preferred = the highest priority class among them
         Array.Clear(allowed);
         Array.Clear(preferred);

@@ -2,11 +2,13 @@ namespace PveLint.Analysis.HighAvailability.Placement;
 
 /// <summary>
 /// <c>PVE::HA::Usage::Static</c> with the Rust scheduler behind it (proxmox-resource-scheduling <c>pve_static.rs</c>,
-/// <c>topsis.rs</c>; reference §3.1 "static"). Each online node is scored as if the service already ran there, over
-/// four criteria across all online nodes — average CPU, highest CPU, average memory, highest memory, each as a
-/// fraction of the node's capacity — weighted 1, 2, 5, 10 and all minimised; the score is the negated TOPSIS
-/// closeness. A service CPU of 0 counts as the whole node. A service without load data is counted but adds no
-/// load, and scoring it falls back to the service counts, as the Perl side does when the stats are missing.
+/// <c>topsis.rs</c> 1.0.1, the version PVE 9.1 ships; reference §3.1 "static"). Each online node is scored as if
+/// the service already ran there, over four criteria across all online nodes, each share being the node's load as a
+/// fraction of its capacity: CPU "average" and memory "average" are 1 + the quadratic mean of the shares (the
+/// nonlinear averaging of 0.2.0), "highest" is 1 + the largest share (the + 1 of 0.2.1 keeps tiny differences
+/// from weighing much); weights 1, 2, 5, 10, all minimised; the score is the negated TOPSIS closeness. A service
+/// CPU of 0 counts as the whole node. A service without load data is counted but adds no load, and scoring it
+/// falls back to the service counts, as the Perl side does when the stats are missing.
 /// </summary>
 /// <remarks>
 /// Upstream sums in Rust HashMap order, so scores that tie exactly in arithmetic can differ in the last bit and
@@ -77,7 +79,7 @@ internal sealed class StaticUsage : NodeUsage
         var matrix = new double[nodes.Length][];
         for (var t = 0; t < nodes.Length; t++)
         {
-            double highestCpu = 0, sumCpu = 0, highestMem = 0, sumMem = 0;
+            double highestCpu = 0, squaresCpu = 0, highestMem = 0, squaresMem = 0;
             for (var i = 0; i < nodes.Length; i++)
             {
                 var n = nodes[i];
@@ -91,11 +93,15 @@ internal sealed class StaticUsage : NodeUsage
                 var cpuShare = cpu / cpus[n];
                 var memShare = (double)mem / memory[n];
                 highestCpu = Math.Max(highestCpu, cpuShare);
-                sumCpu += cpuShare;
+                squaresCpu += cpuShare * cpuShare;
                 highestMem = Math.Max(highestMem, memShare);
-                sumMem += memShare;
+                squaresMem += memShare * memShare;
             }
-            matrix[t] = [sumCpu / nodes.Length, highestCpu, sumMem / nodes.Length, highestMem];
+            matrix[t] =
+            [
+                1 + Math.Sqrt(squaresCpu / nodes.Length), 1 + highestCpu,
+                1 + Math.Sqrt(squaresMem / nodes.Length), 1 + highestMem,
+            ];
         }
 
         var closeness = Topsis(matrix);
