@@ -32,7 +32,7 @@ public sealed class InconsistentLinks : Rule
             if (missing.Count == 0) continue;
             var refusal = counts > 1
                 ? "'Not all nodes have the same number of links'"
-                : $"corosync 3.1.7 says 'No multicast port specified for interface {missing[0]}'";
+                : $"corosync 3.1.7 on {node.Name.Value} stops with 'No multicast port specified for interface {missing[0]}'";
             var others = corosync.Nodes.Where(n => n != node && n.Links.Any(l => missing.Contains(l.LinkNumber))).ToList();
             var has = node.Links.IsEmpty ? "has no link address at all" : $"has link{(node.Links.Length > 1 ? "s" : "")} {string.Join(", ", node.Links.Select(l => l.LinkNumber))} only";
             yield return Report(node.Span,

@@ -55,7 +55,7 @@ public sealed class TwoNodeMisconfigured : Rule
             var outcome = QuorumEvaluator.EvaluateSequence(config, steps);
             var alone = outcome.Steps[^1].Partitions[0];
             yield return Report(wfa.Span,
-                $"two_node: 1 with wait_for_all: 0: a node that boots while it cannot reach the other{(rest.Count > 0 ? "s" : "")} does not wait for them; {first} rebooting behind a cut is {(alone.IsQuorate ? "quorate" : "inquorate")} alone ({alone.TotalVotes} of {alone.ExpectedVotes} votes, quorum {alone.Quorum}){(outcome.Steps[^1].SplitBrain ? " while the other side is quorate too: split brain" : "")}.",
+                $"two_node: 1 with wait_for_all: 0, which corosync accepts: a node that boots while it cannot reach the other{(rest.Count > 0 ? "s" : "")} does not wait for them; {first} rebooting behind a cut is {(alone.IsQuorate ? "quorate" : "inquorate")} alone ({alone.TotalVotes} of {alone.ExpectedVotes} votes, quorum {alone.Quorum}){(outcome.Steps[^1].SplitBrain ? " while the other side is quorate too: split brain" : "")}.",
                 [new RelatedSpan(twoNode.Span, "two_node: 1")]);
         }
     }
