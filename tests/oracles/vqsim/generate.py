@@ -8,6 +8,7 @@ vote with its own small implementation of qnetd's ffsplit and lms (an independen
 evaluator's decision must match it) and drives vqsim's basic quorum device with that answer.
 """
 import json
+import os
 import random
 
 SEED = 20260601
@@ -263,6 +264,26 @@ def main():
         if i % len(refusals) == 4:
             nodes[0] = (ids[0], 2)   # unequal votes and no device votes
         cases.append({"id": f"refused-{len(cases) + 1:04d}", "conf": conf(nodes, lines, device), "steps": []})
+
+    # The vote arithmetic the PVE1001 and PVE1013 bad fixtures claim: the fixture's own corosync.conf, each failure
+    # played in vqsim (a site lost is its nodes going down one after the other).
+    here = os.path.dirname(os.path.abspath(__file__))
+    def fixture(rule):
+        with open(os.path.join(here, "..", "..", "fixtures", rule, "bad", "etc", "pve", "corosync.conf")) as f:
+            return f.read()
+    def down(*ids, running):
+        steps = []
+        for i in ids:
+            running = [x for x in running if x != i]
+            steps.append({"command": f"down {i}", "resyncAll": False, "partitions": [running], "lmsElapsed": False})
+        return steps
+    four = [1, 2, 3, 4]
+    cases.append({"id": "fixture-PVE1001-lose-room-a", "conf": fixture("PVE1001"), "steps": down(1, 2, running=four)})
+    cases.append({"id": "fixture-PVE1001-lose-room-b", "conf": fixture("PVE1001"), "steps": down(3, 4, running=four)})
+    cases.append({"id": "fixture-PVE1001-cut", "conf": fixture("PVE1001"),
+                  "steps": [{"command": "split 1:3,4", "resyncAll": True, "partitions": [[1, 2], [3, 4]], "lmsElapsed": False}]})
+    cases.append({"id": "fixture-PVE1013-lose-pve1", "conf": fixture("PVE1013"), "steps": down(1, running=[1, 2])})
+    cases.append({"id": "fixture-PVE1013-lose-pve2", "conf": fixture("PVE1013"), "steps": down(2, running=[1, 2])})
 
     print(json.dumps({"seed": SEED, "lmsWindowMs": LMS_WINDOW_MS, "cases": cases}, separators=(",", ":")))
 

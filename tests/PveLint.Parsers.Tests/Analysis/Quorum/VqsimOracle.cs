@@ -77,6 +77,10 @@ internal static class VqsimOracle
             if (!results.TryGetValue(c.Id, out var result)) continue;
             compared++;
             var config = VoteConfig.From(CorosyncRead.Of(c.Conf).Model)!;
+            var names = config.Nodes.Where(n => n.NodeId is not null).ToDictionary(n => n.NodeId!.Value, n => n.Name);
+            var ids = names.ToDictionary(kv => kv.Value, kv => kv.Key);
+            string Name(int id) => names[id];
+            int Id(string name) => ids[name];
             var arithmetic = VoteArithmetic.Of(config);
             var refused = arithmetic.Refusals.Select(r => r.UpstreamMessage).FirstOrDefault();
             if (refused != result.Refused.FirstOrDefault())
@@ -124,10 +128,6 @@ internal static class VqsimOracle
         }
         return new Comparison(compared, verdicts, undecidable, disagreements);
     }
-
-    private static string Name(int id) => "n" + id;
-
-    private static int Id(string name) => int.Parse(name.AsSpan(1));
 
     /// <summary>Runs tests/oracles/vqsim/run.py on these cases now and returns its JSON.</summary>
     public static string RunLive(IEnumerable<string> ids)
