@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using PveLint.Binding;
 using PveLint.Corosync.Syntax;
 using PveLint.Diagnostics;
+using PveLint.Text;
 
 namespace PveLint.Corosync;
 
@@ -125,7 +126,7 @@ internal static partial class CorosyncKeyChecks
         var message = $"Key '{Show(key)}' is not a corosync 3.1 key {Where(path)}; corosync stores it without using it";
         var elsewhere = CorosyncSchema.SectionsKnowing(key, path).ToList();
         if (elsewhere.Count > 0) return message + $" (it belongs in '{string.Join("' or '", elsewhere)}').";
-        var near = spec.Keys.Keys.Where(k => EditDistance(k, key) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
+        var near = spec.Keys.Keys.Where(k => EditDistance.Between(k, key) <= 2).Order(StringComparer.Ordinal).FirstOrDefault();
         return near is not null ? message + $" (did you mean '{near}'?)." : message + ".";
     }
 
@@ -232,20 +233,4 @@ internal static partial class CorosyncKeyChecks
     private static string Where(string path) => path.Length == 0 ? "at the top level" : $"in section '{path}'";
 
     private static string Show(string text) => CorosyncParser.Shorten(text);
-
-    private static int EditDistance(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 2 || a.Length > 64 || b.Length > 64) return int.MaxValue;
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }
