@@ -64,13 +64,16 @@ public static class ClusterBinder
         var replication = Get(Pve + "replication.cfg") is { } rc ? ReplicationReader.Read(rc, context) : ImmutableArray<ReplicationJob>.Empty;
 
         var groupsFile = Get(Pve + "ha/groups.cfg");
+        var haResources = Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, context) : [];
+        var haGroups = groupsFile is not null ? HaConfigReader.ReadGroups(groupsFile, context) : [];
+        var haRules = Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRulesFile(rules, context) : (Rules: ImmutableArray<HaRule>.Empty, Broken: ImmutableArray<SectionEntry>.Empty);
         var ha = new HaModel(
-            Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, context) : [],
-            groupsFile is not null ? HaConfigReader.ReadGroups(groupsFile, context) : [],
-            Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRules(rules, context) : [],
+            haResources,
+            haGroups,
+            haRules.Rules,
             Get(Pve + "ha/manager_status") is { } ms ? ManagerStatusReader.Read(ms, context) : null,
             groupsFile is not null,
-            sources.ContainsKey(Pve + "ha/fence.cfg"));
+            sources.ContainsKey(Pve + "ha/fence.cfg")) { BrokenRules = haRules.Broken };
 
         var nodeNames = NodeNames(corosync, sources.Keys);
         var guests = ReadGuests(sources.Keys.Where(p => !ignored(p)), sources, nodeNames, context);
