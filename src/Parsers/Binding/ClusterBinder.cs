@@ -7,6 +7,7 @@ using PveLint.Diagnostics;
 using PveLint.Guests;
 using PveLint.HighAvailability;
 using PveLint.LinterConfiguration;
+using PveLint.Mappings;
 using PveLint.Model;
 using PveLint.SectionConfig;
 using PveLint.Sources;
@@ -91,12 +92,19 @@ public static class ClusterBinder
         var ceph = CephDumpReader.Read(cephFiles, context);
         if (Get(Pve + "ceph.conf") is { } cephConf) ceph = ceph with { Conf = CephConfReader.Read(cephConf, context) };
 
+        var pciMappings = Get(Pve + "mapping/pci.cfg");
+        var usbMappings = Get(Pve + "mapping/usb.cfg");
+        var mappings = new ResourceMappings(
+            pciMappings is null ? [] : ResourceMappingReader.Read(pciMappings, "pci", context),
+            usbMappings is null ? [] : ResourceMappingReader.Read(usbMappings, "usb", context),
+            pciMappings is not null, usbMappings is not null);
+
         var sites = SiteDerivation.Derive(config, ceph, nodeNames);
         var model = new ClusterModel(
             config, corosync, datacenter, ha, storages, replication, guests,
             defaultWatchdog, nodeWatchdogs.ToImmutable(), ceph, sites, config.Latencies, nodeNames,
             ImmutableArray<Diagnostic>.Empty,
-            sources.ToImmutableDictionary(StringComparer.Ordinal));
+            sources.ToImmutableDictionary(StringComparer.Ordinal)) { Mappings = mappings };
 
         var diagnostics = context.Diagnostics.Concat(ReferenceResolver.Resolve(model, storageFile is not null));
         return model with { Diagnostics = diagnostics.ToImmutableArray() };
