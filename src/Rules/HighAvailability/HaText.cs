@@ -10,11 +10,13 @@ internal static class HaText
     private const int MaxListed = 6;
 
     /// <summary><c>vm:101 (dc01)</c> when the guest's config names it, else the resource id.</summary>
-    public static string Resource(ClusterModel model, string sid)
+    public static string Resource(ClusterModel model, string sid) => GuestOf(model, sid)?.Name?.Value is { } name ? $"{sid} ({name})" : sid;
+
+    /// <summary>The guest a resource id names (<c>vm:101</c> → guest 101, of either kind), if its config was scanned.</summary>
+    public static Guest? GuestOf(ClusterModel model, string sid)
     {
         var colon = sid.IndexOf(':');
-        var name = colon > 0 && int.TryParse(sid[(colon + 1)..], out var id) ? model.GuestById(id)?.Name?.Value : null;
-        return name is null ? sid : $"{sid} ({name})";
+        return colon > 0 && int.TryParse(sid[(colon + 1)..], out var id) ? model.GuestById(id) : null;
     }
 
     public static string Resources(ClusterModel model, IEnumerable<string> sids) => List(sids.Select(s => Resource(model, s)));

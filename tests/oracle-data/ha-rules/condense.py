@@ -4,8 +4,11 @@
 rules:     {"name", "dropped": {rule: [reason, ...]}, "rules": {id: {...}} (enabled rules after the transforms),
             "node_affinity": {sid: {node: priority}} (compiled), and when Perl's hash order changed them between runs
             "variants": [{"rules", "node_affinity"}, ...] (every distinct outcome seen)}
-migration: {"name", "outputs": [{"rules.cfg": text, "resources.cfg": text|null}, ...] (each distinct output seen),
-            "error": text (when the migration failed)}
+migration: {"name", "resources.cfg": text|null (null: not written), "rules_sections": [section text, ...],
+            "rules_orders": [[section index, ...], ...] (each order of the sections the HA core wrote under some seed),
+            "order_values": [{rule id: order}, ...] (each 'order' hash the HA core sorted by; equal values are ties
+            that Perl's hash order breaks)}
+            or {"name", "error"} when the migration failed
 """
 import json
 import sys
@@ -35,16 +38,31 @@ def rules_case(runs):
     return out
 
 
+def sections(text):
+    """rules.cfg as written: every section ends with one empty line, and sections hold no empty line."""
+    return [part + "\n\n" for part in text.split("\n\n")[:-1]]
+
+
 def migration_case(runs):
     first = runs[0]
     if "error" in first:
+        assert all(r.get("error") == first["error"] for r in runs), first["name"]
         return {"name": first["name"], "error": first["error"]}
-    outputs = []
+    # the migration never depends on hash order for anything but the order of the rules.cfg sections
+    assert all(r.get("resources.cfg") == first.get("resources.cfg") for r in runs), first["name"]
+    parts = sections(first["rules.cfg"])
+    orders = []
+    order_values = []
     for run in runs:
-        written = {"rules.cfg": run["rules.cfg"], "resources.cfg": run.get("resources.cfg")}
-        if written not in outputs:
-            outputs.append(written)
-    return {"name": first["name"], "outputs": outputs}
+        if run.get("rule_orders") not in order_values:
+            order_values.append(run.get("rule_orders"))
+        run_parts = sections(run["rules.cfg"])
+        assert "".join(run_parts) == run["rules.cfg"] and sorted(run_parts) == sorted(parts), first["name"]
+        order = [parts.index(p) for p in run_parts]
+        if order not in orders:
+            orders.append(order)
+    return {"name": first["name"], "resources.cfg": first.get("resources.cfg"), "rules_sections": parts, "rules_orders": orders,
+            "order_values": order_values}
 
 
 def main():

@@ -49,6 +49,9 @@ public static class GroupMigration
             .ToImmutableArray();
     }
 
+    /// <summary>Rules.pm <c>get_next_ordinal</c>: the lowest order + 1 (not the highest, so new rules tie with old ones).</summary>
+    public static int NextOrdinal(IEnumerable<HaRuleDefinition> rules) => rules.Select(r => r.Order).DefaultIfEmpty(0).Min() + 1;
+
     /// <summary>The rules after the in-memory migration: rules.cfg's rules with each group's rule added or replacing.</summary>
     public static ImmutableArray<HaRuleDefinition> Apply(IEnumerable<HaRuleDefinition> rules, IEnumerable<MigratedGroup> groups)
     {
@@ -57,8 +60,7 @@ public static class GroupMigration
         foreach (var migrated in groups)
         {
             // The overwritten rule's order still counts for get_next_ordinal: upstream sets the order after the rule.
-            var order = (byId.Count == 0 ? 0 : byId.Values.Min(r => r.Order)) + 1;
-            byId[migrated.RuleId] = migrated.Rule with { Order = order };
+            byId[migrated.RuleId] = migrated.Rule with { Order = NextOrdinal(byId.Values) };
         }
         return byId.Values.OrderBy(r => r.Order).ThenBy(r => r.Origin).ThenBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
     }

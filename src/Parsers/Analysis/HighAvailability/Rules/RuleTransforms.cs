@@ -43,7 +43,7 @@ internal static class RuleTransforms
     private static List<HaRuleDefinition> ImplicitNegatives(List<HaRuleDefinition> rules)
     {
         var negatives = Enabled(rules).Where(r => r.IsNegative).ToList();
-        var order = (rules.Count == 0 ? 0 : rules.Min(r => r.Order)) + 1;
+        var order = GroupMigration.NextOrdinal(rules);
         var created = new List<HaRuleDefinition>();
         foreach (var positive in Enabled(rules).Where(r => r.IsPositive))
         {
