@@ -12,7 +12,6 @@ public static class PendingCommands
     {
         yield return Pending("simulate", "The failure-scenario table only (text, json, markdown).");
         yield return Pending("init", "Write a starter .pvelint.yaml from what the scan discovers (sites from CRUSH, nodes).");
-        yield return Pending("migrate-groups", "Print the rules.cfg that replaces groups.cfg, exactly as the HA core would write it.");
     }
 
     private static Command Pending(string name, string description)

@@ -30,15 +30,18 @@ python3 "$HERE/generate_migration.py" 80 8 > "$HERE/migration-cases.jsonl"
 
 for v in 5.0.8 5.0.5; do
   # Perl randomises hash order per process: run under several seeds and mark what changes with it.
-  for seed in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+  for seed in $(seq 1 16); do
     PERL_HASH_SEED=$seed perl "$HERE/rules-oracle.pl" "$SCRATCH/oracle-$v" \
       < "$HERE/rules-cases.jsonl" > "$SCRATCH/rules-$v-$seed.jsonl"
   done
   python3 "$HERE/condense.py" rules "$SCRATCH"/rules-$v-*.jsonl > "$HERE/rules-oracle-$v.jsonl"
 done
 
-for seed in 1 2 3 4 5 6 7 8; do
-  PERL_HASH_SEED=$seed PERL_PERTURB_KEYS=0 perl "$HERE/migration-oracle.pl" "$SCRATCH/oracle-5.0.8" \
-    < "$HERE/migration-cases.jsonl" > "$SCRATCH/migration-$seed.jsonl"
+# The order of the migrated rules depends on Perl's hash order. Fixed PERL_HASH_SEED values show only some of the
+# orders; a random seed per run (as every CRM process has) shows them all, so these 256 runs are not repeatable.
+rm -f "$SCRATCH"/migration-*.jsonl
+for run in $(seq 1 256); do
+  perl "$HERE/migration-oracle.pl" "$SCRATCH/oracle-5.0.8" \
+    < "$HERE/migration-cases.jsonl" > "$SCRATCH/migration-$run.jsonl"
 done
 python3 "$HERE/condense.py" migration "$SCRATCH"/migration-*.jsonl > "$HERE/migration-oracle-5.0.8.jsonl"
