@@ -48,6 +48,7 @@ internal static class HaText
     /// <summary>What the CRM does once it has dropped the rule.</summary>
     public static string WithoutRule(ClusterModel model, HaRuleDefinition rule) => rule switch
     {
+        { IsNodeAffinity: false, Resources.Count: < 2 } => "It has no effect anyway.",
         { IsNodeAffinity: true } => $"Without it the CRM places {Resources(model, rule.Resources)} on any node{(rule.Strict ? ", although the rule was strict" : "")}.",
         { IsPositive: true } => $"Without it the CRM no longer keeps {Resources(model, rule.Resources)} together.",
         _ => $"Without it the CRM may put {Resources(model, rule.Resources)} on the same node, where one node failure takes them all.",

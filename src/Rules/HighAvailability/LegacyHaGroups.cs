@@ -27,7 +27,7 @@ public sealed class LegacyHaGroups : Rule
         var message = $"groups.cfg defines {model.Ha.Groups.Length} HA {HaText.Plural(model.Ha.Groups.Length, "group", "groups")} ({HaText.Quoted(model.Ha.Groups.Select(g => g.Id.Value))}) on PVE 9: "
                       + (used.Count == 0
                           ? "no resource uses them, so the migration only deletes them."
-                          : $"the CRM turns {HaText.Quoted(used)} into node-affinity {HaText.Plural(used.Count, "rule", "rules")} {HaText.Quoted(result.Groups.Select(g => g.RuleId))} in memory every round and migrates them for good only when every node is online and runs PVE 9; until then rules.cfg does not show the rules in effect and the API refuses rule changes.");
+                          : $"the CRM turns {HaText.Quoted(used)} into node-affinity {HaText.Plural(used.Count, "rule", "rules")} {HaText.Quoted(result.Groups.Select(g => g.RuleId))} in memory every round and migrates the groups for good only when every node is online and runs PVE 9; until then rules.cfg does not show the rules in effect and the API refuses rule changes.");
         yield return Report(first.Section.HeaderSpan, message,
             model.Ha.Groups.Skip(1).Select(g => new RelatedSpan(g.Section.HeaderSpan, $"HA group '{g.Id.Value}'")),
             Migration(model, result));

@@ -28,7 +28,9 @@ public sealed class MissingAntiAffinity : Rule
             if (together.Count == 0) continue;
             var unprotected = together.SelectMany(p => new[] { p.A, p.B }).Distinct().ToList();
 
-            var message = $"{HaText.Resources(model, unprotected)} look like redundant instances of one service: {set.Why}. "
+            var message = (set.IsGuess
+                              ? $"{HaText.Resources(model, unprotected)} look like redundant instances of one service: {set.Why}. "
+                              : $"{HaText.Resources(model, unprotected)} are redundant: {set.Why}. ")
                           + $"No negative resource-affinity rule keeps {(together.Count == 1 ? "them" : HaText.List(together.Select(p => $"{p.A} and {p.B}")))} apart, "
                           + "so the CRM may place, rebalance or recover them onto one node, and one node failure then takes the whole service down."
                           + SameNodeNow(model, unprotected) + NotInEffect(model, rules, unprotected) + NotManaged(model, set, managed)

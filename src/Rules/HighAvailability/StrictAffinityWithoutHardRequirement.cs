@@ -27,8 +27,8 @@ public sealed class StrictAffinityWithoutHardRequirement : Rule
             if (guests.Any(g => g is null) || guests.Any(g => GuestLocality.HardRequirement(model, g!) is not null)) continue;
             var strictLine = (rule.Rule?.Section ?? rule.Group?.Section)?.Properties.GetValueOrDefault(rule.Group is null ? "strict" : "restricted")?.Key.Span;
             var message = $"Strict {rule.Describe()} keeps {HaText.Resources(model, rule.Resources)} off every node but {HaText.List(rule.Nodes.Keys)}, "
-                          + "although none of them needs those nodes (no passthrough or local device, no disk on local storage, no licence tag): "
-                          + "when those nodes are down the guests stay down. A non-strict rule prefers the same nodes and still recovers them elsewhere.";
+                          + $"although {(guests.Count == 1 ? "nothing in its config needs" : "none of them needs")} those nodes (no passthrough or local device, no disk on local storage, no licence tag): "
+                          + $"when those nodes are down, {HaText.Plural(guests.Count, "the guest stays", "the guests stay")} down. A non-strict rule prefers the same nodes and still recovers {HaText.Plural(guests.Count, "it", "them")} elsewhere.";
             yield return Report(strictLine ?? rule.Span, message);
         }
     }

@@ -67,7 +67,7 @@ public static class RedundantSets
                     _ => "in an instance number",
                 };
                 sets.Add(new RedundantSet(ServiceName(key.Service), RedundancyBasis.Name, members.Select(m => m.Sid).ToImmutableArray(),
-                    $"their names ({string.Join(", ", names)}) differ only {what}, which usually marks redundant instances of one service", null));
+                    $"their names ({string.Join(", ", names)}) differ only {what}", null));
             }
         }
         return sets.ToImmutableArray();
