@@ -54,9 +54,15 @@ public static class ResourceMappingReader
                     $"'{Excerpt(text)}' is not a mapping header (the mapping id alone on the line) here: PVE ignores the line ('ignore config line').");
                 continue;
             }
-            if (current is null || start == end)
+            if (start >= end)
             {
-                context.Report(DiagnosticIds.SyntaxError, file.SpanOnLine(line, 1, Math.Max(1, end)), "a line outside any mapping section: PVE ignores it ('ignore config line').");
+                context.Report(DiagnosticIds.SyntaxError, file.SpanOnLine(line, 1, text.Length),
+                    "a line of only white space: PVE ignores it ('ignore config line') and, as it is not empty, it does not end the mapping section.");
+                continue;
+            }
+            if (current is null)
+            {
+                context.Report(DiagnosticIds.SyntaxError, file.SpanOnLine(line, 1, end), "a line outside any mapping section: PVE ignores it ('ignore config line').");
                 continue;
             }
             var keyEnd = start;
