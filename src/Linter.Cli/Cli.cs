@@ -26,6 +26,7 @@ public static class Cli
                 SimulateCommand.Create(environment, output, error),
                 RulesCommand.Create(environment, output),
                 ExplainCommand.Create(output),
+                MigrateGroupsCommand.Create(environment, output, error),
             };
             foreach (var pending in PendingCommands.Create()) root.Subcommands.Add(pending);
 

@@ -11,7 +11,6 @@ public static class PendingCommands
     public static IEnumerable<Command> Create()
     {
         yield return Pending("init", "Write a starter .pvelint.yaml from what the scan discovers (sites from CRUSH, nodes).");
-        yield return Pending("migrate-groups", "Print the rules.cfg that replaces groups.cfg, exactly as the HA core would write it.");
     }
 
     private static Command Pending(string name, string description)

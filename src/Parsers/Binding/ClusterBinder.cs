@@ -7,6 +7,7 @@ using PveLint.Diagnostics;
 using PveLint.Guests;
 using PveLint.HighAvailability;
 using PveLint.LinterConfiguration;
+using PveLint.Mappings;
 using PveLint.Model;
 using PveLint.SectionConfig;
 using PveLint.Sources;
@@ -64,13 +65,16 @@ public static class ClusterBinder
         var replication = Get(Pve + "replication.cfg") is { } rc ? ReplicationReader.Read(rc, context) : ImmutableArray<ReplicationJob>.Empty;
 
         var groupsFile = Get(Pve + "ha/groups.cfg");
+        var haResources = Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, context) : [];
+        var haGroups = groupsFile is not null ? HaConfigReader.ReadGroups(groupsFile, context) : [];
+        var haRules = Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRulesFile(rules, context) : (Rules: ImmutableArray<HaRule>.Empty, Broken: ImmutableArray<SectionEntry>.Empty);
         var ha = new HaModel(
-            Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, context) : [],
-            groupsFile is not null ? HaConfigReader.ReadGroups(groupsFile, context) : [],
-            Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRules(rules, context) : [],
+            haResources,
+            haGroups,
+            haRules.Rules,
             Get(Pve + "ha/manager_status") is { } ms ? ManagerStatusReader.Read(ms, context) : null,
             groupsFile is not null,
-            sources.ContainsKey(Pve + "ha/fence.cfg"));
+            sources.ContainsKey(Pve + "ha/fence.cfg")) { BrokenRules = haRules.Broken };
 
         var nodeNames = NodeNames(corosync, sources.Keys);
         var guests = ReadGuests(sources.Keys.Where(p => !ignored(p)), sources, nodeNames, context);
@@ -88,12 +92,19 @@ public static class ClusterBinder
         var ceph = CephDumpReader.Read(cephFiles, context);
         if (Get(Pve + "ceph.conf") is { } cephConf) ceph = ceph with { Conf = CephConfReader.Read(cephConf, context) };
 
+        var pciMappings = Get(Pve + "mapping/pci.cfg");
+        var usbMappings = Get(Pve + "mapping/usb.cfg");
+        var mappings = new ResourceMappings(
+            pciMappings is null ? [] : ResourceMappingReader.Read(pciMappings, "pci", context),
+            usbMappings is null ? [] : ResourceMappingReader.Read(usbMappings, "usb", context),
+            pciMappings is not null, usbMappings is not null);
+
         var sites = SiteDerivation.Derive(config, ceph, nodeNames);
         var model = new ClusterModel(
             config, corosync, datacenter, ha, storages, replication, guests,
             defaultWatchdog, nodeWatchdogs.ToImmutable(), ceph, sites, config.Latencies, nodeNames,
             ImmutableArray<Diagnostic>.Empty,
-            sources.ToImmutableDictionary(StringComparer.Ordinal));
+            sources.ToImmutableDictionary(StringComparer.Ordinal)) { Mappings = mappings };
 
         context.ReportAll(ReferenceResolver.Resolve(model, storageFile is not null));
         return model with { Diagnostics = context.Diagnostics.ToImmutableArray() };

@@ -26,12 +26,16 @@ public static class HaConfigReader
         return groups;
     }
 
-    public static ImmutableArray<HaRule> ReadRules(SourceFile file, BindContext context)
+    public static ImmutableArray<HaRule> ReadRules(SourceFile file, BindContext context) => ReadRulesFile(file, context).Rules;
+
+    /// <summary>The accepted rules (with PVE's order numbers) and the sections PVE files as broken (undef).</summary>
+    public static (ImmutableArray<HaRule> Rules, ImmutableArray<SectionEntry> Broken) ReadRulesFile(SourceFile file, BindContext context)
     {
         var budget = DiagnosticBudget.ForFile(file, context.Report);
-        var rules = SectionConfigBinder.Read(file, HaRulesSchema.File, context).Accepted.Select(s => ToRule(s.Entry, budget)).ToImmutableArray();
+        var bound = SectionConfigBinder.Read(file, HaRulesSchema.File, context);
+        var rules = bound.Accepted.Select(s => ToRule(s.Entry, budget) with { Order = bound.OrderOf(s) }).ToImmutableArray();
         budget.Flush();
-        return rules;
+        return (rules, bound.Effective.Where(s => s.Status == SectionStatus.Broken).Select(s => s.Entry).ToImmutableArray());
     }
 
     private static HaResource ToResource(SectionEntry entry)

@@ -13,6 +13,12 @@ public sealed record HaModel(
 {
     public static HaModel Empty { get; } = new([], [], [], null, false, false);
 
+    /// <summary>
+    /// rules.cfg sections PVE files as undef (a required key missing or invalid): the HA core cannot write rules.cfg
+    /// back while one exists, so the group migration fails (and before ha-manager 5.1.2 every CRM round fails).
+    /// </summary>
+    public ImmutableArray<SectionEntry> BrokenRules { get; init; } = [];
+
     public HaResource? Resource(string sid) => Resources.FirstOrDefault(r => r.Sid == sid);
 }
 
@@ -59,6 +65,9 @@ public sealed record HaRule(
     Located<string>? Affinity,
     SectionEntry Section)
 {
+    /// <summary>PVE's <c>order</c> number (position among the filed sections of rules.cfg, from 1).</summary>
+    public int Order { get; init; }
+
     public bool IsNegative => Affinity?.Value == "negative";
     public bool IsPositive => Affinity?.Value == "positive";
 }

@@ -52,4 +52,10 @@ public sealed record BoundSectionConfig(
 {
     /// <summary>The accepted sections PVE works with.</summary>
     public IEnumerable<BoundSection> Accepted => Effective.Where(s => s.Status == SectionStatus.Accepted);
+
+    /// <summary>
+    /// PVE's <c>order</c> number of a filed section: <c>parse_config</c> counts every filed section (accepted or
+    /// broken, a replaced duplicate too) from 1 in file order, so the numbers can have gaps.
+    /// </summary>
+    public int OrderOf(BoundSection section) => 1 + Sections.TakeWhile(s => !ReferenceEquals(s, section)).Count(s => s.IsFiled);
 }

@@ -59,7 +59,6 @@ public sealed class OtherCommandTests
     [Theory]
     [InlineData("simulate")]
     [InlineData("init")]
-    [InlineData("migrate-groups")]
     public void Commands_not_built_yet_say_so_and_exit_2(string command)
     {
         var run = CliRunner.Run(command, "some/path", "--format", "json");

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+
+namespace PveLint.Analysis.HighAvailability.Rules;
+
+/// <summary>
+/// Guesses redundant instances of one service from guest names: names that are equal but for one part, where that
+/// part is a small instance number (<c>dc01</c>/<c>dc02</c>, <c>web-1</c>/<c>web-2</c>, <c>k8s-cp-1</c>/<c>k8s-cp-2</c>),
+/// a one-letter instance (<c>lb-a</c>/<c>lb-b</c>) or a replication or failover role
+/// (<c>db-primary</c>/<c>db-replica</c>, <c>pg-master</c>/<c>pg-standby</c>, <c>fw-active</c>/<c>fw-passive</c>).
+/// To keep false positives down it ignores version-like numbers (four digits and more: <c>ubuntu2204</c>,
+/// <c>srv2019</c>), names whose stem is an operating system, a test/lab/template word or a generic guest word
+/// (<c>win10</c>/<c>win11</c>, <c>debian11</c>/<c>debian12</c>, <c>test1</c>/<c>test2</c>, <c>vm1</c>/<c>vm2</c>), and stems
+/// with fewer than two letters.
+/// </summary>
+public static class RedundantNames
+{
+    private static readonly char[] Separators = ['-', '_', '.'];
+
+    /// <summary>Role words that name the members of a replicated or failover pair; a pair takes two of one family.</summary>
+    private static readonly ImmutableArray<ImmutableHashSet<string>> RoleFamilies =
+    [
+        ["primary", "secondary", "tertiary", "replica", "standby", "master", "slave", "leader", "follower"],
+        ["active", "passive", "standby"],
+    ];
+
+    /// <summary>Stems whose numbers are versions, test copies or plain counters rather than redundant instances.</summary>
+    private static readonly ImmutableHashSet<string> IgnoredStems = ImmutableHashSet.Create(StringComparer.Ordinal,
+        "win", "windows", "winsrv", "winserver", "w", "server", "debian", "deb", "ubuntu", "centos", "rhel", "rocky", "alma",
+        "almalinux", "fedora", "suse", "opensuse", "sles", "alpine", "arch", "freebsd", "openbsd", "netbsd", "macos", "osx",
+        "test", "tst", "testing", "dev", "devel", "lab", "demo", "temp", "tmp", "tpl", "template", "clone", "copy", "old",
+        "new", "backup", "bak", "vm", "ct", "lxc", "guest", "student", "user", "client", "desktop", "vdi", "ws",
+        "workstation", "pc", "sandbox", "scratch", "playground", "php", "python", "node", "java", "sql", "mssql", "oracle",
+        "customer", "tenant", "kunde", "project", "proj", "class", "course", "exam", "team", "win10", "win11");
+
+    /// <summary>Why two names were taken as one service: what differs between them.</summary>
+    public enum Difference
+    {
+        InstanceNumber,
+        InstanceLetter,
+        Role,
+    }
+
+    /// <summary>The part that tells the instances apart, and the name with that part blanked out (the service).</summary>
+    public sealed record NameKey(string Service, string Instance, Difference Difference);
+
+    /// <summary>The ways this name can be one instance of a service (usually none or one).</summary>
+    public static IEnumerable<NameKey> Keys(string name)
+    {
+        var lower = name.Trim().ToLowerInvariant();
+        if (lower.Length == 0) yield break;
+        var tokens = Tokenize(lower);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (token, sep) = tokens[i];
+            // Separators do not tell services apart: etcd-1, etcd-2 and etcd03 are one.
+            string Service(string placeholder) => string.Concat(tokens.Select((t, j) => j == i ? placeholder : t.Text));
+            var rest = string.Concat(tokens.Where((_, j) => j != i).Select(t => t.Text));
+
+            foreach (var family in RoleFamilies.Where(f => f.Contains(token)))
+                if (LettersIn(rest) >= 2)
+                    yield return new NameKey(Service($"<role{RoleFamilies.IndexOf(family)}>"), token, Difference.Role);
+
+            if (token.Length == 1 && char.IsAsciiLetterLower(token[0]) && tokens.Count > 1 && LettersIn(rest) >= 2 && !IgnoredStems.Contains(rest))
+                yield return new NameKey(Service("<letter>"), token, Difference.InstanceLetter);
+
+            var digits = 0;
+            while (digits < token.Length && char.IsAsciiDigit(token[^(digits + 1)])) digits++;
+            if (digits is 0 or > 3) continue;
+            var stem = token[..^digits];
+            if (stem.Length > 0 && !char.IsAsciiLetter(stem[^1])) continue; // "k8s" is a name, "x1y2" is not an instance
+            var service = string.Concat(tokens.Where((_, j) => j != i).Select(t => t.Text)) + stem;
+            if (LettersIn(service) < 2 || IgnoredStems.Contains(stem.Length > 0 ? stem : rest) || IgnoredStems.Contains(service)) continue;
+            yield return new NameKey(Service(stem + "<n>"), token[^digits..].TrimStart('0'), Difference.InstanceNumber);
+        }
+    }
+
+    /// <summary>Sets of two or more names that are instances of one service (each name in at most one set, first key wins).</summary>
+    public static ImmutableArray<(NameKey Key, ImmutableArray<string> Names)> Group(IEnumerable<string> names)
+    {
+        var distinct = names.Where(n => n.Trim().Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = ImmutableArray.CreateBuilder<(NameKey, ImmutableArray<string>)>();
+        var candidates = distinct.SelectMany(n => Keys(n).Select(k => (Name: n, Key: k)))
+            .GroupBy(x => (x.Key.Service, x.Key.Difference))
+            .Select(g => g.GroupBy(x => x.Key.Instance).Select(i => i.First()).ToList())
+            .Where(g => g.Count >= 2)
+            .OrderByDescending(g => g.Count).ThenBy(g => g[0].Key.Service, StringComparer.Ordinal);
+        foreach (var group in candidates)
+        {
+            var members = group.Where(x => !taken.Contains(x.Name)).ToList();
+            if (members.Count < 2) continue;
+            foreach (var m in members) taken.Add(m.Name);
+            result.Add((members[0].Key, members.Select(m => m.Name).ToImmutableArray()));
+        }
+        return result.ToImmutable();
+    }
+
+    private static List<(string Text, string Separator)> Tokenize(string name)
+    {
+        var tokens = new List<(string, string)>();
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            if (i < name.Length && Array.IndexOf(Separators, name[i]) < 0) continue;
+            tokens.Add((name[start..i], i < name.Length ? name[i].ToString() : ""));
+            start = i + 1;
+        }
+        return tokens;
+    }
+
+    private static int LettersIn(string text) => text.Count(char.IsAsciiLetter);
+}
