@@ -142,9 +142,9 @@ public static partial class PveFormats
 
     public static readonly ValueFormat EmailOpt = ValueFormat.Opt(Email);
 
-    /// <summary><c>pve-calendar-event</c> (systemd-like schedule, see <see cref="CalendarEvent"/>).</summary>
+    /// <summary><c>pve-calendar-event</c>: what proxmox-time accepts (see <see cref="Analysis.Schedules.CalendarEvent"/>).</summary>
     public static readonly ValueFormat Calendar = ValueFormat.Of("pve-calendar-event", schedule =>
-        CalendarEvent.Problem(schedule) is { } problem ? $"'{MessageText.Short(schedule)}' is not a valid calendar event: {problem}" : null);
+        Analysis.Schedules.CalendarEvent.Parse(schedule).Error is { } problem ? $"'{MessageText.Short(schedule)}' is not a valid calendar event: {MessageText.Short(problem)}" : null);
 
     private static bool IsHostAndPort(string address)
     {
