@@ -95,6 +95,7 @@ public static class ClusterBinder
             ImmutableArray<Diagnostic>.Empty,
             sources.ToImmutableDictionary(StringComparer.Ordinal));
 
+        model = BackupBinding.Bind(model, Get, context);
         var diagnostics = context.Diagnostics.Concat(ReferenceResolver.Resolve(model, storageFile is not null));
         return model with { Diagnostics = diagnostics.ToImmutableArray() };
     }
