@@ -34,7 +34,7 @@ public sealed class HaRecoveryOutsideReplicas : Rule
             related.AddRange(jobs.Select(j => new RelatedSpan(j.Id.Span, $"replication job '{j.Id.Value}' to {j.Target!.Value}")));
             if (recovery.Span is { } why && why != resource.Section.HeaderSpan) related.Add(new RelatedSpan(why, recovery.Why));
             yield return Report(resource.Section.HeaderSpan,
-                $"HA may recover {resource.Sid} ({DrText.Guest(guest)}) on node {DrText.List(outside)} ({recovery.Why}), which hold no replica of its local ZFS disks ({DrText.List(disks.Select(d => d.Key.Value))}): replicas exist only on {DrText.List(replicas.Order(StringComparer.Ordinal))}, and started elsewhere the guest finds no disk.",
+                $"HA may recover {resource.Sid} ({DrText.Guest(guest)}) on {(outside.Count == 1 ? "node" : "nodes")} {DrText.List(outside)} ({recovery.Why}), {(outside.Count == 1 ? "which holds" : "which hold")} no replica of its local ZFS disks ({DrText.List(disks.Select(d => d.Key.Value))}): replicas exist only on {DrText.List(replicas.Order(StringComparer.Ordinal))}, and started elsewhere the guest finds no disk.",
                 related);
         }
     }
