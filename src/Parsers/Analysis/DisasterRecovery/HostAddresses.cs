@@ -14,15 +14,19 @@ public static class HostAddresses
         if (string.IsNullOrWhiteSpace(list)) yield break;
         foreach (var raw in list.Split([' ', '\t', ',', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
+            var close = raw.IndexOf(']');
+            if (raw.StartsWith('[') && close > 1 && close + 1 < raw.Length && raw[close + 1] == ':')
+            {
+                yield return raw[1..close]; // [v6]:port
+                continue;
+            }
             var item = raw.Trim('[', ']');
             if (item.StartsWith("v1:", StringComparison.Ordinal) || item.StartsWith("v2:", StringComparison.Ordinal)) item = item[3..];
             var slash = item.IndexOf('/');
             if (slash >= 0) item = item[..slash];
             if (item.Length == 0) continue;
             if (IPAddress.TryParse(item.Trim('[', ']'), out var address)) { yield return address.ToString(); continue; }
-            // [v6]:port or host:port / v4:port
-            var close = item.IndexOf(']');
-            if (item.StartsWith('[') && close > 0) { yield return item[1..close]; continue; }
+            // host:port or v4:port
             var colon = item.LastIndexOf(':');
             var host = colon > 0 && item.IndexOf(':') == colon ? item[..colon] : item;
             if (host.Length > 0) yield return host;
