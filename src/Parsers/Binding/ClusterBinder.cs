@@ -106,6 +106,7 @@ public static class ClusterBinder
             ImmutableArray<Diagnostic>.Empty,
             sources.ToImmutableDictionary(StringComparer.Ordinal)) { Mappings = mappings };
 
+        model = BackupBinding.Bind(model, Get, context);
         context.ReportAll(ReferenceResolver.Resolve(model, storageFile is not null));
         return model with { Diagnostics = context.Diagnostics.ToImmutableArray() };
     }

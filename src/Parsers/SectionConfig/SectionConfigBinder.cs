@@ -72,7 +72,8 @@ public static class SectionConfigBinder
         foreach (var line in syntax.Properties)
         {
             var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, diagnostics);
-            if (property is not null) accepted[line.Key.Text] = property;
+            // An array key keeps its first line here; its later lines are further items, not duplicates.
+            if (property is not null) accepted.TryAdd(line.Key.Text, property);
             else rejected.TryAdd(line.Key.Text, line);
         }
 
@@ -114,7 +115,7 @@ public static class SectionConfigBinder
             return null;
         }
 
-        if (accepted.TryGetValue(key, out var first))
+        if (accepted.TryGetValue(key, out var first) && !propertySchema.IsArray)
         {
             diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                 $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",

@@ -27,7 +27,8 @@ public static class StorageSchema
     public static readonly ImmutableHashSet<string> AlwaysShared =
         ImmutableHashSet.Create(StringComparer.Ordinal, "iscsi", "nfs", "cifs", "rbd", "cephfs", "iscsidirect", "zfs", "drbd", "pbs");
 
-    private static readonly PropertyStringFormat PruneBackups = new("prune-backups",
+    /// <summary>The <c>prune-backups</c> standard option (storage.cfg and vzdump jobs in jobs.cfg).</summary>
+    internal static readonly PropertyStringFormat PruneBackups = new("prune-backups",
         [
             Bool("keep-all"),
             Int("keep-last", 0), Int("keep-hourly", 0), Int("keep-daily", 0), Int("keep-weekly", 0), Int("keep-monthly", 0), Int("keep-yearly", 0),

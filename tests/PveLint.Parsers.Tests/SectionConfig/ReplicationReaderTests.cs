@@ -78,12 +78,12 @@ public class ReplicationReaderTests() : ReaderTests<List<ReplicationJob>>("etc/p
     [InlineData("*-*-* 00:00:00")]
     [InlineData("2:30")]
     [InlineData("sun,wed 1,13:00")]
-    public void Documented_calendar_events_pass(string schedule) => Assert.Null(PveLint.SectionConfig.Schema.CalendarEvent.Problem(schedule));
+    public void Documented_calendar_events_pass(string schedule) => Assert.Null(PveLint.Analysis.Schedules.CalendarEvent.Parse(schedule).Error);
 
     [Theory]
     [InlineData("every day")]
-    [InlineData("25:00")]
+    [InlineData("12:60")]
     [InlineData("mon..fry")]
     [InlineData("")]
-    public void Clearly_broken_calendar_events_fail(string schedule) => Assert.NotNull(PveLint.SectionConfig.Schema.CalendarEvent.Problem(schedule));
+    public void Clearly_broken_calendar_events_fail(string schedule) => Assert.NotNull(PveLint.Analysis.Schedules.CalendarEvent.Parse(schedule).Error);
 }

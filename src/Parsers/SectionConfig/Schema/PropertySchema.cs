@@ -47,6 +47,9 @@ public sealed record PropertySchema(string Name, ValueKind Kind)
     /// <summary>Inside a property string: this key is only valid together with that key.</summary>
     public string? Requires { get; init; }
 
+    /// <summary>An <c>array</c> property: each line of the key adds an item (SectionConfig <c>is_array</c>), so a repeated key is no duplicate.</summary>
+    public bool IsArray { get; init; }
+
     /// <summary>First release whose PVE knows the key.</summary>
     public TargetRelease Since { get; init; } = TargetRelease.Pve90;
 

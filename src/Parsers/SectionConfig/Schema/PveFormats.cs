@@ -136,15 +136,40 @@ public static partial class PveFormats
 
     public static readonly ValueFormat DirOverrideList = ValueFormat.ListOf(DirOverride);
 
+    [GeneratedRegex(@"^[1-9][0-9]{2,8}$", RegexOptions.CultureInvariant)]
+    private static partial Regex VmIdRegex();
+
+    [GeneratedRegex(@"^[\w+\-~]+(\.[\w+\-~]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailUserRegex();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9.\-_]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RealmRegex();
+
+    /// <summary><c>pve-vmid</c>: 100 .. 999999999 written without leading zeros.</summary>
+    public static readonly ValueFormat VmId = ValueFormat.Of("pve-vmid", vmid =>
+        VmIdRegex().IsMatch(vmid) ? null : $"'{MessageText.Short(vmid)}' does not look like a valid VM ID");
+
+    public static readonly ValueFormat VmIdList = ValueFormat.ListOf(VmId);
+
+    /// <summary><c>email-or-username</c> (JSONSchema.pm: <c>$EMAIL_RE</c> or <c>$EMAIL_USER_RE</c>).</summary>
+    public static readonly ValueFormat EmailOrUserName = ValueFormat.Of("email-or-username", value =>
+        EmailRegex().IsMatch(value) || EmailUserRegex().IsMatch(value) ? null : $"'{MessageText.Short(value)}' does not look like a valid email address or user name");
+
+    public static readonly ValueFormat EmailOrUserNameList = ValueFormat.ListOf(EmailOrUserName);
+
+    /// <summary><c>pve-realm</c> (pve-access-control Auth/Plugin.pm <c>$realm_regex</c>).</summary>
+    public static readonly ValueFormat Realm = ValueFormat.Of("pve-realm", realm =>
+        RealmRegex().IsMatch(realm) ? null : $"'{MessageText.Short(realm)}' does not look like a valid realm");
+
     /// <summary><c>email</c> (ParseUtils.pm <c>$EMAIL_RE</c>).</summary>
     public static readonly ValueFormat Email = ValueFormat.Of("email", email =>
         EmailRegex().IsMatch(email) ? null : $"'{MessageText.Short(email)}' does not look like a valid email address");
 
     public static readonly ValueFormat EmailOpt = ValueFormat.Opt(Email);
 
-    /// <summary><c>pve-calendar-event</c> (systemd-like schedule, see <see cref="CalendarEvent"/>).</summary>
+    /// <summary><c>pve-calendar-event</c>: what proxmox-time accepts (see <see cref="Analysis.Schedules.CalendarEvent"/>).</summary>
     public static readonly ValueFormat Calendar = ValueFormat.Of("pve-calendar-event", schedule =>
-        CalendarEvent.Problem(schedule) is { } problem ? $"'{MessageText.Short(schedule)}' is not a valid calendar event: {problem}" : null);
+        Analysis.Schedules.CalendarEvent.Parse(schedule).Error is { } problem ? $"'{MessageText.Short(schedule)}' is not a valid calendar event: {MessageText.Short(problem)}" : null);
 
     private static bool IsHostAndPort(string address)
     {
