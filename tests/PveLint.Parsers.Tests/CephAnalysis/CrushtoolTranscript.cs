@@ -20,7 +20,11 @@ internal sealed record CrushtoolRun(
     bool ShowsMappings,
     bool ShowsBadMappings,
     IReadOnlyDictionary<int, int[]> Mappings,
-    IReadOnlyDictionary<int, int[]> BadMappings);
+    IReadOnlyDictionary<int, int[]> BadMappings)
+{
+    /// <summary>The '# ...' comment line written just before the command, if any (the generator labels pools and failures).</summary>
+    public string? Comment { get; init; }
+}
 
 internal static partial class CrushtoolTranscript
 {
@@ -34,11 +38,12 @@ internal static partial class CrushtoolTranscript
     {
         var runs = new List<CrushtoolRun>();
         string? command = null;
+        string? comment = null, commandComment = null;
         var mappings = new Dictionary<int, int[]>();
         var bad = new Dictionary<int, int[]>();
         void Flush()
         {
-            if (command is not null) runs.Add(Build(command, mappings, bad));
+            if (command is not null) runs.Add(Build(command, mappings, bad) with { Comment = commandComment });
             mappings = new Dictionary<int, int[]>();
             bad = new Dictionary<int, int[]>();
         }
@@ -48,6 +53,13 @@ internal static partial class CrushtoolTranscript
             {
                 Flush();
                 command = line[2..].Trim();
+                commandComment = comment;
+                comment = null;
+                continue;
+            }
+            if (line.StartsWith('#'))
+            {
+                comment = line[1..].Trim();
                 continue;
             }
             if (MappingLine().Match(line) is { Success: true } m) mappings[int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)] = Items(m.Groups[3].Value);

@@ -204,6 +204,7 @@ public sealed class CrushHierarchy
             MadeUpId = madeUp || items.Any(i => i < 0 && nodes[i].MadeUpId),
         };
         nodes[id] = shadow;
+        idsByName.TryAdd(shadow.Name, id);
         foreach (var item in shadow.Items) if (item < 0) parents.TryAdd(item, id);
         return shadow;
     }
