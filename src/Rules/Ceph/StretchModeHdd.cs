@@ -39,7 +39,7 @@ public sealed class StretchModeHdd : Rule
         var related = layout.Rules.Take(1).Select(r => new RelatedSpan(r.Span, $"stretch rule '{r.Name}'"))
             .Concat(perSite.Select(s => new RelatedSpan(s.Site.Span, $"site {s.Site.Name}: {s.Hdd.Count} hdd OSDs")));
         yield return Report(first.Span,
-            $"{CephText.Sentence(layout.Describe())}, but {devices.Count} OSDs in the data sites are hdd-class ({counts}: {CephText.List(devices.Select(h.NameOf))}): " +
+            $"{CephText.Sentence(layout.Describe())}; {devices.Count} OSDs in the data sites are hdd-class ({counts}: {CephText.List(devices.Select(h.NameOf))}): " +
             "after a site loss stretch mode runs every pool at min_size 1 until the site has recovered, and HDD recovery keeps that single-copy window long; " +
             $"Ceph recommends SSD/NVMe only for stretch clusters.{usedByRule}",
             related);

@@ -28,7 +28,7 @@ public sealed class StretchModeThreeDatacenters : Rule
             ? "Ceph accepts such a map once stretch mode is on but raises HEALTH_WARN INCORRECT_NUM_BUCKETS_STRETCH_MODE, and the stretch rule's two copies per site land on varying pairs of datacenters"
             : "'ceph mon enable_stretch_mode' refuses it ('there are 3datacenter's in the cluster but stretch mode currently only works with 2!')";
         yield return Report(extra.Span,
-            $"{CephText.Sentence(layout.Describe())}, but the CRUSH map has {layout.Sites.Length} {layout.DividingType} buckets holding OSDs ({names}); stretch mode works with exactly two: {consequence}.",
+            $"{CephText.Sentence(layout.Describe())}; the CRUSH map has {layout.Sites.Length} {layout.DividingType} buckets holding OSDs ({names}), and stretch mode works with exactly two: {consequence}.",
             layout.Sites.Where(s => s != extra).Select(s => new RelatedSpan(s.Span, $"{layout.DividingType} {s.Name}"))
                 .Concat(layout.Rules.Take(1).Select(r => new RelatedSpan(r.Span, $"stretch rule '{r.Name}'"))));
     }

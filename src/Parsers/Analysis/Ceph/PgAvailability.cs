@@ -16,7 +16,7 @@ public enum FailureStage
 /// Whether every PG of a pool keeps <c>min_size</c> copies (and, for stretch pools, copies in enough barrier buckets)
 /// after a set of OSDs fails (reference/ceph-stretch.md §4.1 step 4, §4.2).
 /// <see cref="Exact"/>: computed PG by PG with the real CRUSH mapping; otherwise the structural worst case, in
-/// which <see cref="PgsInactive"/> is 0 or <see cref="PgCount"/> ("some PG may").
+/// which <see cref="PgsInactive"/> is 0 or <see cref="PgCount"/> ("some PG may") and <see cref="InactivePgs"/> is empty.
 /// </summary>
 public sealed record PoolAvailability(
     CephPool Pool,
@@ -25,7 +25,7 @@ public sealed record PoolAvailability(
     int PgsInactive,
     bool Exact,
     string? Approximation,
-    ImmutableArray<int> InactivePgExamples)
+    ImmutableArray<int> InactivePgs)
 {
     public bool KeepsMinSize => PgsInactive == 0;
 }
@@ -60,7 +60,7 @@ public static class PgAvailability
                 var acting = mapper.Map(rule, x, pool.Size, mapWeights)!.Where(o => o != CrushMapper.None && !failed.Contains(o)).ToList();
                 if (!CanPeer(hierarchy, pool, acting, barrier)) inactive.Add(ps);
             }
-            return new PoolAvailability(pool, stage, pool.PgNum, inactive.Count, true, null, inactive.Take(5).ToImmutableArray());
+            return new PoolAvailability(pool, stage, pool.PgNum, inactive.Count, true, null, inactive.ToImmutableArray());
         }
 
         // Structural worst case: the fewest surviving copies over every choice CRUSH could make.

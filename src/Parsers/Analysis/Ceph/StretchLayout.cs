@@ -30,10 +30,10 @@ public sealed record StretchLayout(
 {
     public bool Applies => Kind != StretchKind.None;
 
-    /// <summary>"stretch mode is enabled (tiebreaker mon.pve5)" or "stretch mode is not enabled, but rule 'x' is stretch-shaped (…)".</summary>
+    /// <summary>"stretch mode is enabled with tiebreaker mon.pve5" or "stretch mode is not enabled, but rule 'x' is stretch-shaped (…)".</summary>
     public string Describe() => Kind switch
     {
-        StretchKind.Enabled => Tiebreaker is null ? "stretch mode is enabled" : $"stretch mode is enabled (tiebreaker mon.{Tiebreaker})",
+        StretchKind.Enabled => Tiebreaker is null ? "stretch mode is enabled" : $"stretch mode is enabled with tiebreaker mon.{Tiebreaker}",
         StretchKind.Shaped => $"stretch mode is not enabled, but rule '{Rules[0].Name}' is stretch-shaped ({RuleText.Describe(Rules[0])})",
         _ => "stretch mode is not enabled",
     };
