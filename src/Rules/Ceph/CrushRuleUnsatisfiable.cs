@@ -30,19 +30,32 @@ public sealed class CrushRuleUnsatisfiable : Rule
                 yield return Report(pool.Span, $"Pool '{pool.Name}' uses CRUSH rule {pool.CrushRule}, which the CRUSH map does not have: none of its {pool.Size} copies can be placed.");
                 continue;
             }
-            var placement = view.Placement(rule, pool.Size)!;
-            if (placement.CanPlaceAll) continue;
+            var check = view.Check(pool)!;
+            if (check.CanPlaceAll) continue;
+            var placement = check.Structural;
+            var related = new List<RelatedSpan> { new(rule.Span, $"rule '{rule.Name}': {placement.StepsText}") };
+            var affected = check.Exact ? $" ({check.ShortInputs.Length} of its {check.Inputs} PGs{(pool.PgNum > 0 ? "" : " inputs")} get fewer, as few as {check.FewestCopies})" : "";
+
+            if (check.GivesUp)
+            {
+                var tries = h.Map.Tunables.TryGetValue("choose_total_tries", out var t) ? t : 19;
+                yield return Report(pool.Span,
+                    $"Pool '{pool.Name}' (size {pool.Size}) uses rule '{rule.Name}' ({placement.StepsText}): the tree has enough failure domains, but CRUSH gives up " +
+                    $"after choose_total_tries={tries} retries on {check.ShortInputs.Length} of {check.Inputs} PGs, which get only {check.FewestCopies} to {pool.Size - 1} copies " +
+                    "(the rule needs nearly every domain, and their weights differ a lot; 'crushtool --test --show-bad-mappings' lists them).",
+                    related);
+                continue;
+            }
 
             var shortfalls = placement.Shortfalls.ToList();
             var detail = shortfalls.Count == 0
-                ? string.Join("; ", placement.Problems)
+                ? placement.Problems.Length > 0 ? string.Join("; ", placement.Problems) : "the rule's positions it cannot fill keep OSDs that are out"
                 : string.Join("; ", shortfalls.Take(3).Select(Describe)) + (shortfalls.Count > 3 ? $"; and {shortfalls.Count - 3} more" : "");
             var copies = placement.Copies.Max < pool.Size
-                ? $"can place at most {placement.Copies.Max} of its {pool.Size} copies"
-                : $"cannot always place its {pool.Size} copies (between {placement.Copies.Min} and {placement.Copies.Max}, depending on CRUSH's choices)";
-            var related = new List<RelatedSpan> { new(rule.Span, $"rule '{rule.Name}': {placement.StepsText}") };
+                ? $"can place at most {placement.Copies.Max} of its {pool.Size} copies{affected}"
+                : $"cannot always place its {pool.Size} copies{affected}";
             foreach (var s in shortfalls.Take(3))
-                if (h.Bucket(s.Parent) is { } parent && h.Map.Bucket(h.NameOf(h.RealOf(parent.Id))) is { } real)
+                if (h.Map.Bucket(s.Parent) is { } real)
                     related.Add(new RelatedSpan(real.Span, $"{real.Type} {real.Name}: {s.Usable.Length} usable {s.Type} of {s.Requested} asked for"));
             yield return Report(pool.Span,
                 $"Pool '{pool.Name}' (size {pool.Size}) uses rule '{rule.Name}' ({placement.StepsText}), which {copies}: {detail}.",
@@ -54,6 +67,6 @@ public sealed class CrushRuleUnsatisfiable : Rule
     {
         var have = step.Usable.IsEmpty ? "none is usable" : $"only {step.Usable.Length} {(step.Usable.Length == 1 ? "is" : "are")} usable ({CephText.List(step.Usable)})";
         var lacking = step.Unusable.IsEmpty ? "" : $"; without usable OSDs: {CephText.List(step.Unusable)}";
-        return $"'{step.Describe()}' under {step.Parent} asks for {step.Requested} {step.Type}{(step.Requested == 1 ? "" : "s")}, {have}{lacking}";
+        return $"'{step.Describe()}' under {step.ParentText} asks for {step.Requested} {step.Type}{(step.Requested == 1 ? "" : "s")}, {have}{lacking}";
     }
 }

@@ -33,15 +33,16 @@ public sealed class StretchModeHdd : Rule
         var devices = perSite.SelectMany(s => s.Hdd).Distinct().ToList();
         var first = h.Map.Devices.First(d => d.Id == devices[0]);
         var counts = string.Join(", ", perSite.Select(s => $"{s.Hdd.Count} of {s.All} in {s.Site.Name}"));
-        var usedByRule = layout.Rules.Any(r => r.Steps.Any(st => st.Op == "take" && st.ItemClass is not null && st.ItemClass != "hdd"))
-            ? " The stretch rule takes a device class, so these OSDs hold no stretch-pool data, yet every pool was moved to that rule and they sit in the sites it spans."
-            : "";
+        var pools = model.Ceph.Pools.Where(p => view.RuleOf(p) is { } r && r.Steps.Any(st => st.Op == "take" && st.ItemClass is null or "hdd")).Select(p => $"'{p.Name}'").ToList();
+        var usedBy = pools.Count > 0
+            ? $" Pool{(pools.Count == 1 ? "" : "s")} {string.Join(", ", pools)} keep{(pools.Count == 1 ? "s" : "")} data on them."
+            : " No pool's rule reaches them now (the rules take another class; enabling stretch mode moved every pool to the stretch rule), but they sit in the stretch sites.";
         var related = layout.Rules.Take(1).Select(r => new RelatedSpan(r.Span, $"stretch rule '{r.Name}'"))
             .Concat(perSite.Select(s => new RelatedSpan(s.Site.Span, $"site {s.Site.Name}: {s.Hdd.Count} hdd OSDs")));
         yield return Report(first.Span,
             $"{CephText.Sentence(layout.Describe())}; {devices.Count} OSDs in the data sites are hdd-class ({counts}: {CephText.List(devices.Select(h.NameOf))}): " +
             "after a site loss stretch mode runs every pool at min_size 1 until the site has recovered, and HDD recovery keeps that single-copy window long; " +
-            $"Ceph recommends SSD/NVMe only for stretch clusters.{usedByRule}",
+            $"Ceph recommends SSD/NVMe only for stretch clusters.{usedBy}",
             related);
     }
 }

@@ -14,6 +14,16 @@ internal static class CrushtoolReplay
         return weights;
     }
 
+    /// <summary>
+    /// crushtool tests a rule only when some device is in: with every weight 0 it prints nothing for the run
+    /// (CrushTester skips it), which must not be read as "no bad mappings".
+    /// </summary>
+    public static bool CrushtoolTestsAnything(CrushMap map, CrushtoolRun run)
+    {
+        var mapper = new CrushMapper(new CrushHierarchy(map));
+        return Weights(mapper, run).Any(w => w > 0);
+    }
+
     public static int Input(CrushtoolRun run, int x) => run.PoolId is { } pool ? CrushMapper.CrushtoolSeed(x, pool) : x;
 
     /// <summary>x → mapping for every x of the run.</summary>

@@ -1,3 +1,5 @@
+using PveLint.Binding;
+using PveLint.Rules.Engine;
 using PveLint.Tests;
 using Xunit.Abstractions;
 
@@ -6,13 +8,19 @@ namespace PveLint.Rules.Tests.Ceph;
 public class CorpusScenarioExplore(ITestOutputHelper output)
 {
     [Fact]
-    public void Print()
+    public void PrintFixtures()
     {
-        foreach (var state in new[] { "a-stretch-2dc-ssd", "a-stretch-2dc-ssd.site2-down", "a-stretch-2dc-ssd.site2-back", "b-stretch-2dc-hdd", "c-stretch-3dc.refused", "c-stretch-3dc.injected-after-enable",
-                     "d-single-site-3host", "e-stretch-2dc-mixed-class", "f-stretch-2dc-erasure", "g-stretch-2dc-unequal-weight", "g-stretch-2dc-unequal-weight.injected-after-enable", "h-4mons-2-2-no-tiebreaker", "i-stretch-pool-size-changed" })
+        foreach (var dir in Directory.GetDirectories(TestPaths.Fixtures).Where(d => Path.GetFileName(d).StartsWith("PVE30") || Path.GetFileName(d).StartsWith("ceph")).Order())
         {
-            output.WriteLine($"== {state}: {string.Join(" ", CephCorpusScenarios.Files(state))}");
-            foreach (var f in CephCorpusScenarios.CephFindings(state)) output.WriteLine($"  {f.RuleId} {f.Span?.Path}({f.Span?.Line}): {f.Message}");
+            foreach (var kind in new[] { "bad", "good", "" })
+            {
+                var path = Path.Combine(dir, kind);
+                if (!Directory.Exists(path) || (kind == "" && Directory.Exists(Path.Combine(dir, "bad")))) continue;
+                var model = ClusterBinder.Bind(FixtureTree.Load(path));
+                output.WriteLine($"== {Path.GetFileName(dir)}/{kind}  (diagnostics: {string.Join("; ", model.Diagnostics.Select(d => d.Id + " " + d.Message))})");
+                foreach (var f in LintEngine.Run(model).Findings.Where(f => f.RuleId.StartsWith("PVE3")))
+                    output.WriteLine($"  {f.RuleId} {f.Span?.Path}({f.Span?.Line},{f.Span?.Column}): {f.Message}  [related: {string.Join(" | ", f.Related.Select(r => $"{r.Span.Path}({r.Span.Line}) {r.Message}"))}]");
+            }
         }
     }
 }

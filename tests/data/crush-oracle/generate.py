@@ -27,7 +27,7 @@ OPTIMAL = [("choose_local_tries", 0), ("choose_local_fallback_tries", 0), ("choo
            ("straw_calc_version", 1), ("allowed_bucket_algs", 54)]
 TYPES = ["osd", "host", "chassis", "rack", "row", "pdu", "pod", "room", "datacenter", "zone", "region", "root"]
 BAD_X = 1023        # --show-bad-mappings over x 0..BAD_X (crushtool's default range) ...
-FEW_BAD = 32        # ... unless more than FEW_BAD come out: then the run is recorded over x 0..FEW_BAD-1 only (compact)
+FEW_BAD = 32        # ... unless more than FEW_BAD come out: then the run is recorded up to the x of the FEW_BAD-th one (compact)
 MAP_X = 7           # --show-mappings over x 0..MAP_X
 PG_X = 31           # PGs 0..PG_X of a pool for the failure question
 
@@ -209,9 +209,11 @@ def crushtool(args):
 
 def record(lines, binary, args):
     text = crushtool(["-i", binary] + args)
-    if "--show-bad-mappings" in args and text.count("bad mapping") > FEW_BAD:
+    bad = [l for l in text.splitlines() if l.startswith("bad mapping")]
+    if "--show-bad-mappings" in args and len(bad) > FEW_BAD:
+        # keep the run compact: end the x range at the FEW_BAD-th bad mapping (crushtool prints them in x order)
         args = list(args)
-        args[args.index("--max-x") + 1] = str(FEW_BAD - 1)
+        args[args.index("--max-x") + 1] = bad[FEW_BAD - 1].split(" x ")[1].split(" ")[0]
         text = crushtool(["-i", binary] + args)
     lines.append("$ crushtool -i " + os.path.basename(binary) + " " + " ".join(args))
     lines += [l for l in text.splitlines() if l.strip()]

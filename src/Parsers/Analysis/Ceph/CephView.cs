@@ -13,6 +13,7 @@ public sealed class CephView
     private static readonly ConditionalWeakTable<ClusterModel, CephView> Views = new();
 
     private readonly Dictionary<(int Rule, int Size), RulePlacement> placements = new();
+    private readonly Dictionary<int, PlacementCheck> checks = new();
     private readonly object gate = new();
 
     public static CephView Of(ClusterModel model) => Views.GetValue(model, static m => new CephView(m));
@@ -55,6 +56,18 @@ public sealed class CephView
             if (!placements.TryGetValue((rule.Id, size), out var placement))
                 placements[(rule.Id, size)] = placement = CrushRuleEvaluator.Evaluate(Hierarchy, rule, size, Weights, null, Stretch.DividingType);
             return placement;
+        }
+    }
+
+    /// <summary>Whether the pool's rule places size copies for every PG of the pool (exactly, when the map can be mapped).</summary>
+    public PlacementCheck? Check(CephPool pool)
+    {
+        if (Mapper is null || RuleOf(pool) is not { } rule) return null;
+        lock (gate)
+        {
+            if (!checks.TryGetValue(pool.Id, out var check))
+                checks[pool.Id] = check = PlacementCheck.Run(Mapper, rule, pool.Size, Weights, PlacementCheck.PoolInputs(pool), Stretch.DividingType);
+            return check;
         }
     }
 

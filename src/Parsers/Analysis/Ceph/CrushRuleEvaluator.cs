@@ -147,9 +147,10 @@ public static class CrushRuleEvaluator
             var (reachable, deadEnd) = Reach(parent, typeId);
             var usable = reachable.Where(c => !leafMode || UsableLeaf(c)).ToList();
             var all = AllOfType(parent, typeId);
-            steps.Add(new PlacementStep(index, step.Op, typeName, numrep, h.NameOf(parent),
-                usable.Select(h.NameOf).ToImmutableArray(),
-                all.Where(c => !usable.Contains(c)).Select(h.NameOf).ToImmutableArray()));
+            string RealName(int id) => h.NameOf(h.RealOf(id));
+            steps.Add(new PlacementStep(index, step.Op, typeName, numrep, RealName(parent), h.Bucket(parent)!.DeviceClass, last,
+                usable.Select(RealName).ToImmutableArray(),
+                all.Where(c => !usable.Contains(c)).Select(RealName).ToImmutableArray()));
             if (deadEnd)
                 problems.Add($"'{RuleText.Describe(step)}' under '{h.NameOf(parent)}' can reach OSDs that are not inside a {typeName}; CRUSH then skips that copy");
             if (!leafMode && last)

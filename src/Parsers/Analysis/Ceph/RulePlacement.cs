@@ -17,8 +17,11 @@ public readonly record struct CountRange(int Min, int Max)
 
 /// <summary>
 /// One choose step seen from one parent: the rule asks for <see cref="Requested"/> items of <see cref="Type"/> under
-/// <see cref="Parent"/>; <see cref="Usable"/> are the ones it can get (names), <see cref="Unusable"/> those it cannot
-/// (no OSD of the class, zero weight, every OSD out).
+/// <see cref="Parent"/> (within <see cref="DeviceClass"/>'s shadow tree when the take names a class); <see cref="Usable"/>
+/// are the ones it can get, <see cref="Unusable"/> those it cannot (no OSD of the class, zero weight, every OSD out).
+/// Names are the real buckets' (pve3, not pve3~ssd). <see cref="Last"/>: the block's last choose step, the one
+/// that picks the OSDs; a shortfall before it can be harmless (<c>choose firstn 0 type datacenter</c> asks for size
+/// datacenters and relies on the next step to pick several in each).
 /// </summary>
 public sealed record PlacementStep(
     int StepIndex,
@@ -26,13 +29,18 @@ public sealed record PlacementStep(
     string Type,
     int Requested,
     string Parent,
+    string? DeviceClass,
+    bool Last,
     ImmutableArray<string> Usable,
     ImmutableArray<string> Unusable)
 {
     public bool IsShort => Usable.Length < Requested;
 
-    /// <summary>"choose firstn 0 type datacenter" as written in the rule (with the count resolved in <see cref="Requested"/>).</summary>
+    /// <summary>"chooseleaf firstn 2 type host" with the count resolved for the pool size.</summary>
     public string Describe() => $"{Op.Replace('_', ' ')} {Requested} type {Type}";
+
+    /// <summary>"site2" or "site2 (class ssd)".</summary>
+    public string ParentText => DeviceClass is null ? Parent : $"{Parent} (class {DeviceClass})";
 }
 
 /// <summary>
@@ -58,8 +66,18 @@ public sealed record RulePlacement(
     /// <summary>Every choice places <see cref="Size"/> copies.</summary>
     public bool CanPlaceAll => Copies.Min >= Size;
 
-    /// <summary>The steps (seen from some parent) that cannot get as many items as they ask for.</summary>
-    public IEnumerable<PlacementStep> Shortfalls => Steps.Where(s => s.IsShort);
+    /// <summary>
+    /// The steps (seen from some parent) that cannot get as many items as they ask for: those picking OSDs first, as
+    /// they are the ones that leave copies out; the others only when there is no such step.
+    /// </summary>
+    public IEnumerable<PlacementStep> Shortfalls
+    {
+        get
+        {
+            var last = Steps.Where(s => s.IsShort && s.Last).ToList();
+            return last.Count > 0 ? last : Steps.Where(s => s.IsShort);
+        }
+    }
 
     /// <summary>Domains of <see cref="DomainType"/> that can receive at least one copy.</summary>
     public IEnumerable<string> DomainsReached => CopiesPerDomain.Where(kv => kv.Value.Max > 0).Select(kv => kv.Key);
