@@ -27,9 +27,11 @@ internal static class CephCorpusScenarios
         return own.ToArray();
     }
 
-    public static ClusterModel Bind(string state) =>
-        ClusterBinder.Bind(new ConfigTree(Files(state).Select(f => new ConfigFile("ceph/" + f, File.ReadAllText(Path.Combine(TestPaths.CephCorpus, f)), f))));
+    /// <summary>The state's files (or the given ones, corpus-relative) as the ceph/ folder of a scan root.</summary>
+    public static ClusterModel Bind(string state, string[]? files = null) =>
+        ClusterBinder.Bind(new ConfigTree((files ?? Files(state)).Select(f =>
+            new ConfigFile("ceph/" + Path.GetFileName(f), File.ReadAllText(Path.Combine(TestPaths.CephCorpus, f)), f))));
 
-    public static List<Finding> CephFindings(string state) =>
-        LintEngine.Run(Bind(state)).Findings.Where(f => f.RuleId.StartsWith("PVE3", StringComparison.Ordinal)).OrderBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+    public static List<Finding> CephFindings(string state, string[]? files = null) =>
+        LintEngine.Run(Bind(state, files)).Findings.Where(f => f.RuleId.StartsWith("PVE3", StringComparison.Ordinal)).OrderBy(f => f.RuleId, StringComparer.Ordinal).ToList();
 }
