@@ -70,3 +70,20 @@ public class StretchSeedCasesTests
         Assert.Contains(pve3009.Related, r => r.Message == "datacenter site2: 1 usable host of 2 asked for");
     }
 }
+
+/// <summary>Monitors known only from ceph.conf (a design or a backup without 'ceph mon dump') are placed by their nodes' sites.</summary>
+public class MonitorsFromCephConfTests
+{
+    [Fact]
+    public void Two_plus_two_monitors_in_ceph_conf_sections_are_found_without_a_monitor_map()
+    {
+        var files = FixtureTree.Files(Path.Combine(TestPaths.Fixtures, "PVE3002", "bad"));
+        files.Remove("ceph/monmap.json");
+        var model = ClusterBinder.Bind(new PveLint.Sources.ConfigTree(files.Select(kv => new PveLint.Sources.ConfigFile(kv.Key, kv.Value, kv.Key))));
+        Assert.Empty(model.Ceph.Monitors);
+        var finding = Assert.Single(LintEngine.Run(model).Findings, f => f.RuleId == "PVE3002");
+        Assert.Equal(("etc/pve/ceph.conf", 14), (finding.Span!.Value.Path, finding.Span!.Value.Line));
+        Assert.Contains("split 2+2 between site1 (mon.pve1, mon.pve2) and site2 (mon.pve3, mon.pve4)", finding.Message);
+        Assert.Contains(finding.Related, r => r.Message == "mon.pve3 in site2 (on cluster node pve3 in site site2)");
+    }
+}
