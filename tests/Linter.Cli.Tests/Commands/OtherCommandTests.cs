@@ -57,7 +57,6 @@ public sealed class OtherCommandTests
     }
 
     [Theory]
-    [InlineData("simulate")]
     [InlineData("init")]
     public void Commands_not_built_yet_say_so_and_exit_2(string command)
     {
