@@ -20,6 +20,9 @@ internal static class FailureDomains
         return domains.Count == 1 ? domains[0] : null;
     }
 
+    /// <summary>True when the whole cluster is one failure domain (one site, or one node): no rule can spread wider.</summary>
+    public static bool WholeClusterIsOne(ClusterModel model) => !model.NodeNames.IsEmpty && Single(model, model.NodeNames) is not null;
+
     /// <summary>The sentence that says how pvelint found the failure domains.</summary>
     public static string Basis(ClusterModel model) => HaveSites(model)
         ? ""

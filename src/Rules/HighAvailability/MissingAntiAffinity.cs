@@ -31,7 +31,7 @@ public sealed class MissingAntiAffinity : Rule
             var message = (set.IsGuess
                               ? $"{HaText.Resources(model, unprotected)} look like redundant instances of one service: {set.Why}. "
                               : $"{HaText.Resources(model, unprotected)} are redundant: {set.Why}. ")
-                          + $"No negative resource-affinity rule keeps {(together.Count == 1 ? "them" : HaText.List(together.Select(p => $"{p.A} and {p.B}")))} apart, "
+                          + $"No negative resource-affinity rule keeps {(together.Count == Pairs(unprotected).Count() ? "them" : HaText.List(together.Select(p => $"{p.A} and {p.B}")))} apart, "
                           + "so the CRM may place, rebalance or recover them onto one node, and one node failure then takes the whole service down."
                           + SameNodeNow(model, unprotected) + NotInEffect(model, rules, unprotected) + NotManaged(model, set, managed)
                           + (set.IsGuess ? " pvelint guessed this from the names; if they are not redundant, suppress this finding with a reason, or list your redundant sets under 'redundancy-groups:' in .pvelint.yaml (pvelint then stops guessing from names)." : "");
@@ -52,7 +52,7 @@ public sealed class MissingAntiAffinity : Rule
     private static string SameNodeNow(ClusterModel model, List<string> sids)
     {
         var shared = sids.Select(s => HaText.GuestOf(model, s)).OfType<Guest>().GroupBy(g => g.Node).FirstOrDefault(g => g.Count() > 1);
-        return shared is null ? "" : $" Right now {HaText.List(shared.Select(g => g.Sid))} are all configured on node {shared.Key}.";
+        return shared is null ? "" : $" Right now {HaText.List(shared.Select(g => g.Sid))} are {(shared.Count() == 2 ? "both" : "all")} configured on node {shared.Key}.";
     }
 
     /// <summary>Negative rules that would keep some of them apart but that are disabled or dropped.</summary>

@@ -19,6 +19,7 @@ public sealed class RedundantPairSameSite : Rule
 
     public override IEnumerable<Finding> Check(ClusterModel model)
     {
+        if (FailureDomains.WholeClusterIsOne(model)) yield break;
         var rules = HaRuleSet.Evaluate(model);
         var reported = new List<HashSet<string>>();
         foreach (var negative in rules.NegativeRules.Where(r => r.Origin == HaRuleOrigin.RulesFile))
@@ -43,9 +44,9 @@ public sealed class RedundantPairSameSite : Rule
         if (members.Count < 2) return null;
         var allowed = members.SelectMany(sid => FailureDomains.Known(model, rules.AllowedNodes(sid))).Distinct().Order(StringComparer.Ordinal).ToList();
         if (allowed.Count == 0 || FailureDomains.Single(model, allowed) is not { } domain) return null;
-        var strict = members.Select(rules.NodeAffinityOf).OfType<CompiledNodeAffinity>().Select(c => c.Rule).Distinct().ToList();
+        var strict = members.Select(rules.NodeAffinityOf).OfType<CompiledNodeAffinity>().Where(c => c.Strict).Select(c => c.Rule).Distinct().ToList();
         var message = $"{HaText.Resources(model, members)} apart, but their strict node-affinity {HaText.Plural(strict.Count, "rule", "rules")} {HaText.Quoted(strict.Select(r => r.Id))} "
-                      + $"let them run only on {HaText.List(allowed)}, all in {domain}: when {domain} fails, every one of them is down at once and none can be recovered elsewhere."
+                      + $"let{(strict.Count == 1 ? "s" : "")} them run only on {HaText.List(allowed)}, all in {domain}: when {domain} fails, every one of them is down at once and none can be recovered elsewhere."
                       + FailureDomains.Basis(model);
         return (message, HaText.RuleLocations(rules, strict.Select(r => r.Id), r => $"strict {r.Describe()}: nodes {HaText.NodesWithPriorities(r)}"));
     }

@@ -19,6 +19,7 @@ public sealed class StrictAffinitySingleFailureDomain : Rule
 
     public override IEnumerable<Finding> Check(ClusterModel model)
     {
+        if (FailureDomains.WholeClusterIsOne(model)) yield break;
         var rules = HaRuleSet.Evaluate(model);
         foreach (var rule in rules.NodeAffinityRules.Where(r => r.Strict))
         {

@@ -62,7 +62,7 @@ public class GroupMigrationOracleTests
         }
         Assert.True(failures.Count == 0, $"{failures.Count} differences:\n" + string.Join("\n", failures.Take(8)));
         // Whole files identical to one the HA core wrote (the others differ only in ties upstream breaks by hash order).
-        Assert.True(wholeFile >= cases.Count * 8 / 10, $"only {wholeFile}/{cases.Count} whole rules.cfg files identical to one the HA core wrote");
+        Assert.True(wholeFile >= cases.Count * 95 / 100, $"only {wholeFile}/{cases.Count} whole rules.cfg files identical to one the HA core wrote");
     }
 
     [Fact]
