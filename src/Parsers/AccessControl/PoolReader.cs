@@ -22,7 +22,9 @@ public static partial class PoolReader
     public static ImmutableArray<ResourcePool> Read(SourceFile file, BindContext context)
     {
         var pools = new List<(Located<string> Name, List<Located<int>> Members)>();
+        var poolIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var poolOf = new Dictionary<int, string>();
+        var budget = new DiagnosticBudget(context.Report);
         for (var line = 1; line <= file.LineCount; line++)
         {
             var text = file.LineText(line);
@@ -33,17 +35,17 @@ public static partial class PoolReader
             var nameLocated = new Located<string>(name, file.SpanOnLine(line, nameOffset + 1, Math.Max(1, name.Length)));
             if (!PoolNameRegex().IsMatch(name))
             {
-                context.Report(DiagnosticIds.InvalidValue, nameLocated.Span,
+                budget.Report(DiagnosticIds.InvalidValue, nameLocated.Span,
                     $"PVE ignores pool '{MessageText.Short(name)}' in user.cfg: invalid characters in pool name (letters, digits, '.', '-', '_', up to 3 levels joined by '/').");
                 continue;
             }
 
-            var entry = pools.FirstOrDefault(p => p.Name.Value == name);
-            if (entry.Name is null)
+            if (!poolIndex.TryGetValue(name, out var index))
             {
-                entry = (nameLocated, new List<Located<int>>());
-                pools.Add(entry);
+                poolIndex[name] = index = pools.Count;
+                pools.Add((nameLocated, new List<Located<int>>()));
             }
+            var entry = pools[index];
             if (fields.Count < 4) continue;
 
             var (listOffset, list) = fields[3];
@@ -52,18 +54,19 @@ public static partial class PoolReader
                 var span = file.SpanOnLine(line, listOffset + offset + 1, vmid.Length);
                 if (!vmid.All(PerlText.IsDigit) || !int.TryParse(vmid, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
                 {
-                    context.Report(DiagnosticIds.InvalidValue, span, $"PVE ignores '{MessageText.Short(vmid)}' in pool '{MessageText.Short(name)}' of user.cfg: it is not a VMID.");
+                    budget.Report(DiagnosticIds.InvalidValue, span, $"PVE ignores '{MessageText.Short(vmid)}' in pool '{MessageText.Short(name)}' of user.cfg: it is not a VMID.");
                     continue;
                 }
                 if (poolOf.TryGetValue(id, out var first))
                 {
-                    context.Report(DiagnosticIds.DuplicateKey, span, $"Guest {id} is listed in pool '{MessageText.Short(name)}' but already in pool '{MessageText.Short(first)}': a guest belongs to one pool and PVE keeps the first ('ignore duplicate vmid').");
+                    budget.Report(DiagnosticIds.DuplicateKey, span, $"Guest {id} is listed in pool '{MessageText.Short(name)}' but already in pool '{MessageText.Short(first)}': a guest belongs to one pool and PVE keeps the first ('ignore duplicate vmid').");
                     continue;
                 }
                 poolOf[id] = name;
                 entry.Members.Add(new Located<int>(id, span));
             }
         }
+        budget.Flush();
         return pools.Select(p => new ResourcePool(p.Name, p.Members.ToImmutableArray())).ToImmutableArray();
     }
 

@@ -16,10 +16,11 @@ public static class BackupBinding
 {
     public static ClusterModel Bind(ClusterModel model, Func<string, SourceFile?> get, BindContext context)
     {
-        var jobs = get(ConfigTree.PvePrefix + "jobs.cfg") is { } jobsFile ? JobsReader.Read(jobsFile, context) : [];
+        var jobsFile = get(ConfigTree.PvePrefix + "jobs.cfg");
+        var jobs = jobsFile is not null ? JobsReader.Read(jobsFile, context) : [];
         var userFile = get(ConfigTree.PvePrefix + "user.cfg");
         var pools = userFile is not null ? PoolReader.Read(userFile, context) : [];
-        var bound = model with { BackupJobs = jobs, Pools = pools };
+        var bound = model with { BackupJobs = jobs, Pools = pools, BackupJobsKnown = jobsFile is not null || userFile is not null };
         context.ReportAll(Unresolved(bound, get(ConfigTree.PvePrefix + "storage.cfg") is not null, userFile is not null));
         return bound;
     }

@@ -20,7 +20,8 @@ public sealed class HaGuestWithoutBackup : Rule
 
     public override IEnumerable<Finding> Check(ClusterModel model)
     {
-        if (DrPolicy.Intent(model) == DrIntent.None) yield break;
+        // Without jobs.cfg or user.cfg the scan is a partial copy (e.g. a config repository): nothing is known about backups.
+        if (DrPolicy.Intent(model) == DrIntent.None || !model.BackupJobsKnown) yield break;
         var runs = model.BackupJobs.ToDictionary(j => j, j => j.Schedule is { } s && CalendarEvent.Parse(s.Value).Event is { } ev && !ScheduleGaps.Analyze(ev).NeverRuns);
         foreach (var resource in model.Ha.Resources)
         {
@@ -28,7 +29,7 @@ public sealed class HaGuestWithoutBackup : Rule
             if (model.BackupJobsCovering(guest).Any(j => runs[j])) continue;
             var nearMisses = model.BackupJobs.Select(j => (Job: j, Why: NearMiss(model, j, guest, runs[j]))).Where(m => m.Why is not null).ToList();
             var why = nearMisses.Count == 0
-                ? model.BackupJobs.IsEmpty ? "jobs.cfg has no backup job" : "none of the backup jobs in jobs.cfg selects it"
+                ? model.BackupJobs.IsEmpty ? "the cluster has no backup job (jobs.cfg holds none, or there is no jobs.cfg beside user.cfg)" : "none of the backup jobs in jobs.cfg selects it"
                 : DrText.List(nearMisses.Select(m => $"job '{m.Job.Id.Value}' {m.Why}"), 3);
             yield return Report(resource.Section.HeaderSpan,
                 $"HA guest {resource.Sid} ({DrText.Guest(guest)}) is in no enabled backup job: {why}. HA restarts it after a failure, but nothing can restore its data.",

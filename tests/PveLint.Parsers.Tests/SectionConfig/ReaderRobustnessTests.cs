@@ -25,6 +25,8 @@ public class ReaderRobustnessTests
         ("etc/pve/ha/groups.cfg", (f, c) => HaConfigReader.ReadGroups(f, c)),
         ("etc/pve/ha/rules.cfg", (f, c) => HaConfigReader.ReadRules(f, c)),
         ("etc/pve/datacenter.cfg", (f, c) => DatacenterReader.Read(f, c)),
+        ("etc/pve/jobs.cfg", (f, c) => JobsReader.Read(f, c)),
+        ("etc/pve/user.cfg", (f, c) => PveLint.AccessControl.PoolReader.Read(f, c)),
     ];
 
     /// <summary>Characters that build the structures these formats care about.</summary>
@@ -141,5 +143,15 @@ public class ReaderRobustnessTests
         ReadOnce("etc/pve/ha/rules.cfg", section);
         ReadOnce("etc/pve/storage.cfg", section);
         ReadOnce("etc/pve/datacenter.cfg", "crs: ha=" + value + "," + value + "\n");
+    }
+
+    [Fact]
+    public void Twenty_megabytes_of_bad_pools_and_jobs_report_a_bounded_number_of_diagnostics()
+    {
+        var pools = new StringBuilder(21 * 1024 * 1024);
+        for (var i = 0; pools.Length < 20 * 1024 * 1024; i++) pools.Append("pool:p").Append(i % 1000).Append("::x1,").Append(100 + i % 5000).Append("::\npool:bad name::1:\n");
+        ReadOnce("etc/pve/user.cfg", pools.ToString(), context => Assert.InRange(context.Diagnostics.Count, 1, 3 * DiagnosticBudget.DefaultPerIdLimit + 3));
+        var jobs = "vzdump: big\n\tschedule " + new string('1', 20 * 1024 * 1024) + "\n\tvmid " + string.Join(",", Enumerable.Range(100, 100_000)) + "\n";
+        ReadOnce("etc/pve/jobs.cfg", jobs, context => Assert.InRange(context.Diagnostics.Count, 1, 4));
     }
 }

@@ -117,4 +117,17 @@ public class DrSeedCasesTests
         Assert.Contains("is in no site of .pvelint.yaml", finding.Message);
         Assert.DoesNotContain(Lint(files), f => f.RuleId == DiagnosticIds.InvalidLinterConfig);
     }
+
+    [Fact]
+    public void Without_jobs_cfg_backups_are_unknown_unless_the_copy_is_complete()
+    {
+        var files = Fixture("PVE5007", "good");
+        files.Remove("etc/pve/jobs.cfg");
+        Assert.DoesNotContain(Dr(files), f => f.RuleId == "PVE5007");
+
+        files["etc/pve/user.cfg"] = "user:root@pam:1:0:::root@example.com:::\n";
+        var findings = Dr(files).Where(f => f.RuleId == "PVE5007").ToList();
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Contains("the cluster has no backup job", f.Message));
+    }
 }
