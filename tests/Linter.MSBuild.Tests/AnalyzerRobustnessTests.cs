@@ -32,6 +32,19 @@ public class AnalyzerRobustnessTests
         AssertNoCrash(new Dictionary<string, string> { [CorpusLayout.LogicalPath(relative)] = File.ReadAllText(Path.Combine(TestPaths.Corpus, relative)) });
 
     [Fact]
+    public async Task Hostile_pvelint_yaml_is_PVE9003_inside_the_compiler_not_a_crash()
+    {
+        // Issue 6: 20 000 '? ' overflowed the stack of the compiler process (exit 134) under dotnet build.
+        var diagnostics = await AnalyzerHarness.RunAsync(new Dictionary<string, string>
+        {
+            [".pvelint.yaml"] = string.Concat(Enumerable.Repeat("? ", 20_000)) + "\n",
+        });
+        var finding = Assert.Single(diagnostics, d => d.Id == "PVE9003");
+        Assert.Equal(".pvelint.yaml nests deeper than 64 levels; the file was not read", finding.GetMessage());
+        Assert.DoesNotContain(diagnostics, d => d.Id is "AD0001" or "PVE9000");
+    }
+
+    [Fact]
     public void Random_text_in_every_place_gives_no_analyzer_failure()
     {
         var grammar = Gen.OneOf(Gen.String, Gen.Char['\t', '~'].Array[0, 400].Select(c => new string(c)),
