@@ -51,6 +51,8 @@ public sealed class RiskyQuorumOptions : Rule
         var lastQuorate = outcome.Steps.Select((s, i) => (s, Survivors: names.Count - 1 - i)).LastOrDefault(x => x.s.Partitions[0].IsQuorate);
         var plain = names.Count - (a.NodelistVotes - a.Quorum);
         var window = config.LastManStandingWindowMs;
+        if (lastQuorate.s is not null && lastQuorate.Survivors >= plain)
+            return $"last_man_standing with {resources} ({Total(a)}): here it never lowers expected votes below {a.ExpectedVotes}{(config.AllowDownscale ? " (allow_downscale keeps them at the configured value)" : "")}, so nodes failing one at a time still stop the cluster below {plain} nodes, as without it: it only misleads.";
         return lastQuorate.s is null
             ? $"last_man_standing with {resources} ({Total(a)}): expected votes follow the survivors once each loss has lasted {window} ms."
             : $"last_man_standing with {resources} ({Total(a)}): when nodes fail one at a time, each loss lasting {window} ms, expected votes follow the survivors and the cluster stays quorate down to {lastQuorate.Survivors} node{(lastQuorate.Survivors == 1 ? "" : "s")} ({string.Join(", ", names.Take(lastQuorate.Survivors))}; without it, down to {Math.Max(plain, 1)}), and HA recovers every resource onto that remainder.";
