@@ -44,7 +44,7 @@ public sealed class StretchLatencyTooHigh : Rule
     {
         if (model.LatencyBetween(a, b) is { } direct) return direct;
         var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
-        string Of(string siteName) => model.SiteNamed(siteName) is { } site ? MonitorPlacement.CrushSiteOf(model, site, crushSites) : siteName;
+        string Of(string siteName) => model.SiteNamed(siteName) is { } site ? MonitorPlacement.CrushSiteOf(view.Hierarchy, site, crushSites) : siteName;
         return model.Latencies.FirstOrDefault(l => (Of(l.SiteA) == a && Of(l.SiteB) == b) || (Of(l.SiteA) == b && Of(l.SiteB) == a));
     }
 }

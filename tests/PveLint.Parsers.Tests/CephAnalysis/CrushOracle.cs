@@ -14,7 +14,7 @@ namespace PveLint.Parsers.Tests.CephAnalysis;
 /// </summary>
 internal static class CrushOracle
 {
-    public static string Folder => Environment.GetEnvironmentVariable("PREVIEW_ORACLE") ?? Path.Combine(TestPaths.RepoRoot, "tests", "data", "crush-oracle");
+    public static string Folder => Path.Combine(TestPaths.RepoRoot, "tests", "data", "crush-oracle");
 
     public static IEnumerable<string> MapNames() =>
         Directory.EnumerateFiles(Path.Combine(Folder, "maps"), "*.crush.txt")

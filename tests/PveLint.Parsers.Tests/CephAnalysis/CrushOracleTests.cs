@@ -29,6 +29,8 @@ public partial class CrushOracleTests(ITestOutputHelper output)
     /// </summary>
     private static readonly string[] KnownLnTable =
     [
+        "006: crushtool -i 006.bin --test --rule 0 --num-rep 5 --min-x 0 --max-x 484 --show-bad-mappings: x 311 ",
+        "006: crushtool -i 006.bin --test --rule 0 --num-rep 5 --min-x 0 --max-x 392 --show-bad-mappings --weight 6 0: x 311 ",
         "062: crushtool -i 062.bin --test --rule 2 --num-rep 4 --min-x 0 --max-x 1023 --show-bad-mappings --weight 5 0 --weight 10 0 --weight 17 0 --weight 19 0 --weight 24 0: x 291 ",
     ];
 

@@ -29,7 +29,7 @@ public sealed class CephView
         }
         Stretch = StretchLayout.Of(model, Hierarchy);
         var crushSites = Stretch.Sites.Select(s => s.Name).ToList();
-        Monitors = MonitorPlacement.Locate(model, Stretch.DividingType, crushSites);
+        Monitors = MonitorPlacement.Locate(model, Hierarchy, Stretch.DividingType, crushSites);
     }
 
     public ClusterModel Model { get; }

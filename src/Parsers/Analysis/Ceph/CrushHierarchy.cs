@@ -133,25 +133,25 @@ public sealed class CrushHierarchy
         return null;
     }
 
-    /// <summary>Every device under an item (the item itself when it is a device), each once, in tree order.</summary>
-    public IEnumerable<int> DevicesUnder(int id)
+    /// <summary>Every item under a bucket (not the bucket itself), each once, in tree order.</summary>
+    public IEnumerable<int> Descendants(int id)
     {
-        var seen = new HashSet<int>();
+        var seen = new HashSet<int> { id };
         var stack = new Stack<int>();
-        stack.Push(id);
+        if (nodes.TryGetValue(id, out var root))
+            for (var i = root.Items.Length - 1; i >= 0; i--) stack.Push(root.Items[i]);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
             if (!seen.Add(current)) continue;
-            if (current >= 0)
-            {
-                yield return current;
-                continue;
-            }
-            if (!nodes.TryGetValue(current, out var node)) continue;
+            yield return current;
+            if (current >= 0 || !nodes.TryGetValue(current, out var node)) continue;
             for (var i = node.Items.Length - 1; i >= 0; i--) stack.Push(node.Items[i]);
         }
     }
+
+    /// <summary>Every device under an item (the item itself when it is a device), each once, in tree order.</summary>
+    public IEnumerable<int> DevicesUnder(int id) => id >= 0 ? [id] : Descendants(id).Where(IsDevice);
 
     /// <summary>
     /// The item a <c>step take</c> starts from: the named bucket or device, or with a class the bucket's shadow

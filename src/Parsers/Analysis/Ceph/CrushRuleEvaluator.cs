@@ -245,21 +245,6 @@ public static class CrushRuleEvaluator
         private List<int> ReachableDevices(int bucket) => Reach(bucket, 0).Items;
 
         /// <summary>Every item of the type under a bucket, reachable or not (for naming the ones that cannot be used).</summary>
-        private List<int> AllOfType(int parent, int typeId)
-        {
-            var found = new List<int>();
-            var seen = new HashSet<int>();
-            var stack = new Stack<int>();
-            stack.Push(parent);
-            while (stack.Count > 0)
-            {
-                var item = stack.Pop();
-                if (!seen.Add(item)) continue;
-                if (item != parent && h.TypeOf(item) == typeId) found.Add(item);
-                else if (item < 0 && h.Bucket(item) is { } bucket)
-                    for (var i = bucket.Items.Length - 1; i >= 0; i--) stack.Push(bucket.Items[i]);
-            }
-            return found;
-        }
+        private List<int> AllOfType(int parent, int typeId) => h.Descendants(parent).Where(i => h.TypeOf(i) == typeId).ToList();
     }
 }

@@ -27,7 +27,7 @@ public static class MonitorPlacement
     /// The monitors, from the monitor map when one was scanned, else from ceph.conf (<c>[mon.NAME]</c> sections with
     /// <c>public_addr</c>/<c>mon_addr</c>, else the bare <c>mon_host</c> addresses), each placed in a site.
     /// </summary>
-    public static ImmutableArray<MonitorSite> Locate(ClusterModel model, string dividingType, IReadOnlyCollection<string> crushSites)
+    public static ImmutableArray<MonitorSite> Locate(ClusterModel model, CrushHierarchy? hierarchy, string dividingType, IReadOnlyCollection<string> crushSites)
     {
         var ceph = model.Ceph;
         var result = ImmutableArray.CreateBuilder<MonitorSite>();
@@ -36,7 +36,7 @@ public static class MonitorPlacement
             foreach (var mon in ceph.Monitors)
             {
                 var address = mon.PublicAddress is { } a ? MonitorAddresses.Ip(a) : mon.Addresses.Select(MonitorAddresses.Ip).FirstOrDefault(ip => ip is not null);
-                result.Add(Place(model, mon.Name, address, mon.CrushLocation, dividingType, crushSites, mon.Name == ceph.TiebreakerMonitor, mon.Span));
+                result.Add(Place(model, hierarchy, mon.Name, address, mon.CrushLocation, dividingType, crushSites, mon.Name == ceph.TiebreakerMonitor, mon.Span));
             }
             return result.ToImmutable();
         }
@@ -49,18 +49,18 @@ public static class MonitorPlacement
                 var name = section["mon.".Length..];
                 var addr = conf.Get(section, "public_addr") ?? conf.Get(section, "mon_addr");
                 var span = addr?.Span ?? conf.Sections[section].Values.Select(v => v.Span).FirstOrDefault();
-                result.Add(Place(model, name, addr is null ? null : MonitorAddresses.Ip(addr.Value), ImmutableDictionary<string, string>.Empty,
+                result.Add(Place(model, hierarchy, name, addr is null ? null : MonitorAddresses.Ip(addr.Value), ImmutableDictionary<string, string>.Empty,
                     dividingType, crushSites, false, span));
             }
             return result.ToImmutable();
         }
         if (conf.Get("global", "mon_host") is { } hosts)
             foreach (var ip in MonitorAddresses.FromMonHost(hosts.Value))
-                result.Add(Place(model, ip, ip, ImmutableDictionary<string, string>.Empty, dividingType, crushSites, false, hosts.Span));
+                result.Add(Place(model, hierarchy, ip, ip, ImmutableDictionary<string, string>.Empty, dividingType, crushSites, false, hosts.Span));
         return result.ToImmutable();
     }
 
-    private static MonitorSite Place(ClusterModel model, string name, string? address, ImmutableDictionary<string, string> location,
+    private static MonitorSite Place(ClusterModel model, CrushHierarchy? hierarchy, string name, string? address, ImmutableDictionary<string, string> location,
         string dividingType, IReadOnlyCollection<string> crushSites, bool namedTiebreaker, SourceSpan? span)
     {
         if (location.TryGetValue(dividingType, out var bucket))
@@ -72,7 +72,7 @@ public static class MonitorPlacement
         if (!placement.IsKnown && address is not null) placement = model.PlaceHost(address);
         if (placement.Site is { } site)
         {
-            var siteName = CrushSiteOf(model, site, crushSites);
+            var siteName = CrushSiteOf(hierarchy, site, crushSites);
             return new MonitorSite(name, address, siteName, placement.Describe(), namedTiebreaker || site.HasTiebreakerMonitor, span);
         }
         var basis = location.IsEmpty ? "no crush_location, and not placed by .pvelint.yaml" : $"crush_location has no {dividingType}";
@@ -80,30 +80,16 @@ public static class MonitorPlacement
     }
 
     /// <summary>A model site as a CRUSH site name: the dividing bucket of the same name, or the one holding its nodes.</summary>
-    public static string CrushSiteOf(ClusterModel model, Site site, IReadOnlyCollection<string> crushSites)
+    public static string CrushSiteOf(CrushHierarchy? hierarchy, Site site, IReadOnlyCollection<string> crushSites)
     {
-        if (crushSites.Contains(site.Name)) return site.Name;
-        if (model.Ceph.Crush is { } crush)
+        if (crushSites.Contains(site.Name) || hierarchy is null) return site.Name;
+        foreach (var dc in crushSites)
         {
-            foreach (var dc in crushSites)
-            {
-                if (crush.Bucket(dc) is not { } bucket) continue;
-                var hosts = HostNames(crush, bucket, 0).ToHashSet(StringComparer.Ordinal);
-                if (site.Nodes.Any(hosts.Contains)) return dc;
-            }
+            if (hierarchy.IdOf(dc) is not { } id) continue;
+            var under = hierarchy.Descendants(id).Where(i => i < 0).Select(hierarchy.NameOf).ToHashSet(StringComparer.Ordinal);
+            if (site.Nodes.Any(under.Contains)) return dc;
         }
         return site.Name;
-    }
-
-    private static IEnumerable<string> HostNames(CrushMap crush, CrushBucket bucket, int depth)
-    {
-        if (depth > 32) yield break;
-        foreach (var item in bucket.Items)
-        {
-            if (crush.Bucket(item.Name) is not { } child) continue;
-            yield return child.Name;
-            foreach (var h in HostNames(crush, child, depth + 1)) yield return h;
-        }
     }
 }
 
