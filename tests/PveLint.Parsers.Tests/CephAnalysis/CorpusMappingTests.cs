@@ -1,3 +1,4 @@
+using PveLint.Analysis.Ceph;
 using PveLint.Parsers.Tests.Ceph;
 using PveLint.Tests;
 
@@ -46,5 +47,28 @@ public class CorpusMappingTests
             }
         }
         Assert.True(compared > 0);
+    }
+
+    /// <summary>The structural answer and PVE3009's decision on the corpus's --show-bad-mappings runs (a: healthy, and site2 out).</summary>
+    [CorpusFact]
+    public void Structural_evaluation_and_the_pve3009_decision_agree_with_the_corpus_bad_mapping_runs()
+    {
+        var runs = 0;
+        foreach (var scenario in Transcripts().Select(row => (string)row[0]).Distinct())
+        {
+            var map = CephCorpus.Read($"{scenario}.crush.json").Model.Crush!;
+            var mapper = new CrushMapper(new CrushHierarchy(map));
+            foreach (var run in CrushtoolTranscript.Parse(File.ReadAllText(Path.Combine(TestPaths.CephCorpus, $"{scenario}.crushtool-test.txt"))).Where(r => r.ShowsBadMappings))
+            {
+                runs++;
+                var rule = map.Rules.Single(r => r.Id == run.Rule);
+                var weights = CrushtoolReplay.Weights(mapper, run);
+                var structural = CrushRuleEvaluator.Evaluate(mapper.Hierarchy, rule, run.NumRep, weights);
+                var check = PlacementCheck.Run(mapper, rule, run.NumRep, weights, Enumerable.Range(run.MinX, run.MaxX - run.MinX + 1));
+                Assert.Equal(run.BadMappings.Count == 0, structural.CanPlaceAll);
+                Assert.Equal(run.BadMappings.Count, check.ShortInputs.Length);
+            }
+        }
+        Assert.Equal(2, runs);
     }
 }

@@ -20,6 +20,10 @@ public sealed class CrushMapper
 
     private const int Undefined = 0x7ffffffe;
 
+    /// <summary>Guards against malformed maps (Ceph would loop or allocate without bound): descent depth and copy counts.</summary>
+    private const int MaxDescent = 64;
+    private const int MaxReplicas = 64;
+
     private readonly CrushHierarchy hierarchy;
     private readonly int chooseLocalTries;
     private readonly int chooseLocalFallbackTries;
@@ -90,9 +94,8 @@ public sealed class CrushMapper
     private static int StableMod(int x, int b)
     {
         if (b <= 0) return x;
-        var mask = 1;
-        while (mask < b) mask <<= 1;
-        mask -= 1;
+        // pg_num_mask as Ceph computes it ((1 << cbits(b - 1)) - 1), in 64 bits so pg_num near int.MaxValue cannot loop.
+        var mask = (int)(System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)b) - 1);
         return (x & mask) < b ? x & mask : x & (mask >> 1);
     }
 
@@ -103,6 +106,7 @@ public sealed class CrushMapper
     public int[]? Map(CrushRule rule, int x, int resultMax, IReadOnlyList<uint> weights)
     {
         if (resultMax <= 0) return [];
+        resultMax = Math.Min(resultMax, MaxReplicas);
         var state = new RuleState(this, x, weights);
         var result = new List<int>(resultMax);
         var w = new List<int>();
@@ -141,12 +145,13 @@ public sealed class CrushMapper
                             numrep += resultMax;
                             if (numrep <= 0) continue;
                         }
+                        numrep = Math.Min(numrep, MaxReplicas);
                         if (from >= 0 || hierarchy.Bucket(from) is not { } bucket) continue;
                         if (firstn)
                         {
                             var recurseTries = chooseLeafTries > 0 ? chooseLeafTries : chooseleafDescendOnce ? 1 : chooseTries;
-                            var outItems = new int[Math.Max(numrep, 1)];
-                            var outLeaves = new int[Math.Max(numrep, 1)];
+                            var outItems = new int[Math.Max(Math.Min(numrep, resultMax), 1)];
+                            var outLeaves = new int[outItems.Length];
                             var got = state.ChooseFirstn(bucket, numrep, type, outItems, 0, resultMax - output.Count, chooseTries, recurseTries,
                                 localRetries, localFallbackRetries, leaf, varyR, stable, outLeaves, 0);
                             for (var i = 0; i < got; i++) { output.Add(outItems[i]); leaves.Add(outLeaves[i]); }
@@ -299,6 +304,7 @@ public sealed class CrushMapper
                     retryDescent = false;
                     var current = bucket;
                     var flocal = 0;
+                    var descent = 0;
                     bool retryBucket;
                     do
                     {
@@ -323,7 +329,7 @@ public sealed class CrushMapper
                             var itemType = H.TypeOf(item);
                             if (itemType != type)
                             {
-                                if (item >= 0 || H.Bucket(item) is not { } next)
+                                if (item >= 0 || H.Bucket(item) is not { } next || ++descent > MaxDescent)
                                 {
                                     skipRep = true;
                                     break;
@@ -395,6 +401,7 @@ public sealed class CrushMapper
                 {
                     if (output[rep] != Undefined) continue;
                     var current = bucket;
+                    var descent = 0;
                     while (true)
                     {
                         var r = rep + parentR;
@@ -411,7 +418,7 @@ public sealed class CrushMapper
                         var itemType = H.TypeOf(item);
                         if (itemType != type)
                         {
-                            if (item >= 0 || H.Bucket(item) is not { } next)
+                            if (item >= 0 || H.Bucket(item) is not { } next || ++descent > MaxDescent)
                             {
                                 output[rep] = None;
                                 if (output2 is not null) output2[rep] = None;

@@ -54,13 +54,14 @@ public static class PgAvailability
         {
             var hashPsPool = pool.Flags.IsDefaultOrEmpty || pool.Flags.Contains("hashpspool");
             var inactive = new List<int>();
-            for (var ps = 0; ps < pool.PgNum; ps++)
+            var mapped = Math.Min(pool.PgNum, PlacementCheck.MaxPgs);
+            for (var ps = 0; ps < mapped; ps++)
             {
                 var x = CrushMapper.PlacementSeed(ps, pool.PgpNum > 0 ? pool.PgpNum : pool.PgNum, pool.Id, hashPsPool);
                 var acting = mapper.Map(rule, x, pool.Size, mapWeights)!.Where(o => o != CrushMapper.None && !failed.Contains(o)).ToList();
                 if (!CanPeer(hierarchy, pool, acting, barrier)) inactive.Add(ps);
             }
-            return new PoolAvailability(pool, stage, pool.PgNum, inactive.Count, true, null, inactive.ToImmutableArray());
+            return new PoolAvailability(pool, stage, mapped, inactive.Count, true, null, inactive.ToImmutableArray());
         }
 
         // Structural worst case: the fewest surviving copies over every choice CRUSH could make.

@@ -30,13 +30,16 @@ public sealed record PlacementCheck(
     /// <summary>crushtool's x range when no pool says which inputs matter.</summary>
     public static IEnumerable<int> CrushtoolInputs => Enumerable.Range(0, 1024);
 
+    /// <summary>More PGs than any real pool has (the mon caps pg_num per OSD); a dump claiming more is mapped this far.</summary>
+    public const int MaxPgs = 1 << 17;
+
     /// <summary>The PG seeds of a pool (its placement inputs), or crushtool's x range when pg_num is unknown.</summary>
     public static IEnumerable<int> PoolInputs(CephPool pool)
     {
         if (pool.PgNum <= 0) return CrushtoolInputs;
         var hashPsPool = pool.Flags.IsDefaultOrEmpty || pool.Flags.Contains("hashpspool");
         var pgp = pool.PgpNum > 0 ? pool.PgpNum : pool.PgNum;
-        return Enumerable.Range(0, pool.PgNum).Select(ps => CrushMapper.PlacementSeed(ps, pgp, pool.Id, hashPsPool));
+        return Enumerable.Range(0, Math.Min(pool.PgNum, MaxPgs)).Select(ps => CrushMapper.PlacementSeed(ps, pgp, pool.Id, hashPsPool));
     }
 
     public static PlacementCheck Run(CrushMapper mapper, CrushRule rule, int size, IReadOnlyList<uint> weights, IEnumerable<int> inputs, string? domainType = null)
