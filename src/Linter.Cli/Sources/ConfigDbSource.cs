@@ -201,6 +201,9 @@ public static class ConfigDbSource
                 Refuse($"entry '{row.Name}' (inode {row.Inode}) has type {row.Type}, neither a directory (4) nor a file (8); it was not read");
             else if (row.Name.Length == 0 || row.Name.Contains('/') || row.Name is "." or "..")
                 Refuse($"entry inode {row.Inode} has the invalid name '{row.Name}'; it was not read");
+            else if (row.Name.Contains('\\'))
+                // pmxcfs allows '\' in a name, but pvelint's paths fold it into '/', so it would read as another file.
+                Refuse($"entry '{row.Name}' (inode {row.Inode}) has a '\\' in its name, which no PVE configuration file has; it was not read");
             else if (row.Parent != 0 && !byInode.ContainsKey(row.Parent))
                 Refuse($"entry '{row.Name}' (inode {row.Inode}) names parent inode {row.Parent}, which does not exist; it was not read");
             else if (row.Parent != 0 && byInode[row.Parent].Type != DirectoryType)
