@@ -12,7 +12,8 @@ namespace PveLint.MSBuild;
 /// <summary>
 /// Runs the pvelint engine, once per compilation, over the cluster files the package's targets add as
 /// AdditionalFiles, and reports every finding at its exact place in those files. It has no rules of its own;
-/// it reads only through <see cref="AdditionalText.GetText"/>, and an internal error becomes one PVE9000.
+/// it reads only through <see cref="AdditionalText.GetText"/>, and only files whose final target passes
+/// <see cref="AdditionalFileGuard"/>; and an internal error becomes one PVE9000.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PveLintAnalyzer : DiagnosticAnalyzer
@@ -37,20 +38,28 @@ public sealed class PveLintAnalyzer : DiagnosticAnalyzer
             context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RootProperty, out var root);
             var texts = new Dictionary<string, (AdditionalText File, SourceText Text)>(StringComparer.Ordinal);
             var files = new List<ConfigFile>();
+            var refused = new List<PveLint.Diagnostics.Diagnostic>();
             foreach (var additional in context.Options.AdditionalFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (ClusterFileLocator.LogicalPath(additional.Path, root) is not { } logical || texts.ContainsKey(logical)) continue;
                 current = additional.Path;
+                if (AdditionalFileGuard.Refusal(additional.Path, logical, root) is { } refusal)
+                {
+                    // Reported on the file itself, whose text is never read.
+                    texts[logical] = (additional, SourceText.From(""));
+                    refused.Add(new PveLint.Diagnostics.Diagnostic(PveLint.Diagnostics.DiagnosticIds.UnreadableInput, $"{logical}: {refusal}", SourceSpan.WholeFile(logical)));
+                    continue;
+                }
                 var text = additional.GetText(context.CancellationToken);
                 if (text is null) continue;
                 texts[logical] = (additional, text);
                 files.Add(new ConfigFile(logical, text.ToString(), additional.Path));
             }
-            if (files.Count == 0) return;
+            if (files.Count == 0 && refused.Count == 0) return;
 
             current = "the cluster files";
-            var model = ClusterBinder.Bind(new ConfigTree(files));
+            var model = ClusterBinder.Bind(new ConfigTree(files, refused));
             var result = LintEngine.Run(model, cancellationToken: context.CancellationToken);
             foreach (var finding in result.Findings)
             {

@@ -28,10 +28,11 @@ internal static class AnalyzerHarness
     }
 
     /// <summary>Files keyed by path relative to the scan root; returns every analyzer diagnostic.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IDictionary<string, string> files, CancellationToken cancellationToken = default)
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IDictionary<string, string> files, CancellationToken cancellationToken = default,
+        string root = Root)
     {
-        var texts = files.Select(kv => (AdditionalText)new InMemoryAdditionalText($"{Root}/{kv.Key}", kv.Value)).ToImmutableArray();
-        var global = new GlobalOptions(ImmutableDictionary<string, string>.Empty.Add(PveLintAnalyzer.RootProperty, Root));
+        var texts = files.Select(kv => (AdditionalText)new InMemoryAdditionalText($"{root}/{kv.Key}", kv.Value)).ToImmutableArray();
+        var global = new GlobalOptions(ImmutableDictionary<string, string>.Empty.Add(PveLintAnalyzer.RootProperty, root));
         var options = new AnalyzerOptions(texts, new OptionsProvider(global));
         var compilation = CSharpCompilation.Create("config", options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         // An exception escaping the analyzer is what the compiler reports as AD0001: collect it as such.

@@ -1,3 +1,4 @@
+using PveLint.Sources;
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
@@ -227,10 +228,10 @@ public static class ScanCommand
         }
         var fullPaths = paths.Select(Path.GetFullPath).ToList();
         var git = RepoPaths.GitTopLevel(fullPaths[0]);
-        if (git is not null && fullPaths.All(p => RepoPaths.IsUnder(git, p))) return Path.TrimEndingDirectorySeparator(git);
+        if (git is not null && fullPaths.All(p => PathContainment.IsUnder(git, p))) return Path.TrimEndingDirectorySeparator(git);
         var common = Path.TrimEndingDirectorySeparator(RepoPaths.DirectoryOf(fullPaths[0]));
         foreach (var p in fullPaths.Skip(1))
-            while (!RepoPaths.IsUnder(common, p) && Path.GetDirectoryName(common) is { } parent) common = parent;
+            while (!PathContainment.IsUnder(common, p) && Path.GetDirectoryName(common) is { } parent) common = parent;
         return common;
     }
 }

@@ -1,3 +1,5 @@
+using PveLint.Sources;
+
 namespace PveLint.Cli.Sources;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class ExplicitFile
     public static byte[] Read(string path, string repoRoot, string display, string what, long maxBytes, InputFiles? inputs = null)
     {
         var full = Path.GetFullPath(path);
-        if (RepoPaths.IsUnder(repoRoot, full) && ScanBoundary.Of(repoRoot).Check(full, out _) is { } problem)
+        if (PathContainment.IsUnder(repoRoot, full) && ScanBoundary.Of(repoRoot).Check(full, out _) is { } problem)
             throw new InputException($"{display}: the {what} {problem}");
         try
         {

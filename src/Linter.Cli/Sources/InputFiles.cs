@@ -1,3 +1,5 @@
+using PveLint.Sources;
+
 namespace PveLint.Cli.Sources;
 
 /// <summary>

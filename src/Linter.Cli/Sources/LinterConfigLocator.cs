@@ -1,3 +1,5 @@
+using PveLint.Sources;
+
 namespace PveLint.Cli.Sources;
 
 /// <summary>Finds the <c>.pvelint.yaml</c> of a scan: at the scan root or above it, but not above the repository root.</summary>
@@ -5,7 +7,7 @@ public static class LinterConfigLocator
 {
     public static string? Find(string startDirectory, string repoRoot)
     {
-        var stayInside = RepoPaths.IsUnder(repoRoot, startDirectory);
+        var stayInside = PathContainment.IsUnder(repoRoot, startDirectory);
         for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, ScanRootLayout.LinterConfigName);

@@ -22,19 +22,7 @@ public static class RepoPaths
     public static string DirectoryOf(string fullPath) =>
         Directory.Exists(fullPath) ? fullPath : Path.GetDirectoryName(fullPath) ?? fullPath;
 
-    /// <summary><paramref name="fullPath"/> relative to <paramref name="root"/> with '/' separators; "." for the root itself.</summary>
-    public static string Relative(string root, string fullPath)
-    {
-        var relative = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
-        return relative.Length == 0 ? "." : relative;
-    }
 
-    /// <summary>True when <paramref name="fullPath"/> is <paramref name="root"/> or lies below it.</summary>
-    public static bool IsUnder(string root, string fullPath)
-    {
-        var relative = Path.GetRelativePath(root, fullPath);
-        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative));
-    }
 
     /// <summary>Joins a display prefix and a relative path, dropping a "." prefix.</summary>
     public static string Join(string prefix, string relative) =>

@@ -1,3 +1,4 @@
+using PveLint.Sources;
 using System.Collections.Immutable;
 
 namespace PveLint.Cli.Sources;
@@ -30,7 +31,7 @@ public static class SourceLoader
     private static LoadedSource LoadCore(string path, string repoRoot, SourceLimits limits, string? configFile, CancellationToken cancellation)
     {
         var fullPath = Path.GetFullPath(path);
-        var display = RepoPaths.Relative(repoRoot, fullPath);
+        var display = PathContainment.Relative(repoRoot, fullPath);
         var collector = new SourceCollector(limits, cancellation);
         var notes = ImmutableArray.CreateBuilder<string>();
         SourceKind kind;
@@ -50,7 +51,7 @@ public static class SourceLoader
         if (configFile is not null)
         {
             var config = Path.GetFullPath(configFile);
-            var configDisplay = RepoPaths.Relative(repoRoot, config);
+            var configDisplay = PathContainment.Relative(repoRoot, config);
             if (!Path.Exists(config) && new FileInfo(config).LinkTarget is null)
                 throw new InputException($"{configDisplay}: the configuration file given with --config does not exist");
             var bytes = ExplicitFile.Read(config, repoRoot, configDisplay, "configuration file given with --config", limits.MaxFileBytes, collector.Inputs);
@@ -123,8 +124,8 @@ public static class SourceLoader
     private static void ReadFoundConfig(string startDirectory, string repoRoot, SourceCollector collector)
     {
         if (LinterConfigLocator.Find(startDirectory, repoRoot) is not { } config) return;
-        var display = RepoPaths.Relative(repoRoot, config);
-        var boundary = ScanBoundary.Of(RepoPaths.IsUnder(repoRoot, startDirectory) ? repoRoot : startDirectory);
+        var display = PathContainment.Relative(repoRoot, config);
+        var boundary = ScanBoundary.Of(PathContainment.IsUnder(repoRoot, startDirectory) ? repoRoot : startDirectory);
         if (boundary.Check(config, out var target) is { } problem)
         {
             collector.Refuse(ScanRootLayout.LinterConfigName, display, problem);

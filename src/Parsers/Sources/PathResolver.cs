@@ -1,4 +1,4 @@
-namespace PveLint.Cli.Sources;
+namespace PveLint.Sources;
 
 /// <summary>Why a path has no final target.</summary>
 public enum ResolveProblem

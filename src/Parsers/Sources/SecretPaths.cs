@@ -1,6 +1,6 @@
 using PveLint.Binding;
 
-namespace PveLint.Cli.Sources;
+namespace PveLint.Sources;
 
 /// <summary>
 /// What the sources never read, by relative path: the binder's secrets (<c>priv/</c>, <c>*.key</c> under

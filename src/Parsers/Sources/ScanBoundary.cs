@@ -1,4 +1,4 @@
-namespace PveLint.Cli.Sources;
+namespace PveLint.Sources;
 
 /// <summary>
 /// The directory a scan may read below. Every path is resolved fully (links in any component) and read only
@@ -25,9 +25,9 @@ public sealed class ScanBoundary
         var resolved = PathResolver.Resolve(path);
         finalTarget = resolved.FullPath;
         if (!resolved.Ok) return resolved.Describe(LinkText(path));
-        if (!RepoPaths.IsUnder(Root, finalTarget))
+        if (!PathContainment.IsUnder(Root, finalTarget))
             return $"is a symbolic link to '{finalTarget}' outside the scanned directory and was not followed";
-        var relative = RepoPaths.Relative(Root, finalTarget);
+        var relative = PathContainment.Relative(Root, finalTarget);
         if (relative != "." && SecretPaths.IsSecret(relative))
             return $"is a symbolic link to '{relative}', which pvelint never reads (priv/, *.key, .git/)";
         return null;
