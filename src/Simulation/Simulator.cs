@@ -27,7 +27,7 @@ public static class Simulator
         var votes = VoteConfig.From(model.Corosync);
         if (model.Sites.IsEmpty)
             notes.Add("No sites are known (.pvelint.yaml sites: or CRUSH datacenters), so no site loss or netsplit was simulated.");
-        var ha = new HaLayer(model, PlacementRule.EnabledRulesUnchecked(model));
+        var ha = new HaLayer(model, PlacementRule.EffectiveRules(model));
         notes.AddRange(ha.Notes);
         var nodes = model.Nodes.Select(n => n.Name).ToList();
 

@@ -98,6 +98,19 @@ public class SimulatorTests
     }
 
     [Fact]
+    public void Rules_the_ha_core_drops_do_not_constrain_recovery()
+    {
+        // vm:101 in two node-affinity rules: the HA core drops both, so it may recover anywhere.
+        const string rules = "node-affinity: only-a1\n\tresources vm:101\n\tnodes pve-a1\n\tstrict 1\n\n" +
+                             "node-affinity: also-a1\n\tresources vm:101\n\tnodes pve-a1\n\tstrict 1\n";
+        var result = Simulator.Run(Cluster(qdevice: true, rules), maxFailures: 1);
+
+        var vm101 = result.Scenario("node:pve-a1")!.Ha.Plan!.Service("vm:101")!;
+        Assert.Equal(PlacementOutcome.Recovered, vm101.Outcome);
+        Assert.NotNull(vm101.To);
+    }
+
+    [Fact]
     public void Without_corosync_conf_quorum_is_undecidable_and_nothing_is_guessed()
     {
         var model = ClusterBinder.Bind(ConfigTree.FromTexts(new Dictionary<string, string>

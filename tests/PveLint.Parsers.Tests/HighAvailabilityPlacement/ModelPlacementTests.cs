@@ -66,7 +66,7 @@ public class ModelPlacementTests
     }
 
     private static RecoveryPlan Fail(ClusterModel model, params string[] failed) =>
-        RecoverySimulation.Create(PlacementInputBuilder.FromModel(model), PlacementRule.EnabledRulesUnchecked(model)).Fail(failed);
+        RecoverySimulation.Create(PlacementInputBuilder.FromModel(model), PlacementRule.EffectiveRules(model)).Fail(failed);
 
     [Fact]
     public void A_guest_on_local_storage_without_a_replica_cannot_start_where_it_is_recovered()

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PveLint.Analysis.HighAvailability.Rules;
 using PveLint.Model;
 using PveLint.Text;
 
@@ -8,30 +9,26 @@ namespace PveLint.Analysis.DisasterRecovery;
 public sealed record RecoveryNodes(ImmutableArray<string> Nodes, string Why, SourceSpan? Span);
 
 /// <summary>
-/// Where the HA manager may start a resource after a failure (reference/pve-ha-manager.md): a strict node-affinity
-/// rule or a restricted legacy group limits it to its nodes; a non-strict rule or group only prefers them (any node
-/// when those are down); no rule, or several node-affinity rules (the HA core drops them all), means any node.
-/// The smallest piece the DR rules need; the HA-placement analysis is the full model.
+/// Where the HA manager may start a resource after a failure, read from the effective rules the CRM schedules with
+/// (<see cref="HaRuleSet"/>: dropped rules gone, legacy groups migrated): a strict node-affinity rule limits it to its
+/// nodes; a non-strict rule only prefers them (any node when those are down); no effective rule means any node.
 /// </summary>
 public static class HaRecoveryNodes
 {
     public static RecoveryNodes For(ClusterModel model, HaResource resource)
     {
         var all = model.NodeNames;
-        var rules = model.Ha.Rules.Where(r => r is { Type: HaRuleType.NodeAffinity, Disabled: false } && r.Resources.Any(x => x.Value == resource.Sid)).ToList();
-        if (rules.Count == 1)
+        var rules = HaRuleSet.Evaluate(model);
+        if (rules.NodeAffinityOf(resource.Sid) is { } affinity)
         {
-            var rule = rules[0];
-            return rule.Strict
-                ? new RecoveryNodes(rule.Nodes.Select(n => n.Node.Value).Distinct().ToImmutableArray(), $"strict node-affinity rule '{rule.Id.Value}'", rule.Id.Span)
-                : new RecoveryNodes(all, $"node-affinity rule '{rule.Id.Value}' is not strict, so any node when its nodes are down", rule.Id.Span);
+            var rule = affinity.Rule;
+            return affinity.Strict
+                ? new RecoveryNodes([.. affinity.DeclaredNodes], $"strict {rule.Describe()}", rule.Span)
+                : new RecoveryNodes(all, $"{rule.Describe()} is not strict, so any node when its nodes are down", rule.Span);
         }
-        if (rules.Count > 1)
-            return new RecoveryNodes(all, $"it is in {rules.Count} node-affinity rules, which the HA core drops", rules[0].Id.Span);
-        if (resource.Group is { } groupName && model.Ha.Groups.FirstOrDefault(g => g.Id.Value == groupName.Value) is { } group)
-            return group.Restricted
-                ? new RecoveryNodes(group.Nodes.Select(n => n.Node.Value).Distinct().ToImmutableArray(), $"restricted HA group '{group.Id.Value}'", group.Id.Span)
-                : new RecoveryNodes(all, $"HA group '{group.Id.Value}' is not restricted, so any node when its nodes are down", group.Id.Span);
-        return new RecoveryNodes(all, "no node-affinity rule limits it", resource.Section.HeaderSpan);
+        var dropped = rules.Configured.FirstOrDefault(r => r.IsNodeAffinity && r.Resources.Contains(resource.Sid) && rules.IsDropped(r.Id));
+        return dropped is not null
+            ? new RecoveryNodes(all, $"the HA core drops {dropped.Describe()}, so any node", dropped.Span)
+            : new RecoveryNodes(all, "no node-affinity rule limits it", resource.Section.HeaderSpan);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PveLint.Analysis.HighAvailability.Rules;
 using PveLint.Model;
 
 namespace PveLint.Analysis.HighAvailability.Placement;
@@ -39,12 +40,19 @@ public sealed record PlacementRule(
         rule.Strict,
         rule.IsPositive);
 
+    /// <summary>One rule as the HA core holds it after its feasibility checks and transforms.</summary>
+    public static PlacementRule FromEffective(HaRuleDefinition rule) => new(
+        rule.Id,
+        rule.Type,
+        [.. rule.Resources],
+        [.. rule.Nodes.Select(n => new RuleNode(n.Key, n.Value))],
+        rule.Strict,
+        rule.IsPositive);
+
     /// <summary>
-    /// The rules placement uses until the HA rules analysis publishes the effective rule set: every enabled rule of
-    /// the model, unchecked. TODO(ha-rules integration): replace the call sites of this method with the effective
-    /// rules from PveLint.Analysis.HighAvailability.Rules (check_feasibility drops + transforms), so that dropped
-    /// rules stop constraining recovery and merged/implicit rules start to.
+    /// The rules the CRM schedules with (reference/pve-ha-manager.md §2.2–§2.3): rules.cfg and migrated groups after
+    /// check_feasibility and the transforms, so dropped rules do not constrain recovery and merged or implicit ones do.
     /// </summary>
-    public static ImmutableArray<PlacementRule> EnabledRulesUnchecked(ClusterModel model) =>
-        [.. model.Ha.Rules.Where(r => !r.Disabled).Select(FromModel)];
+    public static ImmutableArray<PlacementRule> EffectiveRules(ClusterModel model) =>
+        [.. HaRuleSet.Evaluate(model).Effective.Where(r => !r.Disabled).Select(FromEffective)];
 }
