@@ -13,5 +13,13 @@ if (args is ["--generate", var dir, var nodes, var guests])
     }
     return 0;
 }
+// `-- --quick [NODES GUESTS RULES OSDS-PER-NODE]` times the goal cluster (or that shape with a witness)'s steps once each (a rough look before a BenchmarkDotNet run).
+if (args is ["--quick", ..])
+{
+    QuickTiming.Run(Console.Out, args.Length == 5
+        ? new ClusterShape(int.Parse(args[1]), int.Parse(args[2]), int.Parse(args[3]), int.Parse(args[4]), Witness: true)
+        : ClusterShape.Goal);
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
 return 0;

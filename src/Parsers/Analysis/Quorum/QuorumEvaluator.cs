@@ -47,7 +47,23 @@ public static class QuorumEvaluator
         if (WhyNotEvaluable(arithmetic) is { } why)
             return new QuorumOutcome(arithmetic, AllUndecidable(steady, why), steps.Select(s => AllUndecidable(s, why)).ToImmutableArray(), why);
 
-        var all = new[] { steady }.Concat(steps).ToList();
+        if (steps.Count == 1 && SteadyStateShortcut.Applies(arithmetic)
+            && SteadyStateShortcut.For(config, arithmetic, () => FullReplay(arithmetic, [steady]).SteadyState)?.Evaluate(steps[0]) is { } quick)
+            return quick;
+        return FullReplay(arithmetic, [steady, .. steps]);
+    }
+
+    /// <summary><see cref="EvaluateSequence"/> without <see cref="SteadyStateShortcut"/>: the reference it is tested against.</summary>
+    internal static QuorumOutcome EvaluateOnThePort(VoteConfig config, IReadOnlyList<MembershipStep> steps)
+    {
+        foreach (var step in steps) Validate(config, step);
+        var arithmetic = VoteArithmetic.Of(config);
+        return FullReplay(arithmetic, [MembershipStep.Of(Partition.Of(config.Nodes.Select(n => n.Name))), .. steps]);
+    }
+
+    /// <summary>Every step on the per-node port, in both message orders (the answer must not depend on it).</summary>
+    private static QuorumOutcome FullReplay(VoteArithmetic arithmetic, List<MembershipStep> all)
+    {
         var forward = new Run(arithmetic, reverseMessageOrder: false).Play(all);
         var backward = new Run(arithmetic, reverseMessageOrder: true).Play(all);
         var outcomes = forward.Zip(backward, OrderIndependent).ToImmutableArray();
@@ -105,6 +121,7 @@ public static class QuorumEvaluator
         private readonly QnetdArbiter _arbiter;
         private readonly Dictionary<string, int> _ids;
         private readonly Dictionary<int, string> _names;
+        private readonly PartitionExplainer _explainer;
 
         public Run(VoteArithmetic arithmetic, bool reverseMessageOrder)
         {
@@ -113,6 +130,7 @@ public static class QuorumEvaluator
             _ids = arithmetic.Config.Nodes.ToDictionary(n => n.Name, n => n.NodeId!.Value, StringComparer.Ordinal);
             _names = _ids.ToDictionary(kv => kv.Value, kv => kv.Key);
             _arbiter = new QnetdArbiter(arithmetic, _names);
+            _explainer = new PartitionExplainer(arithmetic, _names);
         }
 
         public List<StepOutcome> Play(List<MembershipStep> steps)
@@ -139,7 +157,7 @@ public static class QuorumEvaluator
                 _cluster.Change(partitions.Select(p => p.Nodes).ToList(), decision is null ? null : id => decision.Ack.Contains(id), step.ResyncUnchangedPartitions);
                 var before = step.Partitions.Select(p => p.Nodes.Select(Snapshot).ToImmutableArray()).ToList();
                 if (step.LastManStandingWindowElapses) _cluster.LastManStandingWindowElapses();
-                var verdicts = step.Partitions.Select((p, i) => Verdict(p, before[i], decision)).ToImmutableArray();
+                var verdicts = step.Partitions.Select((p, i) => _explainer.Verdict(p, before[i], decision, before[i].IsEmpty ? null : _cluster.Node(_ids[before[i][0].Node]))).ToImmutableArray();
                 results.Add(new StepOutcome(step, verdicts, decision?.Summary ?? ""));
             }
             return results;
@@ -149,56 +167,6 @@ public static class QuorumEvaluator
         {
             var node = _cluster.Node(_ids[name])!;
             return new NodeQuorum(name, node.Quorate, (int)node.TotalVotes, (int)node.ExpectedVotes, (int)node.Quorum, node.CastsQDeviceVote);
-        }
-
-        private PartitionVerdict Verdict(Partition partition, ImmutableArray<NodeQuorum> nodes, QnetdDecision? decision)
-        {
-            if (nodes.IsEmpty) return new PartitionVerdict(partition, QuorumState.Inquorate, 0, 0, 0, false, "no nodes", nodes);
-            var state = nodes.All(n => n.Quorate) ? QuorumState.Quorate : nodes.Any(n => n.Quorate) ? QuorumState.Divided : QuorumState.Inquorate;
-            var first = nodes[0];
-            var instance = _cluster.Node(_ids[first.Node])!;
-            var text = new StringBuilder(Explain(partition, first, instance, state));
-            if (state == QuorumState.Divided)
-                text.Append($" (only {string.Join(", ", nodes.Where(n => n.Quorate).Select(n => n.Node))} of the partition are quorate)");
-            if (_a.HasQDevice) text.Append("; ").Append(QDeviceClause(partition, nodes, decision!));
-            if (instance.LastManStandingLoweredExpected && instance.Quorate)
-                text.Append(CultureInfo.InvariantCulture,
-                    $"; last_man_standing: if nothing else changes within last_man_standing_window ({_a.Config.LastManStandingWindowMs} ms), expected votes drop to {instance.ExpectedVotes} and quorum to {instance.Quorum}");
-            return new PartitionVerdict(partition, state, first.TotalVotes, first.ExpectedVotes, first.Quorum, first.CastsQDeviceVote, text.ToString(), nodes);
-        }
-
-        private string Explain(Partition partition, NodeQuorum n, VotequorumInstance node, QuorumState state)
-        {
-            var votes = $"{n.TotalVotes} of {n.ExpectedVotes} expected votes";
-            if (n.CastsQDeviceVote) votes += $" ({n.TotalVotes - _a.QDeviceVotes} from nodes + {_a.QDeviceVotes} from the QDevice)";
-            if (node.WaitingForAll)
-                return $"inquorate: wait_for_all holds it until all {n.ExpectedVotes} expected votes are present at once (it re-arms whenever the node is inquorate); {votes}";
-            if (state != QuorumState.Inquorate && node.QuorumForcedByTwoNode)
-                return $"quorate: {votes}, but two_node forces quorum 1 while at most 2 nodes are members";
-            if (state != QuorumState.Inquorate && node.QuorateByTieBreaker)
-                return $"quorate by auto_tie_breaker ({_a.AutoTieBreaker.Describe()}): {votes} is exactly half, and the partition holds {TieBreakerNode(node)}";
-            if (state != QuorumState.Inquorate) return $"quorate: {votes}, quorum {n.Quorum}";
-            var why = $"inquorate: {votes}, quorum {n.Quorum}";
-            if (_a.AutoTieBreaker.Mode != TieBreakerMode.None && n.TotalVotes == n.ExpectedVotes / 2)
-                why += $"; auto_tie_breaker ({_a.AutoTieBreaker.Describe()}) gives the tie to the side holding {TieBreakerNode(node)}";
-            return why;
-        }
-
-        private string TieBreakerNode(VotequorumInstance node) => _a.AutoTieBreaker.Mode switch
-        {
-            TieBreakerMode.Lowest => NodeName(node.LowestNodeId) + ", the lowest nodeid of the last quorate membership",
-            TieBreakerMode.Highest => NodeName(node.HighestNodeId) + ", the highest nodeid of the last quorate membership",
-            _ => "the first listed node (" + string.Join(" ", _a.AutoTieBreaker.NodeIds.Select(NodeName)) + ") not possibly on the other side",
-        };
-
-        private string NodeName(int id) => _names.TryGetValue(id, out var n) ? $"node {id} ({n})" : $"node {id}";
-
-        private static string QDeviceClause(Partition partition, ImmutableArray<NodeQuorum> nodes, QnetdDecision decision)
-        {
-            if (!partition.ReachesQDevice) return "no QDevice vote: the partition cannot reach the QDevice host";
-            if (nodes.All(n => n.CastsQDeviceVote)) return "QDevice vote counted: " + decision.Summary;
-            if (nodes.Any(n => n.CastsQDeviceVote)) return "QDevice vote counted on " + string.Join(", ", nodes.Where(n => n.CastsQDeviceVote).Select(n => n.Node)) + " only: " + decision.Summary;
-            return "no QDevice vote: " + decision.Summary;
         }
     }
 }
