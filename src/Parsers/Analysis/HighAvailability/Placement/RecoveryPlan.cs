@@ -30,7 +30,6 @@ public enum PlacementOutcome
 /// <param name="From">The node it ran on (or was kept stopped on) in the steady state before the failure.</param>
 /// <param name="To">The node it runs on (or is kept stopped on) afterwards; null when it runs nowhere.</param>
 /// <param name="Outcome">The class of fate.</param>
-/// <param name="Reason">One sentence naming the nodes, rules, partners and scores behind the outcome.</param>
 /// <param name="CrmState">The CRM state at the end (<c>started</c>, <c>stopped</c>, <c>recovery</c>, <c>error</c>, …), as manager_status would show it.</param>
 /// <param name="CrmNode">The node manager_status would show for it at the end (for <see cref="PlacementOutcome.NoRecoveryNode"/> the failed node).</param>
 public sealed record ServicePlacement(
@@ -38,9 +37,23 @@ public sealed record ServicePlacement(
     string From,
     string? To,
     PlacementOutcome Outcome,
-    string Reason,
     string CrmState,
-    string CrmNode);
+    string CrmNode)
+{
+    // Written only when read: a large cluster's simulation holds thousands of scenarios × every service.
+    private readonly Lazy<string> _reason = new(string.Empty);
+
+    public ServicePlacement(string sid, string from, string? to, PlacementOutcome outcome, Func<string> reason, string crmState, string crmNode)
+        : this(sid, from, to, outcome, crmState, crmNode) => _reason = new Lazy<string>(reason);
+
+    /// <summary>One sentence naming the nodes, rules, partners and scores behind the outcome.</summary>
+    public string Reason => _reason.Value;
+
+    public bool Equals(ServicePlacement? other) =>
+        other is not null && (Sid, From, To, Outcome, CrmState, CrmNode, Reason) == (other.Sid, other.From, other.To, other.Outcome, other.CrmState, other.CrmNode, other.Reason);
+
+    public override int GetHashCode() => HashCode.Combine(Sid, From, To, Outcome, CrmState, CrmNode);
+}
 
 /// <summary>
 /// The result of one failure scenario: every HA service in sid order.

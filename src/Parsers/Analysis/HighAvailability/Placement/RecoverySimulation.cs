@@ -112,38 +112,37 @@ public sealed class RecoverySimulation
         var node = nodes[table.Node[s]];
         var state = table.State[s];
         var service = services[s];
-        ServicePlacement Result(string? to, PlacementOutcome outcome, string reason, CrmState crmState) =>
+        ServicePlacement Result(string? to, PlacementOutcome outcome, Func<string> reason, CrmState crmState) =>
             new(sid, from, to, outcome, reason, StateName(crmState), node);
 
         var runsSomewhere = state is CrmState.Started or CrmState.Migrate or CrmState.RequestStart;
         var keptStopped = state is CrmState.Stopped or CrmState.RequestStop;
         if (unstable)
-            return Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unstable, reasons.Unstable(sid, node), state);
+            return Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unstable, () => reasons.Unstable(sid, node), state);
 
         if (!failed.Contains(from))
         {
             return node == from
-                ? Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unaffected, reasons.Unaffected(sid, from, state), state)
-                : Result(node, PlacementOutcome.Moved, reasons.Moved(sid, from, node, crm.MoveTraces.GetValueOrDefault(s)), state);
+                ? Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unaffected, () => reasons.Unaffected(sid, from, state), state)
+                : Result(node, PlacementOutcome.Moved, () => reasons.Moved(sid, from, node, crm.MoveTraces.GetValueOrDefault(s)), state);
         }
 
         if (state == CrmState.Recovery)
         {
             var trace = new SelectionTrace();
             var (_, block) = crm.Selector.Select(s, NodePreference.BestScore, crm.Usage, trace);
-            return Result(null, PlacementOutcome.NoRecoveryNode, reasons.NoRecoveryNode(sid, from, block, trace), state);
+            return Result(null, PlacementOutcome.NoRecoveryNode, () => reasons.NoRecoveryNode(sid, from, block, trace), state);
         }
         if (state is CrmState.Error or CrmState.Freeze || service.Requested == RequestedState.Disabled || failed.Contains(node))
-            return Result(null, PlacementOutcome.NotRecovered, reasons.NotRecovered(sid, from, steady.State[s], service.Requested), state);
+            return Result(null, PlacementOutcome.NotRecovered, () => reasons.NotRecovered(sid, from, steady.State[s], service.Requested), state);
 
         var trace2 = crm.RecoveryTraces.GetValueOrDefault(s);
         if (keptStopped)
-            return Result(node, PlacementOutcome.RecoveredStopped, reasons.Recovered(sid, from, node, trace2, stopped: true, note: null), state);
+            return Result(node, PlacementOutcome.RecoveredStopped, () => reasons.Recovered(sid, from, node, trace2, stopped: true, note: null), state);
 
         if (input.Storage?.BlockOn(sid, from, node) is { } block2)
-            return Result(null, PlacementOutcome.StartFailed, reasons.StartFailed(sid, from, node, block2, service), CrmState.Error);
-        var note = input.Storage?.StartNote(sid, from, node);
-        return Result(node, PlacementOutcome.Recovered, reasons.Recovered(sid, from, node, trace2, stopped: false, note), state);
+            return Result(null, PlacementOutcome.StartFailed, () => reasons.StartFailed(sid, from, node, block2, service), CrmState.Error);
+        return Result(node, PlacementOutcome.Recovered, () => reasons.Recovered(sid, from, node, trace2, stopped: false, input.Storage?.StartNote(sid, from, node)), state);
     }
 
     /// <summary>Runs rounds until one changes nothing and no LRM result is pending; returns the services caught in a cycle.</summary>
