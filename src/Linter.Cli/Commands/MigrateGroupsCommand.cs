@@ -20,6 +20,7 @@ public static class MigrateGroupsCommand
             Description = "A directory (a scan root holding etc/pve/, or a copy of /etc/pve itself), a .tar/.tar.gz/.tgz archive of /etc/pve, or a pmxcfs config.db. Default: the current directory.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        path.Validators.Add(UnknownOptions.AreNotPaths);
         var resources = new Option<bool>("--resources") { Description = "Print the new resources.cfg (every resource with 'failback', none with 'group') instead of rules.cfg." };
         var outputDir = new Option<string>("--output-dir") { Description = "Write rules.cfg and resources.cfg into DIR instead of printing.", HelpName = "DIR" };
         var command = new Command("migrate-groups",

@@ -24,6 +24,7 @@ public static class ScanCommand
             Description = "A directory (a scan root holding etc/pve/, or a copy of /etc/pve itself), a .tar/.tar.gz/.tgz archive of /etc/pve, or a pmxcfs config.db. One cluster per PATH. Default: the current directory.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        paths.Validators.Add(UnknownOptions.AreNotPaths);
         var format = new Option<string[]>("--format", "-f")
         {
             Description = "Output format: text (compiler-style lines), sarif (SARIF 2.1.0 for code scanning), json, github (workflow annotations) or markdown (job summary). Repeatable; each --output belongs to the --format written before it, and at most one format goes to standard output. Default: text.",

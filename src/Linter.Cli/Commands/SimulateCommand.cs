@@ -20,6 +20,7 @@ public static class SimulateCommand
             Description = "A directory (a scan root or a copy of /etc/pve), a .tar/.tar.gz/.tgz archive of /etc/pve, or a pmxcfs config.db. Default: the current directory.",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        path.Validators.Add(UnknownOptions.AreNotPaths);
         var format = new Option<string>("--format", "-f")
         {
             Description = "text (a block per scenario), json (stable schema, see the README) or markdown (a table and a Mermaid diagram of the sites).",

@@ -45,7 +45,7 @@ public static class SourceLoader
         }
         else
         {
-            kind = LoadFile(fullPath, display, collector, notes);
+            kind = LoadFile(path, fullPath, display, collector, notes);
         }
 
         if (configFile is not null)
@@ -68,12 +68,13 @@ public static class SourceLoader
         };
     }
 
-    /// <summary>A file PATH: opened once (a regular file or a pipe), sniffed, and handed on as a forward-only stream.</summary>
-    private static SourceKind LoadFile(string fullPath, string display, SourceCollector collector, ImmutableArray<string>.Builder notes)
+    /// <summary>A file PATH (<paramref name="typed"/> as the user wrote it): opened once (a regular file or a pipe), sniffed, and handed on as a forward-only stream.</summary>
+    private static SourceKind LoadFile(string typed, string fullPath, string display, SourceCollector collector, ImmutableArray<string>.Builder notes)
     {
         var status = FileProbe.Stat(fullPath, followLinks: true);
         if (status.Kind == FileKind.Missing)
-            throw new InputException(status.Errno == FileProbe.LoopErrno ? $"{display}: is a symbolic link loop" : $"{display}: no such file or directory");
+            // Named as typed: relative to a repository root that does not contain it, "/x/y/dir" would read "dir".
+            throw new InputException(status.Errno == FileProbe.LoopErrno ? $"{typed}: is a symbolic link loop" : $"{typed}: no such file or directory");
         Stream file;
         try
         {
