@@ -78,10 +78,11 @@ public sealed class ScanCommandTests : IDisposable
     [Fact]
     public void A_missing_path_is_a_one_line_error_with_exit_code_2()
     {
-        var run = Scan(_tree.PathOf("nope"));
+        var missing = _tree.PathOf("nope");
+        var run = Scan(missing);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("pvelint: error: nope: no such file or directory\n", run.Error);
+        Assert.Equal($"pvelint: error: {missing}: no such file or directory\n", run.Error);
     }
 
     [Fact]
