@@ -127,7 +127,7 @@ public static class QuorumEvaluator
                     continue;
                 }
                 var partitions = step.Partitions.Select(p => (Nodes: p.Nodes.Select(n => _ids[n]).ToArray(), Reaches: p.ReachesQDevice)).ToList();
-                var decision = _a.HasQDevice ? _arbiter.Decide(partitions) : null;
+                var decision = _a.HasQDevice ? _arbiter.Decide(partitions, id => _cluster.Node(id)?.Quorate == true) : null;
                 if (decision?.Undecidable is { } qnetd)
                 {
                     results.Add(new StepOutcome(step, step.Partitions.Select(p => p.ReachesQDevice
@@ -195,7 +195,7 @@ public static class QuorumEvaluator
 
         private static string QDeviceClause(Partition partition, ImmutableArray<NodeQuorum> nodes, QnetdDecision decision)
         {
-            if (!partition.ReachesQDevice) return "no QDevice vote: the partition cannot reach the QDevice host";
+            if (!partition.ReachesQDevice && !nodes.Any(n => n.CastsQDeviceVote)) return "no QDevice vote: the partition cannot reach the QDevice host";
             if (nodes.All(n => n.CastsQDeviceVote)) return "QDevice vote counted: " + decision.Summary;
             if (nodes.Any(n => n.CastsQDeviceVote)) return "QDevice vote counted on " + string.Join(", ", nodes.Where(n => n.CastsQDeviceVote).Select(n => n.Node)) + " only: " + decision.Summary;
             return "no QDevice vote: " + decision.Summary;
