@@ -15,7 +15,9 @@ public sealed record QnetdDecision(ImmutableHashSet<int> Ack, string Summary, st
 /// Proxmox sets up). A partition that does not reach the QDevice host has no clients at qnetd. Where qnetd's answer
 /// depends on the order in which its clients connected, the decision is undecidable instead of a guess.
 /// The arbiter keeps what qnetd remembers between decisions: the last quorate partition (ffsplit) and each
-/// client's last vote (lms).
+/// client's last vote and membership (lms, which re-decides only for clients whose membership changed), plus the
+/// lms clients that keep casting without qnetd (wait_for_all). Checked against real corosync + qnetd in
+/// tests/oracles/qdevice-netns.
 /// </summary>
 internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionary<int, string> names)
 {
