@@ -52,7 +52,7 @@ internal sealed class PartitionExplainer(VoteArithmetic arithmetic, IReadOnlyDic
 
     private static string QDeviceClause(Partition partition, ImmutableArray<NodeQuorum> nodes, QnetdDecision decision)
     {
-        if (!partition.ReachesQDevice) return "no QDevice vote: the partition cannot reach the QDevice host";
+        if (!partition.ReachesQDevice && !nodes.Any(n => n.CastsQDeviceVote)) return "no QDevice vote: the partition cannot reach the QDevice host";
         if (nodes.All(n => n.CastsQDeviceVote)) return "QDevice vote counted: " + decision.Summary;
         if (nodes.Any(n => n.CastsQDeviceVote)) return "QDevice vote counted on " + string.Join(", ", nodes.Where(n => n.CastsQDeviceVote).Select(n => n.Node)) + " only: " + decision.Summary;
         return "no QDevice vote: " + decision.Summary;

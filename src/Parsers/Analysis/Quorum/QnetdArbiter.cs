@@ -15,7 +15,9 @@ public sealed record QnetdDecision(ImmutableHashSet<int> Ack, string Summary, st
 /// Proxmox sets up). A partition that does not reach the QDevice host has no clients at qnetd. Where qnetd's answer
 /// depends on the order in which its clients connected, the decision is undecidable instead of a guess.
 /// The arbiter keeps what qnetd remembers between decisions: the last quorate partition (ffsplit) and each
-/// client's last vote (lms).
+/// client's last vote and membership (lms, which re-decides only for clients whose membership changed), plus the
+/// lms clients that keep casting without qnetd (wait_for_all). Checked against real corosync + qnetd in
+/// tests/oracles/qdevice-netns.
 /// </summary>
 internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionary<int, string> names)
 {
@@ -24,24 +26,67 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     private readonly ImmutableArray<int> _configNodes = arithmetic.Config.Nodes.Select(n => n.NodeId ?? 0).ToImmutableArray();
     private ImmutableHashSet<int> _quoratePartition = [];
     private readonly Dictionary<int, LmsVote> _lms = new();
+    private readonly Dictionary<int, ImmutableHashSet<int>> _lmsMembership = new();   // each lms client's membership when qnetd last ran lms for it
+    private readonly Dictionary<int, ImmutableHashSet<int>> _held = new();   // lms clients still casting an ACK without qnetd, with their membership
 
     private string Algorithm => arithmetic.Config.QDevice?.Algorithm ?? QDeviceSettings.FiftyFiftySplit;
 
     private string TieBreaker => arithmetic.Config.QDevice?.TieBreaker ?? "lowest";
 
-    public QnetdDecision Decide(IReadOnlyList<(int[] Nodes, bool Reaches)> partitions)
+    /// <summary>
+    /// qnetd's answers after a membership change. <paramref name="quorate"/> says whether a node was quorate before
+    /// it (what its qdevice daemon last heard from votequorum), which decides whether lms keeps voting without qnetd.
+    /// </summary>
+    public QnetdDecision Decide(IReadOnlyList<(int[] Nodes, bool Reaches)> partitions, Func<int, bool> quorate)
     {
         var connected = partitions.Where(p => p.Reaches && p.Nodes.Length > 0).ToList();
+        var held = HeldWithoutQnetd(partitions.Where(p => !p.Reaches).ToList(), quorate);
         // A client that disconnects (node down or cut off) loses its lms history: a reconnecting daemon is a new client.
-        foreach (var id in _lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList()) _lms.Remove(id);
-        if (connected.Count == 0) return Remember(QnetdDecision.None("no node reaches the QDevice host, so nobody gets its vote"));
+        foreach (var id in _lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList())
+        {
+            _lms.Remove(id);
+            _lmsMembership.Remove(id);
+        }
+        var heldClause = held.IsEmpty ? ""
+            : $"; {string.Join(", ", held.Order().Select(Name))} keep{(held.Count == 1 ? "s" : "")} casting the vote without qnetd (lms with wait_for_all keeps its last ACK while the node was quorate and its membership does not change)";
+        if (connected.Count == 0)
+            return Remember(new QnetdDecision(held, (held.IsEmpty ? "no node reaches the QDevice host, so nobody gets its vote" : "no node reaches the QDevice host") + heldClause));
         var decision = Algorithm switch
         {
             QDeviceSettings.FiftyFiftySplit => FiftyFiftySplit(connected),
             QDeviceSettings.LastManStanding => LastManStanding(connected),
             var other => new QnetdDecision([], "", $"QDevice algorithm '{other}' is not one pvelint models (ffsplit, lms)"),
         };
-        return Remember(decision);
+        return Remember(held.IsEmpty || decision.Undecidable is not null ? decision : decision with { Ack = decision.Ack.Union(held), Summary = decision.Summary + heldClause });
+    }
+
+    /// <summary>
+    /// corosync-qdevice's lms client, on losing qnetd, keeps casting its vote when its node is quorate and
+    /// quorum.wait_for_all is set (qdevice_net_algo_lms_disconnected and _echo_reply_not_received leave the vote
+    /// unchanged); the next membership change turns an ACK still being cast without qnetd into NACK
+    /// (qdevice_model_net_votequorum_node_list_notify). ffsplit always votes NACK once disconnected.
+    /// </summary>
+    private ImmutableHashSet<int> HeldWithoutQnetd(List<(int[] Nodes, bool Reaches)> disconnected, Func<int, bool> quorate)
+    {
+        if (Algorithm != QDeviceSettings.LastManStanding || arithmetic.Config.WaitForAll != true)
+        {
+            _held.Clear();
+            return [];
+        }
+        var keep = new Dictionary<int, ImmutableHashSet<int>>();
+        foreach (var p in disconnected)
+        {
+            var members = p.Nodes.ToImmutableHashSet();
+            foreach (var id in p.Nodes)
+            {
+                var justLost = _lms.GetValueOrDefault(id) == LmsVote.Ack && _lmsMembership[id].SetEquals(members) && quorate(id);
+                var stillHeld = _held.TryGetValue(id, out var was) && was.SetEquals(members);
+                if (justLost || stillHeld) keep[id] = members;
+            }
+        }
+        _held.Clear();
+        foreach (var (id, members) in keep) _held[id] = members;
+        return keep.Keys.ToImmutableHashSet();
     }
 
     private QnetdDecision Remember(QnetdDecision decision)
@@ -106,25 +151,40 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         return int.TryParse(TieBreaker, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out node) && node > 0;
     }
 
+    /// <summary>
+    /// qnetd runs do_lms_algorithm for a client only when that client reports something: it connects, or its corosync
+    /// membership changes (qdevice never asks again on its own, and lms sends no votes to other clients). A client
+    /// whose membership stayed the same keeps the vote it had, even when the partitions around it changed (also a
+    /// newcomer's unsaved NACK).
+    /// </summary>
     private QnetdDecision LastManStanding(List<(int[] Nodes, bool Reaches)> connected)
     {
+        var unchanged = connected.SelectMany(p => p.Nodes.Where(id => _lmsMembership.TryGetValue(id, out var was) && was.SetEquals(p.Nodes)))
+            .ToHashSet();
+        var kept = unchanged.Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack).ToImmutableHashSet();
+        foreach (var p in connected)
+            foreach (var id in p.Nodes) _lmsMembership[id] = p.Nodes.ToImmutableHashSet();
+        var reporting = connected.SelectMany(p => p.Nodes).Where(id => !unchanged.Contains(id)).ToList();
+        var keptClause = unchanged.Count == 0 ? ""
+            : $"; qnetd did not run lms again for {string.Join(", ", unchanged.Order().Select(Name))}, whose membership did not change, so they keep their last answer";
+
         if (connected.Count == 1)
         {
-            foreach (var id in connected[0].Nodes) _lms[id] = LmsVote.Ack;
-            return Ack(connected[0].Nodes, "lms gives the vote to the only partition that reaches it");
+            foreach (var id in reporting) _lms[id] = LmsVote.Ack;
+            return new QnetdDecision(kept.Union(reporting), "lms gives the vote to the only partition that reaches it" + keptClause);
         }
         var decision = LargestOrTieBreaker(connected);
         if (decision.Undecidable is not null) return decision;
         // A client that never voted gets NACK (not remembered) while a client in another partition holds an ACK.
         var holders = connected.SelectMany(p => p.Nodes).Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack).ToList();
-        var newcomersRefused = connected.SelectMany(p => p.Nodes)
+        var newcomersRefused = reporting
             .Where(id => _lms.GetValueOrDefault(id) == LmsVote.New && holders.Any(h => !SamePartition(connected, id, h)))
             .ToHashSet();
-        foreach (var id in connected.SelectMany(p => p.Nodes).Where(id => !newcomersRefused.Contains(id)))
+        foreach (var id in reporting.Where(id => !newcomersRefused.Contains(id)))
             _lms[id] = decision.Ack.Contains(id) ? LmsVote.Ack : LmsVote.Nack;
-        return newcomersRefused.Overlaps(decision.Ack)
-            ? decision with { Ack = decision.Ack.Except(newcomersRefused), Summary = decision.Summary + "; nodes new to qnetd get NACK while another partition holds the vote" }
-            : decision;
+        var summary = decision.Summary;
+        if (newcomersRefused.Overlaps(decision.Ack)) summary += "; nodes new to qnetd get NACK while another partition holds the vote";
+        return new QnetdDecision(decision.Ack.Intersect(reporting).Except(newcomersRefused).Union(kept), summary + keptClause);
     }
 
     private QnetdDecision LargestOrTieBreaker(List<(int[] Nodes, bool Reaches)> connected)

@@ -145,7 +145,7 @@ public static class QuorumEvaluator
                     continue;
                 }
                 var partitions = step.Partitions.Select(p => (Nodes: p.Nodes.Select(n => _ids[n]).ToArray(), Reaches: p.ReachesQDevice)).ToList();
-                var decision = _a.HasQDevice ? _arbiter.Decide(partitions) : null;
+                var decision = _a.HasQDevice ? _arbiter.Decide(partitions, id => _cluster.Node(id)?.Quorate == true) : null;
                 if (decision?.Undecidable is { } qnetd)
                 {
                     results.Add(new StepOutcome(step, step.Partitions.Select(p => p.ReachesQDevice

@@ -64,8 +64,8 @@ internal sealed class SteadyStateShortcut
         {
             // qnetd remembers which partition had the vote (keep_active_partition_tie_breaker): replay the steady state first.
             var arbiter = new QnetdArbiter(_arithmetic, _names);
-            arbiter.Decide([(_nodes.Values.Select(n => n.Id).ToArray(), true)]);
-            decision = arbiter.Decide(partitions);
+            arbiter.Decide([(_nodes.Values.Select(n => n.Id).ToArray(), true)], _ => false);
+            decision = arbiter.Decide(partitions, _ => true);   // every node was quorate in the steady state
             if (decision.Undecidable is not null) return null;
         }
         var qdeviceVotes = _arithmetic.HasQDevice ? (uint)_arithmetic.QDeviceVotes : 0;

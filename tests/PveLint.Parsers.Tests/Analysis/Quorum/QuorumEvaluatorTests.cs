@@ -122,6 +122,32 @@ public class QuorumEvaluatorTests
         Assert.Equal(2, noQnetd.Partitions[0].TotalVotes);
     }
 
+    [Fact] // qdevice-netns scenarios 17 and 22
+    public void Lms_leaves_the_vote_with_a_node_whose_membership_did_not_change()
+    {
+        // Node 1 holds the vote alone; nodes 2 and 3 come back in a partition of their own. qnetd runs lms only for
+        // the clients that report a new membership, so the larger partition gets NACK as newcomers and keeps it
+        // even after node 1 dies (their membership does not change).
+        var config = Nodes(3, Lms);
+        var outcome = QuorumEvaluator.EvaluateSequence(config, [MembershipStep.Of(P(1)), MembershipStep.Of(P(1), P(2, 3)), MembershipStep.Of(P(2, 3))]);
+        Assert.Equal([true, false], outcome.Steps[1].Partitions.Select(p => p.IsQuorate));
+        Assert.Equal((3, 2), (outcome.Steps[1].Partitions[0].TotalVotes, outcome.Steps[1].Partitions[1].TotalVotes));
+        Assert.Contains("qnetd did not run lms again for 1 (pve1)", outcome.Steps[1].QDeviceDecision);
+        Assert.Equal([false], Quorate(outcome));
+    }
+
+    [Fact] // qdevice-netns scenario 21
+    public void Lms_with_wait_for_all_keeps_casting_after_losing_qnetd_until_the_membership_changes()
+    {
+        var config = Nodes(3, Lms) with { WaitForAll = true };
+        var outcome = QuorumEvaluator.EvaluateSequence(config, [MembershipStep.Of(NoQnetd(1, 2, 3)), MembershipStep.Of(NoQnetd(1, 2))]);
+        Assert.Equal((5, true), (outcome.Steps[0].Partitions[0].TotalVotes, outcome.Steps[0].Partitions[0].QDeviceVote));
+        Assert.Contains("keep casting the vote without qnetd", outcome.Steps[0].Partitions[0].Explanation);
+        Assert.Equal((2, false), (outcome.Steps[1].Partitions[0].TotalVotes, outcome.Steps[1].Partitions[0].IsQuorate));
+        var ffsplit = QuorumEvaluator.Evaluate(Nodes(4, FfSplit) with { WaitForAll = true }, [NoQnetd(1, 2, 3, 4)]);
+        Assert.Equal(4, ffsplit.Partitions[0].TotalVotes);   // ffsplit always votes NACK once disconnected
+    }
+
     [Fact] // K
     public void Five_nodes_with_ffsplit_give_the_vote_to_the_majority()
     {
