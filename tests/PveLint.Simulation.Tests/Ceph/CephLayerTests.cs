@@ -59,6 +59,24 @@ public class CephLayerTests
     }
 
     [Fact]
+    public void Losing_the_witness_that_holds_only_the_tiebreaker_is_a_scenario_and_with_a_data_site_stops_Ceph()
+    {
+        var result = Simulator.Run(new CephCluster { Sites = TwoSites, Monitors = ["pve-a1", "pve-a2", "pve-b1", "pve-b2"], Tiebreaker = true }.Bind(), 2);
+
+        var witness = result.Scenario("site:site3")!;
+        Assert.Empty(witness.Scenario.FailedNodes);
+        Assert.Equal("mon.tb lost; 4 of 5 monitors remain, quorum needs 3", witness.Ceph!.Monitors.Describe());
+        Assert.True(witness.Ceph.Monitors.HasQuorum);
+
+        // §3.1: a data site and the tiebreaker together leave 2 of 5.
+        var both = result.Scenario("site:site1&site:site3")!.Ceph!;
+        Assert.False(both.Monitors.HasQuorum);
+        Assert.Equal(["pve-a1", "pve-a2", "tb"], both.Monitors.Lost.ToArray());
+        // The witness plus one node is kept apart from the node alone.
+        Assert.NotNull(result.Scenario("node:pve-a1&site:site3"));
+    }
+
+    [Fact]
     public void A_node_loss_blocks_exactly_the_PGs_that_keep_fewer_than_min_size_copies()
     {
         var cluster = new CephCluster

@@ -17,10 +17,10 @@ public static class SimulationMarkdownReporter
         WriteTopology(report.Model, output);
         output.WriteLine("```");
         output.WriteLine();
-        output.WriteLine("| scenario | partitions and their quorum | fenced nodes | HA services moved / stranded |");
-        output.WriteLine("|---|---|---|---|");
+        output.WriteLine("| scenario | partitions and their quorum | fenced nodes | HA services moved / stranded | Ceph monitors and pools |");
+        output.WriteLine("|---|---|---|---|---|");
         foreach (var v in result.Scenarios)
-            output.WriteLine($"| {Cell(v.Scenario.Title)} | {Cell(SimulationReport.Partitions(v))} | {Cell(SimulationReport.Fenced(v))} | {Cell(SimulationReport.Services(v))} |");
+            output.WriteLine($"| {Cell(v.Scenario.Title)} | {Cell(SimulationReport.Partitions(v))} | {Cell(SimulationReport.Fenced(v))} | {Cell(SimulationReport.Services(v))} | {Cell(SimulationReport.Ceph(v))} |");
         if (!result.Notes.IsEmpty)
         {
             output.WriteLine();
