@@ -51,7 +51,8 @@ public sealed record SimulationReport(string Path, ClusterModel Model, Simulatio
                 : !ceph.Monitors.HasQuorum ? ": no quorum"
                 : ceph.Monitors.Winner is { } w ? $": quorum in {ceph.Monitors.Sides[w].Name}"
                 : $": quorum in {string.Join(" or ", ceph.Monitors.Candidates.Select(c => ceph.Monitors.Sides[c].Name))} (the election decides)";
-            parts.Add($"monitors: {ceph.Monitors.Describe()}{quorum}");
+            var describe = ceph.Monitors.Describe();
+            parts.Add((describe.StartsWith("monitors", StringComparison.Ordinal) ? "" : "monitors: ") + describe + quorum);
         }
         if (ceph.Undecidable is { } why && ceph.Monitors.Undecidable is null) parts.Add("undecidable: " + why);
         if (ceph.DegradedStretchMode) parts.Add("degraded stretch mode");
