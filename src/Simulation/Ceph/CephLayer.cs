@@ -65,7 +65,8 @@ public sealed class CephLayer
     {
         if (!HasCeph) return null;
         var quorum = Quorum(scenario);
-        var osdSpots = osds.Select(o => (o.Osd, Spot: o.Home.Locate(scenario, qdeviceHost))).ToList();
+        var homeSpots = new Dictionary<CephHome, Spot>(ReferenceEqualityComparer.Instance);
+        var osdSpots = osds.Select(o => (o.Osd, Spot: homeSpots.TryGetValue(o.Home, out var spot) ? spot : homeSpots[o.Home] = o.Home.Locate(scenario, qdeviceHost))).ToList();
         var physicallyLost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost).Select(o => o.Osd).Concat(downAlready).ToHashSet();
 
         if (quorum.Undecidable is not null || monitors.IsEmpty)

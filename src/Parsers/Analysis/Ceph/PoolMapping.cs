@@ -11,11 +11,13 @@ namespace PveLint.Analysis.Ceph;
 public sealed class PoolMapping
 {
     private readonly int[][] pgs;
+    private readonly int maxOsd;
 
     private PoolMapping(CephPool pool, int[][] pgs)
     {
         Pool = pool;
         this.pgs = pgs;
+        maxOsd = pgs.SelectMany(pg => pg).DefaultIfEmpty(-1).Max();
     }
 
     public CephPool Pool { get; }
@@ -44,10 +46,19 @@ public sealed class PoolMapping
     {
         var barrier = effective.PeeringCrushBucketCount > 0 ? effective.PeeringCrushBucketBarrier : (int?)null;
         var inactive = new List<int>();
+        var minSize = Math.Max(effective.MinSize, 1);
+        // A mask instead of set look-ups: this loop runs for every PG of every pool of every simulated scenario.
+        var down = new bool[maxOsd + 1];
+        foreach (var osd in failed)
+            if (osd >= 0 && osd <= maxOsd) down[osd] = true;
         for (var ps = 0; ps < pgs.Length; ps++)
         {
-            var acting = pgs[ps].Where(o => !failed.Contains(o)).ToList();
-            if (!PgAvailability.CanPeer(hierarchy, effective, acting, barrier)) inactive.Add(ps);
+            var surviving = 0;
+            foreach (var osd in pgs[ps])
+                if (osd < 0 || osd >= down.Length || !down[osd]) surviving++;
+            // Without a stretch barrier the count decides; only stretch pools need the acting set itself.
+            if (barrier is null ? surviving < minSize : !PgAvailability.CanPeer(hierarchy, effective, pgs[ps].Where(o => !failed.Contains(o)).ToList(), barrier))
+                inactive.Add(ps);
         }
         return new PoolAvailability(effective, stage, pgs.Length, inactive.Count, true, null, inactive.ToImmutableArray());
     }
