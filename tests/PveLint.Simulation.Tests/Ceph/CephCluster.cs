@@ -21,6 +21,7 @@ internal sealed class CephCluster
     public (string Name, int Size, int MinSize, int Rule, int PgNum)[] Pools { get; init; } = [("vm", 3, 2, 0, 32)];
     public (int VmId, string Node)[] HaGuests { get; init; } = [];
     public bool WithoutCeph { get; init; }
+    public Dictionary<string, string> ExtraFiles { get; init; } = [];
 
     private IEnumerable<(string Node, int Site, int Index)> AllNodes() =>
         Sites.SelectMany((nodes, s) => nodes.Select(n => (n, s + 1, 0))).Select((x, i) => (x.n, x.Item2, i + 1));
@@ -46,6 +47,7 @@ internal sealed class CephCluster
             files["ceph/monmap.json"] = Monmap();
             files["ceph/osdmap.json"] = Osdmap();
         }
+        foreach (var (path, text) in ExtraFiles) files[path] = text;
         return ClusterBinder.Bind(ConfigTree.FromTexts(files));
     }
 

@@ -163,6 +163,27 @@ public class CephLayerTests
     }
 
     [Fact]
+    public void Monitors_that_nothing_places_decide_node_losses_but_leave_site_losses_undecidable()
+    {
+        // Only ceph.conf, with monitor addresses on a network no site declares.
+        var model = new CephCluster
+        {
+            Sites = TwoSites, Monitors = [], WithoutCeph = true,
+            ExtraFiles = { ["etc/pve/ceph.conf"] = "[global]\n\tfsid = 7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f\n\tmon_host = 192.168.99.1 192.168.99.2 192.168.99.3\n" },
+        }.Bind();
+        var result = Simulator.Run(model, 1);
+
+        var node = result.Scenario("node:pve-a1")!.Ceph!;
+        Assert.True(node.Monitors.HasQuorum);
+        Assert.Equal(3, node.Monitors.Shared.Length);
+        var site = result.Scenario("site:site1")!.Ceph!;
+        Assert.True(site.IsUndecidable);
+        Assert.False(site.Unavailable);
+        Assert.Contains("in no known site", site.Monitors.Undecidable);
+        Assert.Contains(result.Notes, n => n.StartsWith("Ceph: mon.192.168.99.1 is on no cluster node and in no known site", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_Ceph_data_the_layer_gives_no_verdict()
     {
         var result = Simulator.Run(new CephCluster { Sites = TwoSites, Monitors = [], WithoutCeph = true }.Bind(), 1);
