@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PveLint.Analysis.Ceph;
 using PveLint.Model;
 using PveLint.Simulation.Scenarios;
@@ -61,18 +62,22 @@ public sealed record CephHome(string Host, string? Node, string? Site)
         return new CephHome(host, null, monitor.Site is { } crushSite ? ModelSiteOf(model, hierarchy, crushSites, crushSite) : null);
     }
 
+    /// <summary>Every monitor of the model with its home (monitor map, else ceph.conf), in the map's order.</summary>
+    public static ImmutableArray<(MonitorSite Monitor, CephHome Home)> Monitors(ClusterModel model)
+    {
+        var view = CephView.Of(model);
+        var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
+        return view.Monitors.Select(m => (m, OfMonitor(model, view.Hierarchy, crushSites, m))).ToImmutableArray();
+    }
+
     /// <summary>
     /// The model sites that hold a monitor on no cluster node (a tiebreaker in a witness site): their loss is a scenario
     /// of its own even when no node and no QDevice is there.
     /// </summary>
-    public static IReadOnlySet<string> MonitorSites(ClusterModel model)
-    {
-        var view = CephView.Of(model);
-        var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
-        return view.Monitors.Select(m => OfMonitor(model, view.Hierarchy, crushSites, m))
+    public static IReadOnlySet<string> MonitorSites(ClusterModel model) =>
+        Monitors(model).Select(m => m.Home)
             .Where(h => h.Node is null && h.Site is not null && model.SiteNamed(h.Site) is not null)
             .Select(h => h.Site!).ToHashSet(StringComparer.Ordinal);
-    }
 
     /// <summary>An OSD host's home: the CRUSH host bucket named like a PVE node, else its dividing bucket's site.</summary>
     public static CephHome OfOsdHost(ClusterModel model, CrushHierarchy hierarchy, IReadOnlyCollection<string> crushSites, string hostBucket, string? crushSite)

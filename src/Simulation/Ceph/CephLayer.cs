@@ -33,7 +33,7 @@ public sealed class CephLayer
         var ceph = model.Ceph;
         HasCeph = !view.Monitors.IsEmpty || ceph.Crush is not null || !ceph.Pools.IsEmpty;
         var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
-        monitors = view.Monitors.Select(m => (m, CephHome.OfMonitor(model, view.Hierarchy, crushSites, m))).ToImmutableArray();
+        monitors = CephHome.Monitors(model);
         osds = view.Hierarchy is { } h ? OsdHomes(model, h, view.Stretch.DividingType, crushSites) : [];
         downAlready = ceph.Osds.Where(o => !o.Up).Select(o => o.Id).ToImmutableHashSet();
         guestPools = GuestPools.Of(model);

@@ -110,6 +110,17 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Markdown_marks_monitor_nodes_and_the_tiebreaker_and_has_a_Ceph_column()
+    {
+        var run = CliRunner.Run("simulate", Path.Combine(PveLint.Tests.TestPaths.Fixtures, "PVE6006", "good"), "--format", "markdown", "--max-failures", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutputLines, l => l.Trim().EndsWith("[\"pve1 · mon\"]", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.Trim().EndsWith("{{\"mon.pve5 (tiebreaker)\"}}", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("| site site1 lost |", StringComparison.Ordinal) && l.EndsWith("degraded stretch mode; pools: vm-pool: serves I/O |", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_bad_max_failures_is_a_usage_error()
     {
         var run = CliRunner.Run("simulate", TwoRoomsWithWitness(), "--max-failures", "0");
