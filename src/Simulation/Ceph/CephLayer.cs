@@ -90,7 +90,7 @@ public sealed class CephLayer
             var lost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost || (o.Spot.Kind == SpotKind.Partition && o.Spot.Partition != winner))
                 .Select(o => o.Osd).Concat(downAlready).ToHashSet();
             var survivor = DegradedSurvivor(scenario, winner, lost);
-            var pools = model.Ceph.Pools.Select(p => Pool(p, lost, survivor)).ToImmutableArray();
+            var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
             var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(ha, pools), null);
             if (worst is null || verdict.Pools.Sum(p => p.PgsInactive) > worst.Pools.Sum(p => p.PgsInactive)) worst = verdict;
         }
@@ -135,10 +135,11 @@ public sealed class CephLayer
         }
         var dead = stretch.Sites.Where(Dead).ToList();
         if (dead.Count != 1) return null;
-        return h.IdOf(stretch.Sites.Single(s => s != dead[0]).Name);
+        return h.IdOf((ReferenceEquals(dead[0], stretch.Sites[0]) ? stretch.Sites[1] : stretch.Sites[0]).Name);
     }
 
-    private PoolVerdict Pool(CephPool pool, IReadOnlySet<int> lost, int? degradedSurvivor)
+    /// <summary>The verdict of the pool at <paramref name="index"/> of the OSD map (pool ids need not be unique in a bad dump).</summary>
+    private PoolVerdict Pool(int index, CephPool pool, IReadOnlySet<int> lost, int? degradedSurvivor)
     {
         var effective = degradedSurvivor is { } survivor
             ? pool with
@@ -148,13 +149,13 @@ public sealed class CephLayer
                 PeeringCrushMandatoryMember = pool.PeeringCrushBucketCount > 0 ? survivor : pool.PeeringCrushMandatoryMember,
             }
             : pool;
-        var key = $"{pool.Id}|{degradedSurvivor}|{string.Join(",", lost.Order())}";
+        var key = $"{index}|{degradedSurvivor}|{string.Join(",", lost.Order())}";
         if (poolVerdicts.TryGetValue(key, out var known)) return known;
 
         PoolAvailability availability;
         if (view.Hierarchy is not { } h)
             return poolVerdicts[key] = new PoolVerdict(pool, Math.Max(pool.PgNum, 1), 0, pool.MinSize, false, "no CRUSH map was scanned");
-        if (MappingOf(pool) is { } mapping) availability = mapping.Availability(h, effective, lost, FailureStage.Down);
+        if (MappingOf(index, pool) is { } mapping) availability = mapping.Availability(h, effective, lost, FailureStage.Down);
         else availability = PgAvailability.Evaluate(h, effective, lost, FailureStage.Down, view.Weights);
 
         var stretchNote = degradedSurvivor is { } s ? $" (degraded stretch mode: min_size 1, only {h.NameOf(s)} needed to peer)" : "";
@@ -164,13 +165,13 @@ public sealed class CephLayer
         return poolVerdicts[key] = new PoolVerdict(pool, availability.PgCount, availability.PgsInactive, effective.MinSize, availability.Exact, reason);
     }
 
-    private PoolMapping? MappingOf(CephPool pool)
+    private PoolMapping? MappingOf(int index, CephPool pool)
     {
-        if (mappings.TryGetValue(pool.Id, out var known)) return known;
+        if (mappings.TryGetValue(index, out var known)) return known;
         PoolMapping? mapping = null;
         if (view.Mapper is { IsExact: true } mapper && pool.PgNum > 0 && view.RuleOf(pool) is { } rule)
             mapping = PoolMapping.Map(mapper, rule, pool, view.Weights);
-        return mappings[pool.Id] = mapping;
+        return mappings[index] = mapping;
     }
 
     /// <summary>HA services that run after the scenario (left alone, moved or recovered) but whose disks are on a blocked pool.</summary>
