@@ -11,7 +11,8 @@ namespace PveLint.Simulation.Ceph;
 /// The Ceph layer (reference/ceph-stretch.md §3, §4): per scenario, which partition holds a strict majority of the
 /// monitor map, which OSDs are down for it (on failed nodes, or cut off from the quorate side), and, per pool, the PGs
 /// left below min_size, with degraded stretch mode (min_size 1, one bucket to peer) when a whole stretch site is
-/// dead. The CRUSH hierarchy, the homes of monitors and OSDs and each pool's PG mapping are built once per model;
+/// dead. Like the other layers it starts from the steady state: every OSD up (a dump taken while some were down says
+/// nothing about the design), with the OSD map's in/out weights kept. The CRUSH hierarchy, the homes of monitors and OSDs and each pool's PG mapping are built once per model;
 /// pool verdicts are shared between scenarios that lose the same OSDs.
 /// </summary>
 public sealed class CephLayer
@@ -20,7 +21,6 @@ public sealed class CephLayer
     private readonly CephView view;
     private readonly ImmutableArray<(MonitorSite Monitor, CephHome Home)> monitors;
     private readonly ImmutableArray<(int Osd, CephHome Home)> osds;
-    private readonly ImmutableHashSet<int> downAlready;
     private readonly ImmutableSortedDictionary<string, ImmutableArray<string>> guestPools;
     private readonly string? qdeviceHost;
     private readonly Dictionary<int, PoolMapping?> mappings = new();
@@ -35,7 +35,6 @@ public sealed class CephLayer
         var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
         monitors = CephHome.Monitors(model);
         osds = view.Hierarchy is { } h ? OsdHomes(model, h, view.Stretch.DividingType, crushSites) : [];
-        downAlready = ceph.Osds.Where(o => !o.Up).Select(o => o.Id).ToImmutableHashSet();
         guestPools = GuestPools.Of(model);
         qdeviceHost = QDeviceLocation.Of(model)?.Host;
 
@@ -67,7 +66,7 @@ public sealed class CephLayer
         var quorum = Quorum(scenario);
         var homeSpots = new Dictionary<CephHome, Spot>(ReferenceEqualityComparer.Instance);
         var osdSpots = osds.Select(o => (o.Osd, Spot: homeSpots.TryGetValue(o.Home, out var spot) ? spot : homeSpots[o.Home] = o.Home.Locate(scenario, qdeviceHost))).ToList();
-        var physicallyLost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost).Select(o => o.Osd).Concat(downAlready).ToHashSet();
+        var physicallyLost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost).Select(o => o.Osd).ToHashSet();
 
         if (quorum.Undecidable is not null || monitors.IsEmpty)
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [], quorum.Undecidable ?? "no monitors are known");
@@ -88,7 +87,7 @@ public sealed class CephLayer
         foreach (var winner in quorum.Candidates)
         {
             var lost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost || (o.Spot.Kind == SpotKind.Partition && o.Spot.Partition != winner))
-                .Select(o => o.Osd).Concat(downAlready).ToHashSet();
+                .Select(o => o.Osd).ToHashSet();
             var survivor = DegradedSurvivor(scenario, winner, lost);
             var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
             var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(ha, pools), null);
