@@ -38,10 +38,18 @@ public sealed class CephUnavailableAfterFailure : Rule
                     .Concat(PoolSpans(blocked)).Concat(ScenarioNarrative.SiteSpans(model, Sites(verdict.Scenario)));
                 yield return Report(monitors.FirstOrDefault()?.Span, NoQuorumMessage(verdict, ceph, blocked), related);
             }
-            else
+            else if (blocked.Count > 0)
             {
                 var related = PoolSpans(blocked.Skip(1)).Concat(RuleSpans(view, blocked)).Concat(ScenarioNarrative.SiteSpans(model, Sites(verdict.Scenario)));
                 yield return Report(blocked[0].Pool.Span, PoolsMessage(verdict, ceph, blocked), related);
+            }
+            else
+            {
+                // Every pool is fine for the monitors' side, but HA runs guests on the other side of the split.
+                var cutOff = ceph.BlockedServices.Where(b => b.CutOff).Select(b => model.HaResource(b.Sid)).OfType<HaResource>().ToList();
+                var related = cutOff.Skip(1).Select(r => new RelatedSpan(r.Section.HeaderSpan, $"HA resource {r.Sid}"))
+                    .Concat(ScenarioNarrative.SiteSpans(model, Sites(verdict.Scenario)));
+                yield return Report(cutOff.FirstOrDefault()?.Section.HeaderSpan, CutOffMessage(verdict, ceph), related);
             }
         }
     }
@@ -62,11 +70,20 @@ public sealed class CephUnavailableAfterFailure : Rule
         return $"{verdict.Scenario.Title}: {down}{pools}{election}, so I/O to them blocks{Services(ceph)}";
     }
 
+    private static string CutOffMessage(ScenarioVerdict verdict, CephVerdict ceph)
+    {
+        var side = ceph.Monitors.Winner is { } w ? ceph.Monitors.Sides[w].Name : "one side";
+        return $"{verdict.Scenario.Title}: {ceph.Monitors.Describe()}: monitor quorum and the OSDs serving I/O are in {side}{Services(ceph)}";
+    }
+
     private static string Services(CephVerdict ceph)
     {
-        var recovered = ceph.BlockedServices.Where(s => s.Recovered).Select(s => $"{s.Sid} (on {s.Node})").ToList();
-        var running = ceph.BlockedServices.Where(s => !s.Recovered).Select(s => s.Sid).ToList();
+        var cutOff = ceph.BlockedServices.Where(s => s.CutOff).Select(s => $"{s.Sid} (on {s.Node})").ToList();
+        var recovered = ceph.BlockedServices.Where(s => s.Recovered && !s.CutOff).Select(s => $"{s.Sid} (on {s.Node})").ToList();
+        var running = ceph.BlockedServices.Where(s => !s.Recovered && !s.CutOff).Select(s => s.Sid).ToList();
         var parts = "";
+        if (cutOff.Count > 0)
+            parts += $"; HA runs {ScenarioNarrative.List(cutOff)} on the other side, cut off from {(cutOff.Count == 1 ? "its" : "their")} disks";
         if (recovered.Count > 0) parts += $"; {ScenarioNarrative.List(recovered)} recovered but blocked on {(recovered.Count == 1 ? "its" : "their")} disks";
         if (running.Count > 0) parts += $"; {ScenarioNarrative.List(running)} keep{(running.Count == 1 ? "s" : "")} running with blocked disks";
         return parts;

@@ -75,7 +75,7 @@ public sealed class CephLayer
             // Without monitor quorum no PG peers and no client gets a map: every pool stops (§4.1 step 4).
             var stopped = model.Ceph.Pools.Select(p => new PoolVerdict(p, Math.Max(p.PgNum, 1), Math.Max(p.PgNum, 1), p.MinSize, true,
                 $"all {Math.Max(p.PgNum, 1)} PGs inactive: no monitor quorum")).ToImmutableArray();
-            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(ha, stopped), null);
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(scenario, ha, stopped, null), null);
         }
         var unknownOsds = osdSpots.Where(o => o.Spot.Kind == SpotKind.Unknown).Select(o => o.Osd).ToList();
         if (unknownOsds.Count > 0)
@@ -90,7 +90,7 @@ public sealed class CephLayer
                 .Select(o => o.Osd).ToHashSet();
             var survivor = DegradedSurvivor(scenario, winner, lost);
             var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
-            var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(ha, pools), null);
+            var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(scenario, ha, pools, quorum.Candidates.Length == 1 ? winner : null), null);
             if (worst is null || verdict.Pools.Sum(p => p.PgsInactive) > worst.Pools.Sum(p => p.PgsInactive)) worst = verdict;
         }
         return worst;
@@ -173,18 +173,26 @@ public sealed class CephLayer
         return mappings[index] = mapping;
     }
 
-    /// <summary>HA services that run after the scenario (left alone, moved or recovered) but whose disks are on a blocked pool.</summary>
-    private ImmutableArray<BlockedService> Blocked(HaVerdict ha, ImmutableArray<PoolVerdict> pools)
+    /// <summary>
+    /// HA services that run after the scenario (left alone, moved or recovered) but whose disks are on a blocked pool,
+    /// or whose node sits in another partition than the monitor quorum (it reaches neither monitors nor OSDs).
+    /// </summary>
+    private ImmutableArray<BlockedService> Blocked(FailureScenario scenario, HaVerdict ha, ImmutableArray<PoolVerdict> pools, int? cephSide)
     {
         if (ha.Plan is not { } plan) return [];
         var blocked = pools.Where(p => p.Blocks).Select(p => p.Pool.Name).ToHashSet(StringComparer.Ordinal);
-        if (blocked.Count == 0) return [];
-        return plan.Services
-            .Where(s => s.To is not null && s.Outcome is PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)
-            .Select(s => (Service: s, Pools: guestPools.GetValueOrDefault(s.Sid, []).Where(blocked.Contains).ToImmutableArray()))
-            .Where(s => !s.Pools.IsEmpty)
-            .Select(s => new BlockedService(s.Service.Sid, s.Service.To, s.Service.Outcome == PlacementOutcome.Recovered, s.Pools))
-            .ToImmutableArray();
+        bool CutOff(string node) => cephSide is { } side && scenario.IsSplit && !scenario.Partitions[side].Nodes.Contains(node);
+        var result = ImmutableArray.CreateBuilder<BlockedService>();
+        foreach (var service in plan.Services)
+        {
+            if (service.To is not { } node || service.Outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
+            var own = guestPools.GetValueOrDefault(service.Sid, []);
+            if (own.IsEmpty) continue;
+            var cutOff = CutOff(node);
+            var hit = cutOff ? own : own.Where(blocked.Contains).ToImmutableArray();
+            if (!hit.IsEmpty) result.Add(new BlockedService(service.Sid, node, service.Outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
+        }
+        return result.ToImmutable();
     }
 
     private static ImmutableArray<(int, CephHome)> OsdHomes(ClusterModel model, CrushHierarchy h, string dividingType, IReadOnlyCollection<string> crushSites)

@@ -23,8 +23,8 @@ public sealed record CephVerdict(
     /// <summary>The pools with at least one PG that cannot serve I/O (all of them without monitor quorum).</summary>
     public IEnumerable<PoolVerdict> BlockedPools => Pools.Where(p => p.Blocks);
 
-    /// <summary>Decided, and Ceph I/O stops somewhere: no monitor quorum, or a pool with inactive PGs.</summary>
-    public bool Unavailable => !IsUndecidable && (!Monitors.HasQuorum || BlockedPools.Any());
+    /// <summary>Decided, and Ceph I/O stops somewhere: no monitor quorum, a pool with inactive PGs, or HA guests cut off from the quorum side.</summary>
+    public bool Unavailable => !IsUndecidable && (!Monitors.HasQuorum || BlockedPools.Any() || BlockedServices.Any(s => s.CutOff));
 }
 
 /// <summary>
@@ -40,5 +40,12 @@ public sealed record PoolVerdict(CephPool Pool, int PgCount, int PgsInactive, in
     public string Describe() => !Blocks ? $"{Pool.Name}: serves I/O" : $"{Pool.Name}: {Reason}";
 }
 
-/// <summary>An HA service that runs after the scenario (unaffected, moved or recovered) on a node, but whose disks are on blocked pools.</summary>
-public sealed record BlockedService(string Sid, string? Node, bool Recovered, ImmutableArray<string> Pools);
+/// <summary>
+/// An HA service that runs after the scenario (unaffected, moved or recovered) on a node, but whose disks are on
+/// blocked pools, or (<see cref="CutOff"/>) whose node is in another partition than the monitor quorum.
+/// </summary>
+public sealed record BlockedService(string Sid, string? Node, bool Recovered, ImmutableArray<string> Pools)
+{
+    /// <summary>Its node is on the other side of a netsplit from the monitor quorum: every pool it uses is out of reach.</summary>
+    public bool CutOff { get; init; }
+}

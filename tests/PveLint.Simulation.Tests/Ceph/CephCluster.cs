@@ -30,7 +30,10 @@ internal sealed class CephCluster
 
     private int WitnessSite => Sites.Length + 1;
 
-    public ClusterModel Bind()
+    public ClusterModel Bind() => ClusterBinder.Bind(ConfigTree.FromTexts(Files()));
+
+    /// <summary>The configuration files by path, as a scan root holds them.</summary>
+    public Dictionary<string, string> Files()
     {
         var files = new Dictionary<string, string>
         {
@@ -48,7 +51,7 @@ internal sealed class CephCluster
             files["ceph/osdmap.json"] = Osdmap();
         }
         foreach (var (path, text) in ExtraFiles) files[path] = text;
-        return ClusterBinder.Bind(ConfigTree.FromTexts(files));
+        return files;
     }
 
     private string Corosync()

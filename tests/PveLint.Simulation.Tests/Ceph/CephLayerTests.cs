@@ -184,6 +184,27 @@ public class CephLayerTests
     }
 
     [Fact]
+    public void Guests_HA_runs_on_the_corosync_side_of_a_split_are_cut_off_when_the_monitors_won_the_other_side()
+    {
+        // corosync: 3+2 nodes, site1 stays quorate; Ceph: monitors 1+2, quorum in site2, whose two copies per PG serve I/O.
+        var model = new CephCluster
+        {
+            Sites = [["pve-a1", "pve-a2", "pve-a3"], ["pve-b1", "pve-b2"]], Monitors = ["pve-a1", "pve-b1", "pve-b2"],
+            Pools = [("vm", 4, 2, 1, 32)], HaGuests = [(101, "pve-a1"), (102, "pve-b1")],
+        }.Bind();
+        var verdict = Simulator.Run(model, 1).Scenario("split:site1|site2")!;
+
+        Assert.Equal(["pve-a1", "pve-a2", "pve-a3"], verdict.Quorum.QuorateNodes.Order().ToArray());
+        var ceph = verdict.Ceph!;
+        Assert.Equal(1, ceph.Monitors.Winner);
+        Assert.Empty(ceph.BlockedPools);
+        Assert.True(ceph.Unavailable);
+        Assert.Equal(["vm:101", "vm:102"], ceph.BlockedServices.Select(b => b.Sid).ToArray());
+        Assert.All(ceph.BlockedServices, b => Assert.True(b.CutOff));
+        Assert.StartsWith("pve-a", ceph.BlockedServices[1].Node);
+    }
+
+    [Fact]
     public void Without_Ceph_data_the_layer_gives_no_verdict()
     {
         var result = Simulator.Run(new CephCluster { Sites = TwoSites, Monitors = [], WithoutCeph = true }.Bind(), 1);
