@@ -45,4 +45,20 @@ public class CephUnavailableAfterFailureTests
         Assert.Equal(("ceph/osdmap.json", 5), (finding.Span!.Value.Path, finding.Span.Value.Line));
         Assert.Contains(finding.Related, r => r.Message.StartsWith("CRUSH rule replicated_rule (", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Guests_on_the_corosync_side_of_a_split_that_the_monitors_did_not_win_are_reported_on_their_HA_resource()
+    {
+        var files = new PveLint.Simulation.Tests.Ceph.CephCluster
+        {
+            Sites = [["pve-a1", "pve-a2", "pve-a3"], ["pve-b1", "pve-b2"]], Monitors = ["pve-a1", "pve-b1", "pve-b2"],
+            Pools = [("vm", 4, 2, 1, 32)], HaGuests = [(101, "pve-a1"), (102, "pve-b1")],
+        }.Files();
+
+        var finding = Assert.Single(Findings(files), f => f.Message.StartsWith("netsplit", StringComparison.Ordinal));
+        Assert.Equal("netsplit site1 | site2: site1 1 of 3, site2 2 of 3 monitors, quorum needs 2: monitor quorum and the OSDs serving I/O are in site2; " +
+                     "HA runs vm:101 (on pve-a1) and vm:102 (on pve-a2) on the other side, cut off from their disks", finding.Message);
+        Assert.Equal(("etc/pve/ha/resources.cfg", 1), (finding.Span!.Value.Path, finding.Span.Value.Line));
+        Assert.Contains(finding.Related, r => r.Message == "HA resource vm:102");
+    }
 }
