@@ -57,9 +57,6 @@ public sealed class CephLayer
 
     public ImmutableArray<string> Notes { get; }
 
-    /// <summary>The pools each HA service's disks live on (sid → pool names).</summary>
-    public ImmutableSortedDictionary<string, ImmutableArray<string>> GuestPoolsBySid => guestPools;
-
     public CephVerdict? Evaluate(FailureScenario scenario, HaVerdict ha)
     {
         if (!HasCeph) return null;
