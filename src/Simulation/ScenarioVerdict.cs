@@ -1,3 +1,4 @@
+using PveLint.Simulation.Ceph;
 using PveLint.Simulation.Fencing;
 using PveLint.Simulation.HighAvailability;
 using PveLint.Simulation.Quorum;
@@ -13,4 +14,8 @@ public sealed record ScenarioVerdict(
     FailureScenario Scenario,
     QuorumVerdict Quorum,
     FencingOutcome Fencing,
-    HaVerdict Ha);
+    HaVerdict Ha)
+{
+    /// <summary>Monitor quorum and pool availability; null when the model holds no Ceph data (nothing is guessed).</summary>
+    public CephVerdict? Ceph { get; init; }
+}

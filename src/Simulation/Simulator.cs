@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using PveLint.Analysis.HighAvailability.Placement;
 using PveLint.Analysis.Quorum;
 using PveLint.Model;
+using PveLint.Simulation.Ceph;
 using PveLint.Simulation.Fencing;
 using PveLint.Simulation.HighAvailability;
 using PveLint.Simulation.Quorum;
@@ -11,7 +12,7 @@ using PveLint.Simulation.Scenarios;
 namespace PveLint.Simulation;
 
 /// <summary>
-/// The failure simulation: scenarios → one evaluator per layer (quorum, fencing, HA placement) → one
+/// The failure simulation: scenarios → one evaluator per layer (quorum, fencing, HA placement, Ceph) → one
 /// <see cref="ScenarioVerdict"/> per scenario. <see cref="For"/> computes it once per model, so every reader shares it.
 /// </summary>
 public static class Simulator
@@ -29,6 +30,8 @@ public static class Simulator
             notes.Add("No sites are known (.pvelint.yaml sites: or CRUSH datacenters), so no site loss or netsplit was simulated.");
         var ha = new HaLayer(model, PlacementRule.EffectiveRules(model));
         notes.AddRange(ha.Notes);
+        var ceph = new CephLayer(model);
+        notes.AddRange(ceph.Notes);
         var nodes = model.Nodes.Select(n => n.Name).ToList();
 
         var verdicts = ImmutableArray.CreateBuilder<ScenarioVerdict>();
@@ -37,7 +40,8 @@ public static class Simulator
             cancellationToken.ThrowIfCancellationRequested();
             var quorum = QuorumLayer.Evaluate(votes, scenario);
             var fencing = FencingEvaluator.Evaluate(nodes, scenario, quorum.QuorateNodes, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster);
-            verdicts.Add(new ScenarioVerdict(scenario, quorum, fencing, ha.Evaluate(scenario, quorum, fencing)));
+            var haVerdict = ha.Evaluate(scenario, quorum, fencing);
+            verdicts.Add(new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = ceph.Evaluate(scenario, haVerdict) });
         }
         return new SimulationResult(maxFailures, verdicts.ToImmutable(), notes.ToImmutable()) { SteadyServiceNodes = ha.SteadyNodes };
     }

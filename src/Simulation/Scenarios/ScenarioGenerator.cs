@@ -28,14 +28,17 @@ public static class ScenarioGenerator
             scenarios.Add(Loss([element], nodes, qdevice));
         scenarios.AddRange(Netsplits(model, nodes, qdevice, withQDeviceLost: false, maxFailures));
 
-        var seen = scenarios.Where(s => s.Kind != ScenarioKind.Netsplit).Select(EffectKey).ToHashSet(StringComparer.Ordinal);
+        // Losing a site that holds only a Ceph monitor takes no node: keep it apart in the effect key.
+        var monitorOnly = elements.Where(e => e.Site is not null && e.Nodes.IsEmpty && !e.TakesQDevice).Select(e => e.Site!).ToHashSet(StringComparer.Ordinal);
+        string Key(FailureScenario s) => EffectKey(s) + string.Concat(s.FailedSites.Where(monitorOnly.Contains).Select(site => "|site:" + site));
+        var seen = scenarios.Where(s => s.Kind != ScenarioKind.Netsplit).Select(Key).ToHashSet(StringComparer.Ordinal);
         for (var size = 2; size <= maxFailures; size++)
             foreach (var combination in Combinations(elements, size))
             {
                 if (Overlaps(combination)) continue;
                 var scenario = Loss(combination, nodes, qdevice);
                 if (scenario.Partitions.All(p => p.Nodes.IsEmpty) && combination.Count > 1 && seen.Contains(AllDownKey)) continue;
-                if (seen.Add(EffectKey(scenario))) scenarios.Add(scenario);
+                if (seen.Add(Key(scenario))) scenarios.Add(scenario);
             }
         if (maxFailures >= 2 && qdevice is not null)
             scenarios.AddRange(Netsplits(model, nodes, qdevice, withQDeviceLost: true, maxFailures));
@@ -50,12 +53,14 @@ public static class ScenarioGenerator
     private static List<LossElement> LossElements(ClusterModel model, QDeviceLocation? qdevice)
     {
         var elements = new List<LossElement>();
+        var monitorSites = Ceph.CephHome.MonitorSites(model);
         foreach (var node in model.Nodes)
             elements.Add(new LossElement($"node:{node.Name}", $"node {node.Name} lost", [node.Name], null, qdevice?.Node == node.Name));
         foreach (var site in model.Sites)
         {
             var takesQDevice = qdevice is not null && (qdevice.Site == site.Name || (qdevice.Node is { } n && site.Nodes.Contains(n)));
-            if (site.Nodes.IsEmpty && !takesQDevice) continue; // a witness with only a tiebreaker monitor: Ceph's concern, added by the Ceph layer
+            // A witness with neither nodes nor the QDevice matters only when a Ceph monitor (the tiebreaker) runs there.
+            if (site.Nodes.IsEmpty && !takesQDevice && !monitorSites.Contains(site.Name)) continue;
             elements.Add(new LossElement($"site:{site.Name}", $"site {site.Name} lost", site.Nodes, site.Name, takesQDevice));
         }
         // The QDevice host alone, unless it is all there is of its site (then "site lost" is the same failure).

@@ -68,8 +68,56 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Contains("graph LR", lines);
         Assert.Contains(lines, l => l.Contains("subgraph") && l.Contains("\"room-a\""));
         Assert.Contains(lines, l => l.Contains("---|\"1.5 ms\"|"));
-        Assert.Contains("| scenario | partitions and their quorum | fenced nodes | HA services moved / stranded |", lines);
+        Assert.Contains("| scenario | partitions and their quorum | fenced nodes | HA services moved / stranded | Ceph monitors and pools |", lines);
         Assert.Contains(lines, l => l.StartsWith("| site room-a lost |", StringComparison.Ordinal));
+    }
+
+    private static string CephFixture => Path.Combine(PveLint.Tests.TestPaths.Fixtures, "PVE6006", "bad");
+
+    [Fact]
+    public void Text_shows_the_Ceph_monitors_pools_and_blocked_guests_when_Ceph_data_is_present()
+    {
+        var run = CliRunner.Run("simulate", CephFixture, "--max-failures", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        var text = string.Join("\n", run.OutputLines);
+        Assert.Contains("site site1 lost\n", text);
+        Assert.Contains("  Ceph:    monitors: mon.pve1, mon.pve2 lost; 2 of 4 monitors remain, quorum needs 3: no quorum; " +
+                        "pools: vm-pool: all 32 PGs inactive: no monitor quorum; recovered but blocked: vm:101 on pve4 (recovered) (vm-pool), vm:102 on pve3 (vm-pool)", text);
+        // Without Ceph data there is no Ceph line.
+        Assert.DoesNotContain("Ceph:", string.Join("\n", CliRunner.Run("simulate", TwoRoomsWithWitness(), "--max-failures", "1").OutputLines));
+    }
+
+    [Fact]
+    public void Json_has_the_Ceph_verdict_or_null()
+    {
+        var run = CliRunner.Run("simulate", CephFixture, "--format", "json", "--max-failures", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(string.Join("\n", run.OutputLines));
+        var split = doc.RootElement.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "split:site1|site2+site3");
+        var ceph = split.GetProperty("ceph");
+        var monitors = ceph.GetProperty("monitors");
+        Assert.Equal((4, 3, false), (monitors.GetProperty("total").GetInt32(), monitors.GetProperty("needed").GetInt32(), monitors.GetProperty("quorum").GetBoolean()));
+        Assert.Equal([2, 2], monitors.GetProperty("sides").EnumerateArray().Select(s => s.GetProperty("monitors").GetArrayLength()));
+        var pool = ceph.GetProperty("pools").EnumerateArray().Single();
+        Assert.Equal(("vm-pool", 32, true), (pool.GetProperty("name").GetString(), pool.GetProperty("pgsInactive").GetInt32(), pool.GetProperty("blocks").GetBoolean()));
+        var blocked = ceph.GetProperty("blockedServices").EnumerateArray().Select(b => b.GetProperty("sid").GetString()).ToList();
+        Assert.Equal(["vm:101", "vm:102"], blocked);
+
+        using var without = JsonDocument.Parse(string.Join("\n", CliRunner.Run("simulate", TwoRoomsWithWitness(), "--format", "json", "--max-failures", "1").OutputLines));
+        Assert.All(without.RootElement.GetProperty("scenarios").EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("ceph").ValueKind));
+    }
+
+    [Fact]
+    public void Markdown_marks_monitor_nodes_and_the_tiebreaker_and_has_a_Ceph_column()
+    {
+        var run = CliRunner.Run("simulate", Path.Combine(PveLint.Tests.TestPaths.Fixtures, "PVE6006", "good"), "--format", "markdown", "--max-failures", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(run.OutputLines, l => l.Trim().EndsWith("[\"pve1 · mon\"]", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.Trim().EndsWith("{{\"mon.pve5 (tiebreaker)\"}}", StringComparison.Ordinal));
+        Assert.Contains(run.OutputLines, l => l.StartsWith("| site site1 lost |", StringComparison.Ordinal) && l.EndsWith("degraded stretch mode; pools: vm-pool: serves I/O |", StringComparison.Ordinal));
     }
 
     [Fact]

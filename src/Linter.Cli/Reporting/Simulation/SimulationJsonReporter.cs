@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PveLint.Simulation.Ceph;
 
 namespace PveLint.Cli.Reporting.Simulation;
 
@@ -86,6 +87,7 @@ public static class SimulationJsonReporter
                 }
                 json.WriteEndArray();
                 json.WriteEndObject();
+                WriteCeph(json, v.Ceph);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -93,6 +95,73 @@ public static class SimulationJsonReporter
         }
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
+    }
+
+    /// <summary>The Ceph layer's verdict, or null when the model holds no Ceph data.</summary>
+    private static void WriteCeph(Utf8JsonWriter json, CephVerdict? ceph)
+    {
+        if (ceph is null)
+        {
+            json.WriteNull("ceph");
+            return;
+        }
+        json.WriteStartObject("ceph");
+        json.WriteString("undecidable", ceph.Undecidable);
+        var m = ceph.Monitors;
+        json.WriteStartObject("monitors");
+        json.WriteNumber("total", m.Total);
+        json.WriteNumber("needed", m.Needed);
+        json.WriteBoolean("quorum", m.HasQuorum);
+        if (m.Winner is { } winner) json.WriteNumber("winner", winner);
+        else json.WriteNull("winner");
+        json.WriteStartArray("candidates");
+        foreach (var c in m.Candidates) json.WriteNumberValue(c);
+        json.WriteEndArray();
+        Strings(json, "lost", m.Lost);
+        Strings(json, "shared", m.Shared);
+        json.WriteStartArray("sides");
+        foreach (var side in m.Sides)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("partition", side.Partition);
+            json.WriteString("name", side.Name);
+            Strings(json, "monitors", side.Monitors);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteString("undecidable", m.Undecidable);
+        json.WriteEndObject();
+        json.WriteStartArray("lostOsds");
+        foreach (var osd in ceph.LostOsds) json.WriteNumberValue(osd);
+        json.WriteEndArray();
+        json.WriteNumber("osdCount", ceph.OsdCount);
+        json.WriteBoolean("degradedStretchMode", ceph.DegradedStretchMode);
+        json.WriteStartArray("pools");
+        foreach (var p in ceph.Pools)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", p.Pool.Name);
+            json.WriteNumber("pgs", p.PgCount);
+            json.WriteNumber("pgsInactive", p.PgsInactive);
+            json.WriteNumber("minSize", p.MinSize);
+            json.WriteBoolean("exact", p.Exact);
+            json.WriteBoolean("blocks", p.Blocks);
+            json.WriteString("reason", p.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("blockedServices");
+        foreach (var b in ceph.BlockedServices)
+        {
+            json.WriteStartObject();
+            json.WriteString("sid", b.Sid);
+            json.WriteString("node", b.Node);
+            json.WriteBoolean("recovered", b.Recovered);
+            Strings(json, "pools", b.Pools);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)

@@ -37,6 +37,32 @@ public sealed record SimulationReport(string Path, ClusterModel Model, Simulatio
         return parts.Count == 0 ? "no HA service affected" : string.Join("; ", parts);
     }
 
+    /// <summary>
+    /// "monitors: 2 of 4 on each side, quorum needs 3: no quorum; pools: vm: all 32 PGs inactive: no monitor quorum;
+    /// recovered but blocked: vm:101 on pve-b1 (vm)", or why Ceph was not judged.
+    /// </summary>
+    public static string Ceph(ScenarioVerdict v)
+    {
+        if (v.Ceph is not { } ceph) return "no Ceph data";
+        var parts = new List<string>();
+        if (ceph.Monitors.Total > 0)
+        {
+            var quorum = ceph.Monitors.Undecidable is not null ? ""
+                : !ceph.Monitors.HasQuorum ? ": no quorum"
+                : ceph.Monitors.Winner is { } w ? $": quorum in {ceph.Monitors.Sides[w].Name}"
+                : $": quorum in {string.Join(" or ", ceph.Monitors.Candidates.Select(c => ceph.Monitors.Sides[c].Name))} (the election decides)";
+            var describe = ceph.Monitors.Describe();
+            parts.Add((describe.StartsWith("monitors", StringComparison.Ordinal) ? "" : "monitors: ") + describe + quorum);
+        }
+        if (ceph.Undecidable is { } why && ceph.Monitors.Undecidable is null) parts.Add("undecidable: " + why);
+        if (ceph.DegradedStretchMode) parts.Add("degraded stretch mode");
+        if (!ceph.Pools.IsEmpty) parts.Add("pools: " + string.Join("; ", ceph.Pools.Select(p => p.Describe())));
+        if (!ceph.BlockedServices.IsEmpty)
+            parts.Add("recovered but blocked: " + string.Join(", ", ceph.BlockedServices.Select(b =>
+                $"{b.Sid} on {b.Node}{(b.Recovered ? " (recovered)" : "")} ({string.Join(", ", b.Pools)})")));
+        return string.Join("; ", parts);
+    }
+
     private static string Words(Analysis.HighAvailability.Placement.PlacementOutcome outcome) => outcome switch
     {
         Analysis.HighAvailability.Placement.PlacementOutcome.NoRecoveryNode => "no recovery node",

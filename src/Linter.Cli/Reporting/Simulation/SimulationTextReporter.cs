@@ -14,6 +14,7 @@ public static class SimulationTextReporter
             output.WriteLine($"  quorum:  {TextEscaping.Line(SimulationReport.Partitions(v))}");
             output.WriteLine($"  fenced:  {TextEscaping.Line(SimulationReport.Fenced(v))}");
             output.WriteLine($"  HA:      {TextEscaping.Line(SimulationReport.Services(v, " -> "))}");
+            if (v.Ceph is not null) output.WriteLine($"  Ceph:    {TextEscaping.Line(SimulationReport.Ceph(v))}");
             foreach (var assumption in v.Scenario.Assumptions) output.WriteLine($"  assumed: {TextEscaping.Line(assumption)}");
         }
         if (!result.Notes.IsEmpty)

@@ -51,18 +51,7 @@ public static class PgAvailability
         var barrier = pool.PeeringCrushBucketCount > 0 ? pool.PeeringCrushBucketBarrier : (int?)null;
 
         if (mapper.IsExact && pool.PgNum > 0)
-        {
-            var hashPsPool = pool.Flags.IsDefaultOrEmpty || pool.Flags.Contains("hashpspool");
-            var inactive = new List<int>();
-            var mapped = Math.Min(pool.PgNum, PlacementCheck.MaxPgs);
-            for (var ps = 0; ps < mapped; ps++)
-            {
-                var x = CrushMapper.PlacementSeed(ps, pool.PgpNum > 0 ? pool.PgpNum : pool.PgNum, pool.Id, hashPsPool);
-                var acting = mapper.Map(rule, x, pool.Size, mapWeights)!.Where(o => o != CrushMapper.None && !failed.Contains(o)).ToList();
-                if (!CanPeer(hierarchy, pool, acting, barrier)) inactive.Add(ps);
-            }
-            return new PoolAvailability(pool, stage, mapped, inactive.Count, true, null, inactive.ToImmutableArray());
-        }
+            return PoolMapping.Map(mapper, rule, pool, mapWeights).Availability(hierarchy, pool, failed, stage);
 
         // Structural worst case: the fewest surviving copies over every choice CRUSH could make.
         var domainType = barrier is { } b ? hierarchy.TypeName(b) : null;

@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using PveLint.Analysis.Ceph;
+using PveLint.Analysis.HighAvailability.Placement;
+using PveLint.Model;
+using PveLint.Simulation.HighAvailability;
+using PveLint.Simulation.Scenarios;
+
+namespace PveLint.Simulation.Ceph;
+
+/// <summary>
+/// The Ceph layer (reference/ceph-stretch.md §3, §4): per scenario, which partition holds a strict majority of the
+/// monitor map, which OSDs are down for it (on failed nodes, or cut off from the quorate side), and, per pool, the PGs
+/// left below min_size, with degraded stretch mode (min_size 1, one bucket to peer) when a whole stretch site is
+/// dead. Like the other layers it starts from the steady state: every OSD up (a dump taken while some were down says
+/// nothing about the design), with the OSD map's in/out weights kept. The CRUSH hierarchy, the homes of monitors and OSDs and each pool's PG mapping are built once per model;
+/// pool verdicts are shared between scenarios that lose the same OSDs.
+/// </summary>
+public sealed class CephLayer
+{
+    private readonly ClusterModel model;
+    private readonly CephView view;
+    private readonly ImmutableArray<(MonitorSite Monitor, CephHome Home)> monitors;
+    private readonly ImmutableArray<(int Osd, CephHome Home)> osds;
+    private readonly ImmutableSortedDictionary<string, ImmutableArray<string>> guestPools;
+    private readonly string? qdeviceHost;
+    private readonly Dictionary<int, PoolMapping?> mappings = new();
+    private readonly Dictionary<string, PoolVerdict> poolVerdicts = new(StringComparer.Ordinal);
+
+    public CephLayer(ClusterModel model)
+    {
+        this.model = model;
+        view = CephView.Of(model);
+        var ceph = model.Ceph;
+        HasCeph = !view.Monitors.IsEmpty || ceph.Crush is not null || !ceph.Pools.IsEmpty;
+        var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
+        monitors = CephHome.Monitors(model);
+        osds = view.Hierarchy is { } h ? OsdHomes(model, h, view.Stretch.DividingType, crushSites) : [];
+        guestPools = GuestPools.Of(model);
+        qdeviceHost = QDeviceLocation.Of(model)?.Host;
+
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (HasCeph)
+        {
+            if (monitors.IsEmpty) notes.Add("Ceph: no monitor map and no monitors in ceph.conf, so monitor quorum is not simulated.");
+            foreach (var (monitor, home) in monitors.Where(m => m.Home.Node is null && m.Home.Site is null))
+                notes.Add($"Ceph: mon.{monitor.Name} is on no cluster node and in no known site ({monitor.Basis}); scenarios that depend on it are undecidable.");
+            foreach (var host in osds.Where(o => o.Home.Node is null && o.Home.Site is null).Select(o => o.Home.Host).Distinct().Order(StringComparer.Ordinal))
+                notes.Add($"Ceph: OSD host {host} is no cluster node and in no known site; site and netsplit scenarios are undecidable for its OSDs.");
+            if (!ceph.Pools.IsEmpty && ceph.Crush is null)
+                notes.Add("Ceph: the pools are known but no CRUSH map was scanned, so PG availability is not simulated.");
+        }
+        Notes = notes.ToImmutable();
+    }
+
+    /// <summary>False when the model holds no Ceph data: then <see cref="Evaluate"/> gives no verdict.</summary>
+    public bool HasCeph { get; }
+
+    public ImmutableArray<string> Notes { get; }
+
+    public CephVerdict? Evaluate(FailureScenario scenario, HaVerdict ha)
+    {
+        if (!HasCeph) return null;
+        var quorum = Quorum(scenario);
+        var homeSpots = new Dictionary<CephHome, Spot>(ReferenceEqualityComparer.Instance);
+        var osdSpots = osds.Select(o => (o.Osd, Spot: homeSpots.TryGetValue(o.Home, out var spot) ? spot : homeSpots[o.Home] = o.Home.Locate(scenario, qdeviceHost))).ToList();
+        var physicallyLost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost).Select(o => o.Osd).ToHashSet();
+
+        if (quorum.Undecidable is not null || monitors.IsEmpty)
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [], quorum.Undecidable ?? "no monitors are known");
+        if (!quorum.HasQuorum)
+        {
+            // Without monitor quorum no PG peers and no client gets a map: every pool stops (§4.1 step 4).
+            var stopped = model.Ceph.Pools.Select(p => new PoolVerdict(p, Math.Max(p.PgNum, 1), Math.Max(p.PgNum, 1), p.MinSize, true,
+                $"all {Math.Max(p.PgNum, 1)} PGs inactive: no monitor quorum")).ToImmutableArray();
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(scenario, ha, stopped, null), null);
+        }
+        var unknownOsds = osdSpots.Where(o => o.Spot.Kind == SpotKind.Unknown).Select(o => o.Osd).ToList();
+        if (unknownOsds.Count > 0)
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [],
+                $"the hosts of {unknownOsds.Count} OSD(s) ({string.Join(", ", unknownOsds.Take(4).Select(o => "osd." + o))}) are in no known site");
+
+        // Where the election could go either way, keep the worse outcome (the most inactive PGs).
+        CephVerdict? worst = null;
+        foreach (var winner in quorum.Candidates)
+        {
+            var lost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost || (o.Spot.Kind == SpotKind.Partition && o.Spot.Partition != winner))
+                .Select(o => o.Osd).ToHashSet();
+            var survivor = DegradedSurvivor(scenario, winner, lost);
+            var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
+            var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(scenario, ha, pools, quorum.Candidates.Length == 1 ? winner : null), null);
+            if (worst is null || verdict.Pools.Sum(p => p.PgsInactive) > worst.Pools.Sum(p => p.PgsInactive)) worst = verdict;
+        }
+        return worst;
+    }
+
+    private MonitorQuorum Quorum(FailureScenario scenario)
+    {
+        if (monitors.IsEmpty) return MonitorQuorum.None;
+        var spots = monitors.Select(m => (m.Monitor.Name, Spot: m.Home.Locate(scenario, qdeviceHost))).ToList();
+        var total = monitors.Length;
+        var needed = total / 2 + 1;
+        var sides = scenario.Partitions.Select((p, i) => new MonitorSide(i, PartitionName(scenario, p),
+            spots.Where(s => s.Spot.Kind == SpotKind.Partition && s.Spot.Partition == i).Select(s => s.Name).ToImmutableArray())).ToImmutableArray();
+        var shared = spots.Where(s => s.Spot.Kind == SpotKind.Everywhere).Select(s => s.Name).ToImmutableArray();
+        var unknown = spots.Where(s => s.Spot.Kind == SpotKind.Unknown).Select(s => s.Name).ToList();
+        var lost = spots.Where(s => s.Spot.Kind == SpotKind.Lost).Select(s => s.Name).ToImmutableArray();
+
+        ImmutableArray<int> CandidatesWith(int extra) =>
+            sides.Where(s => s.Monitors.Length + shared.Length + extra >= needed).Select(s => s.Partition).ToImmutableArray();
+        var best = CandidatesWith(unknown.Count);
+        string? undecidable = null;
+        if (unknown.Count > 0 && !best.SequenceEqual(CandidatesWith(0)))
+            undecidable = $"{string.Join(", ", unknown.Select(m => "mon." + m))} {(unknown.Count == 1 ? "is" : "are")} in no known site, and the quorum depends on {(unknown.Count == 1 ? "its" : "their")} side";
+        return new MonitorQuorum(total, needed, lost, sides, shared, best, undecidable);
+    }
+
+    /// <summary>
+    /// Degraded stretch mode (§3.2): in stretch mode, a dividing bucket whose OSDs are all down and whose monitors
+    /// (the tiebreaker's aside) are all out of quorum is dead; with one of the two dead, the survivor's id, else null.
+    /// </summary>
+    private int? DegradedSurvivor(FailureScenario scenario, int winner, IReadOnlySet<int> lostOsds)
+    {
+        var stretch = view.Stretch;
+        if (stretch.Kind != StretchKind.Enabled || stretch.Degraded || stretch.Sites.Length != 2 || view.Hierarchy is not { } h) return null;
+        bool Dead(CrushBucket site)
+        {
+            var id = h.IdOf(site.Name);
+            if (id is null || !h.DevicesUnder(id.Value).All(lostOsds.Contains)) return false;
+            return monitors.Where(m => !m.Monitor.IsTiebreaker && m.Monitor.Site == site.Name)
+                .All(m => m.Home.Locate(scenario, qdeviceHost) is var spot && !(spot.Kind == SpotKind.Everywhere || (spot.Kind == SpotKind.Partition && spot.Partition == winner)));
+        }
+        var dead = stretch.Sites.Where(Dead).ToList();
+        if (dead.Count != 1) return null;
+        return h.IdOf((ReferenceEquals(dead[0], stretch.Sites[0]) ? stretch.Sites[1] : stretch.Sites[0]).Name);
+    }
+
+    /// <summary>The verdict of the pool at <paramref name="index"/> of the OSD map (pool ids need not be unique in a bad dump).</summary>
+    private PoolVerdict Pool(int index, CephPool pool, IReadOnlySet<int> lost, int? degradedSurvivor)
+    {
+        var effective = degradedSurvivor is { } survivor
+            ? pool with
+            {
+                MinSize = 1,
+                PeeringCrushBucketCount = pool.PeeringCrushBucketCount > 0 ? 1 : 0,
+                PeeringCrushMandatoryMember = pool.PeeringCrushBucketCount > 0 ? survivor : pool.PeeringCrushMandatoryMember,
+            }
+            : pool;
+        var key = $"{index}|{degradedSurvivor}|{string.Join(",", lost.Order())}";
+        if (poolVerdicts.TryGetValue(key, out var known)) return known;
+
+        PoolAvailability availability;
+        if (view.Hierarchy is not { } h)
+            return poolVerdicts[key] = new PoolVerdict(pool, Math.Max(pool.PgNum, 1), 0, pool.MinSize, false, "no CRUSH map was scanned");
+        if (MappingOf(index, pool) is { } mapping) availability = mapping.Availability(h, effective, lost, FailureStage.Down);
+        else availability = PgAvailability.Evaluate(h, effective, lost, FailureStage.Down, view.Weights);
+
+        var stretchNote = degradedSurvivor is { } s ? $" (degraded stretch mode: min_size 1, only {h.NameOf(s)} needed to peer)" : "";
+        var reason = !availability.Exact
+            ? $"some PG may keep fewer than min_size {effective.MinSize} copies{stretchNote} ({availability.Approximation})"
+            : $"{availability.PgsInactive} of {availability.PgCount} PGs below min_size {effective.MinSize}{(effective.PeeringCrushBucketCount > 0 ? $" or {effective.PeeringCrushBucketCount} {h.TypeName(effective.PeeringCrushBucketBarrier)}(s)" : "")}{stretchNote}";
+        return poolVerdicts[key] = new PoolVerdict(pool, availability.PgCount, availability.PgsInactive, effective.MinSize, availability.Exact, reason);
+    }
+
+    private PoolMapping? MappingOf(int index, CephPool pool)
+    {
+        if (mappings.TryGetValue(index, out var known)) return known;
+        PoolMapping? mapping = null;
+        if (view.Mapper is { IsExact: true } mapper && pool.PgNum > 0 && view.RuleOf(pool) is { } rule)
+            mapping = PoolMapping.Map(mapper, rule, pool, view.Weights);
+        return mappings[index] = mapping;
+    }
+
+    /// <summary>
+    /// HA services that run after the scenario (left alone, moved or recovered) but whose disks are on a blocked pool,
+    /// or whose node sits in another partition than the monitor quorum (it reaches neither monitors nor OSDs).
+    /// </summary>
+    private ImmutableArray<BlockedService> Blocked(FailureScenario scenario, HaVerdict ha, ImmutableArray<PoolVerdict> pools, int? cephSide)
+    {
+        if (ha.Plan is not { } plan) return [];
+        var blocked = pools.Where(p => p.Blocks).Select(p => p.Pool.Name).ToHashSet(StringComparer.Ordinal);
+        bool CutOff(string node) => cephSide is { } side && scenario.IsSplit && !scenario.Partitions[side].Nodes.Contains(node);
+        var result = ImmutableArray.CreateBuilder<BlockedService>();
+        foreach (var service in plan.Services)
+        {
+            if (service.To is not { } node || service.Outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
+            var own = guestPools.GetValueOrDefault(service.Sid, []);
+            if (own.IsEmpty) continue;
+            var cutOff = CutOff(node);
+            var hit = cutOff ? own : own.Where(blocked.Contains).ToImmutableArray();
+            if (!hit.IsEmpty) result.Add(new BlockedService(service.Sid, node, service.Outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
+        }
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<(int, CephHome)> OsdHomes(ClusterModel model, CrushHierarchy h, string dividingType, IReadOnlyCollection<string> crushSites)
+    {
+        var hostType = h.TypeId("host");
+        var siteType = h.TypeId(dividingType);
+        var result = ImmutableArray.CreateBuilder<(int, CephHome)>();
+        var homes = new Dictionary<int, CephHome>();
+        foreach (var device in h.Map.Devices.Select(d => d.Id).Where(h.HasDevice).Distinct().Order())
+        {
+            var hostId = hostType is { } ht ? h.AncestorOfType(device, ht) : null;
+            if (hostId is null) { result.Add((device, new CephHome($"osd.{device}", null, null))); continue; }
+            if (!homes.TryGetValue(hostId.Value, out var home))
+            {
+                var site = siteType is { } st && h.AncestorOfType(hostId.Value, st) is { } siteId ? h.NameOf(siteId) : null;
+                homes[hostId.Value] = home = CephHome.OfOsdHost(model, h, crushSites, h.NameOf(hostId.Value), site);
+            }
+            result.Add((device, home));
+        }
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<int> Sorted(IEnumerable<int> osds) => osds.Distinct().Order().ToImmutableArray();
+
+    private static string PartitionName(FailureScenario scenario, NetworkPartition partition) =>
+        !partition.Sites.IsEmpty ? string.Join("+", partition.Sites)
+        : scenario.Partitions.Length == 1 ? "the survivors"
+        : string.Join("+", partition.Nodes);
+}

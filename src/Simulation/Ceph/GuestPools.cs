@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using PveLint.Analysis.DisasterRecovery;
+using PveLint.Model;
+
+namespace PveLint.Simulation.Ceph;
+
+/// <summary>
+/// The Ceph pools each HA service's disks live on: its guest's volumes on RBD storages of this cluster's own Ceph
+/// (storage.cfg <c>rbd</c> without a foreign <c>monhost</c>), by the storage's <c>pool</c> (default <c>rbd</c>) and <c>data-pool</c>.
+/// </summary>
+public static class GuestPools
+{
+    public static ImmutableSortedDictionary<string, ImmutableArray<string>> Of(ClusterModel model)
+    {
+        var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var byStorage = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        foreach (var resource in model.Ha.Resources)
+        {
+            if (model.GuestOf(resource) is not { } guest) continue;
+            var pools = guest.Disks.Where(d => d.Kind == DiskKind.Volume && d.StorageId is not null && !d.IsCdrom && d.Section is null)
+                .SelectMany(d => PoolsOf(model, d.StorageId!, byStorage)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+            if (!pools.IsEmpty) result[resource.Sid] = pools;
+        }
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<string> PoolsOf(ClusterModel model, string storageId, Dictionary<string, ImmutableArray<string>> cache)
+    {
+        if (cache.TryGetValue(storageId, out var known)) return known;
+        var pools = ImmutableArray<string>.Empty;
+        if (model.Storage(storageId) is { Type: "rbd" } storage && StoragePlacement.Locate(model, storage).Home == StorageHome.ClusterCeph)
+        {
+            pools = [storage.Section?.Get("pool")?.Value ?? "rbd"];
+            if (storage.Section?.Get("data-pool") is { } data) pools = pools.Add(data.Value);
+        }
+        return cache[storageId] = pools;
+    }
+}
