@@ -42,7 +42,7 @@ public static class SimulateCommand
         var target = new Option<string>("--target") { Description = "The Proxmox VE release the cluster runs: pve-9.0, pve-9.1 or pve-9.2.", HelpName = "pve-9.x" };
         target.AcceptOnlyFromAmong(Targets);
 
-        var command = new Command("simulate", "Simulate every node, site, netsplit and QDevice failure (and combinations up to --max-failures) and print what each does to quorum, fencing and HA recovery. Exit codes: 0 printed, 2 usage error or unreadable input.")
+        var command = new Command("simulate", "Simulate every node, site, netsplit and QDevice failure (and combinations up to --max-failures) and print what each does to quorum, fencing, HA recovery and Ceph. Exit codes: 0 printed, 2 usage error or unreadable input.")
         {
             path, format, outputFile, config, maxFailures, target,
         };
