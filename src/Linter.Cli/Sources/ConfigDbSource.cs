@@ -189,8 +189,13 @@ public static class ConfigDbSource
                 Refuse($"entry '{row.Name}' has the negative inode {row.Inode}; pmxcfs numbers entries from 1, so it was not read");
                 continue;
             }
+            // pmxcfs's inode is the PRIMARY KEY; a hand-made table without one can repeat it.
+            if (!byInode.TryAdd(row.Inode, row))
+            {
+                Refuse($"entry '{row.Name}' repeats inode {row.Inode} of entry '{byInode[row.Inode].Name}'; only the first was read");
+                continue;
+            }
             entries.Add(row);
-            byInode.TryAdd(row.Inode, row);
         }
 
         var seenNames = new HashSet<(long Parent, string Name)>();

@@ -75,6 +75,25 @@ public sealed class SourceFuzzRegressionTests : IDisposable
         Assert.All(paths, p => Assert.DoesNotContain("..", p.Split('/')));
     }
 
+    /// <summary>
+    /// A tree table without pmxcfs's PRIMARY KEY on inode can hold two rows with one inode: building the tree crashed
+    /// ("An item with the same key has already been added"). Found by the configdb target after 34 569 executions.
+    /// </summary>
+    [Fact]
+    public void A_config_db_repeating_an_inode_reads_the_first_and_says_so()
+    {
+        var db = _tree.PathOf("config.db");
+        ConfigDbBuilder.Execute(db, "CREATE TABLE tree (inode INTEGER, parent INTEGER, version INTEGER, writer INTEGER, mtime INTEGER, type INTEGER, name TEXT, data BLOB)");
+        ConfigDbBuilder.Execute(db, "INSERT INTO tree VALUES (0, 0, 1, 0, 0, 8, '__version__', NULL), " +
+            "(7, 0, 1, 0, 0, 8, 'datacenter.cfg', CAST('keyboard: de' || char(10) AS BLOB)), (7, 0, 1, 0, 0, 8, 'storage.cfg', CAST('x' AS BLOB))");
+
+        var tree = SourceLoader.Load(db, _tree.Root, SourceLimits.Default).Tree;
+
+        Assert.Contains(tree.Files, f => f.Path == "etc/pve/datacenter.cfg");
+        Assert.DoesNotContain(tree.Files, f => f.Path == "etc/pve/storage.cfg");
+        Assert.Contains(tree.SourceDiagnostics, d => d.Message.Contains("repeats inode 7 of entry 'datacenter.cfg'", StringComparison.Ordinal));
+    }
+
     private void AssertClearInputError(string path)
     {
         var error = Assert.Throws<InputException>(() => SourceLoader.Load(path, _tree.Root, SourceLimits.Default));
