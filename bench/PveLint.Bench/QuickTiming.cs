@@ -19,6 +19,7 @@ public static class QuickTiming
         var recovery = RecoverySimulation.Create(PlacementInputBuilder.FromModel(model), PlacementRule.EffectiveRules(model));
         Time(output, "one node recovery", () => recovery.Fail(["pve1"]));
         Time(output, "lint (all rules, simulation cached)", () => LintEngine.Run(model));
+        HaTesterComparison.Report(output);
     }
 
     private static T Time<T>(TextWriter output, string what, Func<T> step)
