@@ -34,6 +34,9 @@ public sealed partial record ClusterModel
     /// <summary>The guest an HA resource manages (<c>vm:100</c> → guest 100), if its config was scanned.</summary>
     public Guest? GuestOf(HaResource resource) => resource.GuestId is { } id ? GuestById(id) : null;
 
+    /// <summary>The replication jobs of a guest (replication.cfg order), disabled ones included.</summary>
+    public ImmutableArray<ReplicationJob> ReplicationOf(int vmId) => Index.ReplicationByGuest.GetValueOrDefault(vmId, []);
+
     /// <summary>The declared round-trip time between two sites (either order), if any.</summary>
     public SiteLatency? LatencyBetween(string siteA, string siteB) =>
         Latencies.FirstOrDefault(l => (l.SiteA == siteA && l.SiteB == siteB) || (l.SiteA == siteB && l.SiteB == siteA));
@@ -61,6 +64,7 @@ public sealed partial record ClusterModel
         public readonly Dictionary<int, Guest> GuestsById = new();
         public readonly Dictionary<string, StorageDef> StoragesById = new(StringComparer.Ordinal);
         public readonly Dictionary<string, HaResource> ResourcesBySid = new(StringComparer.Ordinal);
+        public readonly Dictionary<int, ImmutableArray<ReplicationJob>> ReplicationByGuest;
         private readonly Dictionary<string, PveNode> nodesByAddress = new(StringComparer.OrdinalIgnoreCase);
 
         public ModelIndex(ClusterModel model)
@@ -70,6 +74,7 @@ public sealed partial record ClusterModel
             foreach (var g in model.Guests) GuestsById.TryAdd(g.VmId, g);
             foreach (var s in model.Storages) StoragesById.TryAdd(s.Id.Value, s);
             foreach (var r in model.Ha.Resources) ResourcesBySid.TryAdd(r.Sid, r);
+            ReplicationByGuest = model.Replication.GroupBy(j => j.GuestId).ToDictionary(g => g.Key, g => g.ToImmutableArray());
             GuestsByNode = model.Guests.GroupBy(g => g.Node, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 

@@ -23,7 +23,7 @@ public sealed class HaRecoveryOutsideReplicas : Rule
         {
             if (model.GuestOf(resource) is not { } guest) continue;
             var disks = ReplicatedVolumes.Replicated(model, guest).Where(d => d.Section is null).ToList();
-            var jobs = model.Replication.Where(j => j.GuestId == guest.VmId && !j.Disabled && j.Target is not null).ToList();
+            var jobs = model.ReplicationOf(guest.VmId).Where(j => !j.Disabled && j.Target is not null).ToList();
             if (disks.Count == 0 || jobs.Count == 0) continue;
             var replicas = jobs.Select(j => j.Target!.Value).Append(guest.Node).ToHashSet(StringComparer.Ordinal);
             var recovery = HaRecoveryNodes.For(model, resource);

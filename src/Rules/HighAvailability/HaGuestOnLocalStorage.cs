@@ -21,7 +21,7 @@ public sealed class HaGuestOnLocalStorage : Rule
         foreach (var resource in model.Ha.Resources)
         {
             if (model.GuestOf(resource) is not { } guest || guest.Sid != resource.Sid) continue;
-            var jobs = model.Replication.Where(j => j.GuestId == guest.VmId && !j.Disabled).ToList();
+            var jobs = model.ReplicationOf(guest.VmId).Where(j => !j.Disabled).ToList();
             foreach (var (disk, storage) in GuestLocality.LocalDisks(model, guest))
             {
                 var replicated = jobs.Count > 0 && storage.Type == "zfspool" && disk.Replicate;

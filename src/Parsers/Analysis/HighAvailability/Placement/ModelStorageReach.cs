@@ -48,5 +48,5 @@ public sealed class ModelStorageReach(ClusterModel model) : IStorageReach
         && d.StorageId is { } id && model.Storage(id) is not null);
 
     private ReplicationJob? ReplicaJob(Guest guest, string toNode) =>
-        model.Replication.FirstOrDefault(j => j.GuestId == guest.VmId && !j.Disabled && j.Target?.Value == toNode);
+        model.ReplicationOf(guest.VmId).FirstOrDefault(j => !j.Disabled && j.Target?.Value == toNode);
 }
