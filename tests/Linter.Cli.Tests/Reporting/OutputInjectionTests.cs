@@ -64,7 +64,7 @@ public sealed class OutputInjectionTests : IDisposable
         Assert.Equal(4, row.Split(" | ").Length); // four cells: the '|' of the value is escaped
     }
 
-    [Fact]
+    [SharedFact]
     public void Sarif_and_json_keep_paths_exact_and_messages_free_of_links_and_control_characters()
     {
         var cluster = Cluster();
