@@ -34,6 +34,19 @@ public sealed class OtherCommandTests
         Assert.Contains(meta.HelpUri, run.Output);
     }
 
+    public static TheoryData<string> RuleIds() => new(RuleRegistry.All.Select(r => r.Metadata.Id));
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Explain_shows_the_page_of_every_rule(string id)
+    {
+        var run = CliRunner.Run("explain", id);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"# {id}", run.Output.TrimStart());
+        Assert.Contains(RuleRegistry.Find(id)!.Title, run.Output);
+    }
+
     [Fact]
     public void Without_embedded_docs_the_page_is_built_from_the_metadata()
     {
