@@ -25,6 +25,12 @@ public static class Simulator
     public static SimulationResult Run(ClusterModel model, int maxFailures, CancellationToken cancellationToken = default)
     {
         var notes = ImmutableArray.CreateBuilder<string>();
+        var affordable = ScenarioGenerator.AffordableFailures(model, maxFailures, out var losses);
+        if (affordable < maxFailures)
+            notes.Add(affordable == 0
+                ? $"{losses} separate losses (nodes, sites, the QDevice host) are more than the {ScenarioGenerator.MaxCombinations} scenarios pvelint simulates, so nothing was simulated."
+                : $"Combinations of {affordable + 1} failures among {losses} separate losses would be more than {ScenarioGenerator.MaxCombinations} scenarios, so only up to {affordable} simultaneous failures were simulated.");
+        maxFailures = affordable;
         var votes = VoteConfig.From(model.Corosync);
         if (model.Sites.IsEmpty)
             notes.Add("No sites are known (.pvelint.yaml sites: or CRUSH datacenters), so no site loss or netsplit was simulated.");

@@ -17,8 +17,31 @@ public static class ScenarioGenerator
     /// <summary>The name of the block that holds the nodes no site places, in netsplits.</summary>
     public const string UnplacedBlock = "(nodes in no site)";
 
+    /// <summary>At most this many loss combinations are simulated; beyond it fewer simultaneous failures are (with a note).</summary>
+    public const long MaxCombinations = 10_000;
+
+    /// <summary>
+    /// The largest k ≤ <paramref name="maxFailures"/> whose combinations of losses (each node, site and the QDevice
+    /// host) stay within <see cref="MaxCombinations"/>; 0 when even single failures would not. A real cluster (a few
+    /// dozen nodes) gets what it asked for; a damaged or hostile input listing thousands of nodes cannot make the
+    /// simulation enumerate billions of pairs.
+    /// </summary>
+    public static int AffordableFailures(ClusterModel model, int maxFailures, out int losses)
+    {
+        losses = LossElements(model, QDeviceLocation.Of(model)).Count;
+        double total = 0, combinations = 1;
+        for (var k = 1; k <= maxFailures; k++)
+        {
+            combinations = combinations * (losses - k + 1) / k;
+            total += Math.Max(combinations, 0);
+            if (total > MaxCombinations) return k - 1;
+        }
+        return maxFailures;
+    }
+
     public static ImmutableArray<FailureScenario> Generate(ClusterModel model, int maxFailures)
     {
+        if (maxFailures < 1) return [];
         var nodes = model.Nodes.Select(n => n.Name).ToImmutableArray();
         var qdevice = QDeviceLocation.Of(model);
         var elements = LossElements(model, qdevice);
