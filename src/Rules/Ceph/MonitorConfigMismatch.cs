@@ -22,7 +22,9 @@ public sealed class MonitorConfigMismatch : Rule
     {
         var ceph = model.Ceph;
         if (ceph.Conf is not { } conf || ceph.Monitors.IsEmpty) yield break;
-        var mapIps = ceph.Monitors.ToDictionary(m => m.Name, Ips, StringComparer.Ordinal);
+        // A damaged dump can repeat a monitor name; the first entry counts (PVE0010-style input problems are reported elsewhere).
+        var mapIps = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
+        foreach (var m in ceph.Monitors) mapIps.TryAdd(m.Name, Ips(m));
 
         if (conf.Get("global", "mon_host") is { } monHost)
         {

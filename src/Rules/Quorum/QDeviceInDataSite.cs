@@ -58,10 +58,15 @@ public sealed class QDeviceInDataSite : Rule
             effect = $"losing {site.Name} ({Votes(votes.Votes)} + the QDevice's {a.QDeviceVotes}) leaves {Leaves(sq.LoseSite(votes))}";
             if (sq.DataSites.Length == 2) effect += $", and in a cut between the sites only {site.Name} reaches the QDevice";
         }
+        else if (node is null)
+        {
+            // A data site of .pvelint.yaml whose nodes hold no votes (or are not in corosync.conf).
+            effect = $"losing {site!.Name} takes the QDevice's {Votes(a.QDeviceVotes)} with it";
+        }
         else
         {
-            var lost = QuorumEvaluator.Evaluate(sq.Config, [Partition.Of(sq.Config.Nodes.Where(n => n.Name != node!.Name).Select(n => n.Name), reachesQDevice: false)]);
-            effect = $"losing {node!.Name} ({Votes(node.Votes ?? 0)}) takes the QDevice's {Votes(a.QDeviceVotes)} with it and leaves {Leaves(lost)}";
+            var lost = QuorumEvaluator.Evaluate(sq.Config, [Partition.Of(sq.Config.Nodes.Where(n => n.Name != node.Name).Select(n => n.Name), reachesQDevice: false)]);
+            effect = $"losing {node.Name} ({Votes(node.Votes ?? 0)}) takes the QDevice's {Votes(a.QDeviceVotes)} with it and leaves {Leaves(lost)}";
         }
         yield return Report(hostValue.Span, $"The QDevice host {qdevice.Host} {where}: {Total(a)}; {effect}.", related);
     }

@@ -93,6 +93,19 @@ public class QuorumAndFencingSeedCaseTests
         Assert.Contains("cannot tell whether it sits in a third location", f.Message);
     }
 
+    /// <summary>Fuzz finding (pipeline target): a QDevice in a data site whose nodes hold no votes crashed the rule.</summary>
+    [Fact]
+    public void A_qdevice_in_a_data_site_without_voting_nodes_is_reported_without_a_crash()
+    {
+        var files = Clean();
+        files[Yaml] = files[Yaml].Replace("witness: { role: witness, qdevice: true, addresses: [10.9.0.0/24] }", "room-c: { nodes: [pve-c1], addresses: [10.9.0.0/24] }");
+        var findings = LintEngine.Run(ClusterBinder.Bind(ConfigTree.FromTexts(files))).Findings;
+
+        Assert.DoesNotContain(findings, f => f.RuleId == "PVE9000");
+        var f = Assert.Single(findings, f => f.RuleId == "PVE1003");
+        Assert.Contains("losing room-c takes the QDevice's", f.Message);
+    }
+
     [Theory]
     [InlineData("60", Severity.Error)]
     [InlineData("7", Severity.Warning)]
