@@ -41,13 +41,12 @@ internal sealed class SteadyStateShortcut
         !a.TwoNode && !a.WaitForAll && !a.LastManStanding && a.AutoTieBreaker.Mode == TieBreakerMode.None
         && !a.Config.AllowDownscale && !a.ExpectedVotesTracking && QuorumEvaluator.WhyNotEvaluable(a) is null;
 
-    /// <summary>The shortcut for <paramref name="config"/>, or null when it does not apply or the steady state is not uniform.</summary>
+    /// <summary>The shortcut for <paramref name="config"/> (call only where <see cref="Applies"/>), or null when the steady state is not uniform.</summary>
     public static SteadyStateShortcut? For(VoteConfig config, VoteArithmetic arithmetic, Func<StepOutcome> steadyState) =>
         Cache.GetValue(config, _ => Create(arithmetic, steadyState()));
 
     private static SteadyStateShortcut? Create(VoteArithmetic arithmetic, StepOutcome steady)
     {
-        if (!Applies(arithmetic)) return null;
         var all = steady.Partitions.Single();
         // Every node must hold the same numbers, which the closed form starts from.
         if (all.State != QuorumState.Quorate || all.Nodes.Select(n => (n.ExpectedVotes, n.Quorum, n.CastsQDeviceVote)).Distinct().Count() != 1) return null;

@@ -31,15 +31,6 @@ public sealed record PlacementRule(
     public static PlacementRule ResourceAffinity(string id, IEnumerable<string> resources, bool positive) =>
         new(id, HaRuleType.ResourceAffinity, [.. resources], [], false, positive);
 
-    /// <summary>A rules.cfg section as written (no feasibility checks, no transforms).</summary>
-    public static PlacementRule FromModel(HaRule rule) => new(
-        rule.Id.Value,
-        rule.Type,
-        [.. rule.Resources.Select(r => r.Value)],
-        [.. rule.Nodes.Select(n => new RuleNode(n.Node.Value, n.Priority))],
-        rule.Strict,
-        rule.IsPositive);
-
     /// <summary>One rule as the HA core holds it after its feasibility checks and transforms.</summary>
     public static PlacementRule FromEffective(HaRuleDefinition rule) => new(
         rule.Id,
