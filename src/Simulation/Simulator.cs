@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using PveLint.Analysis.HighAvailability.Placement;
 using PveLint.Analysis.Quorum;
 using PveLint.Model;
@@ -22,8 +23,10 @@ public static class Simulator
     /// <summary>The simulation of a model, computed on first use with the model's <c>policy.max-failures</c>.</summary>
     public static SimulationResult For(ClusterModel model) => Results.GetValue(model, static m => Run(m, m.Config.Policy.MaxFailures));
 
-    public static SimulationResult Run(ClusterModel model, int maxFailures, CancellationToken cancellationToken = default)
+    /// <param name="timings">If given, collects the time spent in each layer (for bench/ only).</param>
+    public static SimulationResult Run(ClusterModel model, int maxFailures, CancellationToken cancellationToken = default, LayerTimings? timings = null)
     {
+        timings ??= LayerTimings.Off;
         var notes = ImmutableArray.CreateBuilder<string>();
         var affordable = ScenarioGenerator.AffordableFailures(model, maxFailures, out var losses);
         if (affordable < maxFailures)
@@ -34,21 +37,33 @@ public static class Simulator
         var votes = VoteConfig.From(model.Corosync);
         if (model.Sites.IsEmpty)
             notes.Add("No sites are known (.pvelint.yaml sites: or CRUSH datacenters), so no site loss or netsplit was simulated.");
-        var ha = new HaLayer(model, PlacementRule.EffectiveRules(model));
+        var ha = timings.Setup.Time(() => new HaLayer(model, PlacementRule.EffectiveRules(model)));
         notes.AddRange(ha.Notes);
-        var ceph = new CephLayer(model);
+        var ceph = timings.Setup.Time(() => new CephLayer(model));
         notes.AddRange(ceph.Notes);
         var nodes = model.Nodes.Select(n => n.Name).ToList();
 
-        var verdicts = ImmutableArray.CreateBuilder<ScenarioVerdict>();
-        foreach (var scenario in ScenarioGenerator.Generate(model, maxFailures))
+        // Scenarios are independent: evaluate them on every core, each verdict in its scenario's slot.
+        var scenarios = ScenarioGenerator.Generate(model, maxFailures).ToArray();
+        var verdicts = new ScenarioVerdict[scenarios.Length];
+        // Timed runs stay on one thread, so that each layer's time is its own and not its neighbours' waiting.
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = timings == LayerTimings.Off ? -1 : 1 };
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var quorum = QuorumLayer.Evaluate(votes, scenario);
-            var fencing = FencingEvaluator.Evaluate(nodes, scenario, quorum.QuorateNodes, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster);
-            var haVerdict = ha.Evaluate(scenario, quorum, fencing);
-            verdicts.Add(new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = ceph.Evaluate(scenario, haVerdict) });
+            Parallel.For(0, scenarios.Length, options, i =>
+            {
+                var scenario = scenarios[i];
+                var quorum = timings.Quorum.Time(() => QuorumLayer.Evaluate(votes, scenario));
+                var fencing = timings.Fencing.Time(() => FencingEvaluator.Evaluate(nodes, scenario, quorum.QuorateNodes, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster));
+                var haVerdict = timings.Ha.Time(() => ha.Evaluate(scenario, quorum, fencing));
+                var cephVerdict = timings.Ceph.Time(() => ceph.Evaluate(scenario, haVerdict));
+                verdicts[i] = new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = cephVerdict };
+            });
         }
-        return new SimulationResult(maxFailures, verdicts.ToImmutable(), notes.ToImmutable()) { SteadyServiceNodes = ha.SteadyNodes };
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return new SimulationResult(maxFailures, [.. verdicts], notes.ToImmutable()) { SteadyServiceNodes = ha.SteadyNodes };
     }
 }

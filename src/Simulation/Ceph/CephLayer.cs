@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using PveLint.Analysis.Ceph;
 using PveLint.Analysis.HighAvailability.Placement;
@@ -23,8 +24,9 @@ public sealed class CephLayer
     private readonly ImmutableArray<(int Osd, CephHome Home)> osds;
     private readonly ImmutableSortedDictionary<string, ImmutableArray<string>> guestPools;
     private readonly string? qdeviceHost;
-    private readonly Dictionary<int, PoolMapping?> mappings = new();
-    private readonly Dictionary<string, PoolVerdict> poolVerdicts = new(StringComparer.Ordinal);
+    // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
+    private readonly ConcurrentDictionary<int, PoolMapping?> mappings = new();
+    private readonly ConcurrentDictionary<string, PoolVerdict> poolVerdicts = new(StringComparer.Ordinal);
 
     public CephLayer(ClusterModel model)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using PveLint.Model;
 
 namespace PveLint.Analysis.HighAvailability.Placement;
@@ -11,19 +13,24 @@ namespace PveLint.Analysis.HighAvailability.Placement;
 /// </summary>
 public sealed class ModelStorageReach(ClusterModel model) : IStorageReach
 {
+    // The simulation asks once per recovered service and scenario: the guest's start disks are looked up once.
+    private readonly ConcurrentDictionary<string, StartNeeds?> needs = new(StringComparer.Ordinal);
+
+    /// <summary>What a guest's start needs: its disks with their storage, and its replication jobs.</summary>
+    private sealed record StartNeeds((GuestDisk Disk, StorageDef Storage)[] Disks, ImmutableArray<ReplicationJob> Jobs, bool AnyLocal);
+
     public StorageBlock? BlockOn(string sid, string fromNode, string toNode)
     {
-        if (GuestOf(sid) is not { } guest) return null;
-        foreach (var disk in StartDisks(guest))
+        if (NeedsOf(sid) is not { } needs) return null;
+        foreach (var (disk, storage) in needs.Disks)
         {
-            var storage = model.Storage(disk.StorageId!)!;
             if (storage.Shared)
             {
                 if (!storage.AvailableOn(toNode))
                     return new StorageBlock(disk.Key.Value, storage.Id.Value, $"which is shared but not available on {toNode} (nodes {string.Join(",", storage.Nodes ?? [])})");
                 continue;
             }
-            if (disk.Replicate && ReplicaJob(guest, toNode) is not null) continue;
+            if (disk.Replicate && ReplicaJob(needs, toNode) is not null) continue;
             return new StorageBlock(disk.Key.Value, storage.Id.Value,
                 $"local to {fromNode}, with no replica on {toNode}" + (disk.Replicate ? "" : " (the disk has replicate=0)"));
         }
@@ -32,21 +39,27 @@ public sealed class ModelStorageReach(ClusterModel model) : IStorageReach
 
     public string? StartNote(string sid, string fromNode, string toNode)
     {
-        if (GuestOf(sid) is not { } guest) return null;
-        var local = StartDisks(guest).Where(d => !model.Storage(d.StorageId!)!.Shared).ToList();
-        return local.Count > 0 && ReplicaJob(guest, toNode) is { } job
+        return NeedsOf(sid) is { AnyLocal: true } needs && ReplicaJob(needs, toNode) is { } job
             ? $"it starts from the replica of job {job.Id.Value}, so the writes since that job's last run are lost"
             : null;
     }
 
-    private Guest? GuestOf(string sid) =>
-        model.HaResource(sid) is { } resource ? model.GuestOf(resource) : null;
+    private StartNeeds? NeedsOf(string sid) => needs.GetOrAdd(sid, s =>
+    {
+        if (model.HaResource(s) is not { } resource || model.GuestOf(resource) is not { } guest) return null;
+        (GuestDisk, StorageDef)[] disks = [.. StartDisks(guest).Select(d => (d, model.Storage(d.StorageId!)!))];
+        return new StartNeeds(disks, model.ReplicationOf(guest.VmId), disks.Any(d => !d.Item2.Shared));
+    });
 
     /// <summary>The volumes a start needs: the current config's disks on storage that storage.cfg defines, no CD-ROMs.</summary>
     private IEnumerable<GuestDisk> StartDisks(Guest guest) => guest.Disks.Where(d =>
         d.Section is null && !d.IsCdrom && d.Kind == DiskKind.Volume && !d.Shared
         && d.StorageId is { } id && model.Storage(id) is not null);
 
-    private ReplicationJob? ReplicaJob(Guest guest, string toNode) =>
-        model.ReplicationOf(guest.VmId).FirstOrDefault(j => !j.Disabled && j.Target?.Value == toNode);
+    private static ReplicationJob? ReplicaJob(StartNeeds needs, string toNode)
+    {
+        foreach (var job in needs.Jobs)
+            if (!job.Disabled && job.Target?.Value == toNode) return job;
+        return null;
+    }
 }

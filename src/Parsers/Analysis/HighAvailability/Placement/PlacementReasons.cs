@@ -36,7 +36,7 @@ internal sealed class PlacementReasons(string[] nodes, string[] sids, CrsSchedul
             var listed = affinity.Nodes.Where(n => affinity.Strict || n.Priority != -1).Select(n => nodes[n.Node]).Concat(affinity.UnknownNodes);
             return text + $"strict node-affinity rule '{affinity.RuleId}' allows only {string.Join(", ", listed)}, and none of them is online.";
         }
-        var excluded = string.Join(", ", trace.Separated.Select(x => $"{nodes[x.Node]} (runs {sids[x.Partner.Service]}, rule '{x.Partner.RuleId}')"));
+        var excluded = string.Join(", ", (trace.Separated ?? []).Select(x => $"{nodes[x.Node]} (runs {sids[x.Partner.Service]}, rule '{x.Partner.RuleId}')"));
         var scope = trace.Affinity is { } a && !(a.Strict == false && trace.Priority == -1)
             ? $"every node that node-affinity rule '{a.RuleId}' prefers"
             : "every online node";
@@ -59,25 +59,25 @@ internal sealed class PlacementReasons(string[] nodes, string[] sids, CrsSchedul
         var parts = new List<string>();
         if (trace.Affinity is { } affinity)
         {
-            var preferred = string.Join(", ", trace.Preferred.Select(n => nodes[n]));
+            var preferred = string.Join(", ", (trace.Preferred ?? []).Select(n => nodes[n]));
             parts.Add(!affinity.Strict && trace.Priority == -1
                 ? $"no node of non-strict node-affinity rule '{affinity.RuleId}' is online, so any node may take it"
                 : $"{(affinity.Strict ? "strict" : "non-strict")} node-affinity rule '{affinity.RuleId}' prefers {preferred} (priority {trace.Priority})");
         }
-        if (trace.Separated.Count > 0)
+        if (trace.Separated is { Count: > 0 })
             parts.Add("negative affinity rules out " + string.Join(", ",
                 trace.Separated.Select(x => $"{nodes[x.Node]} ({sids[x.Partner.Service]}, rule '{x.Partner.RuleId}')")));
         if (trace.PositiveNode >= 0)
-            parts.Add($"positive affinity keeps it with {string.Join(", ", trace.PositivePartners.Select(p => $"{sids[p.Service]} (rule '{p.RuleId}')"))} on {nodes[trace.PositiveNode]}");
-        if (trace.Ranked.Count > 1)
+            parts.Add($"positive affinity keeps it with {string.Join(", ", (trace.PositivePartners ?? []).Select(p => $"{sids[p.Service]} (rule '{p.RuleId}')"))} on {nodes[trace.PositiveNode]}");
+        if (trace.RankedCount > 1)
         {
-            var (best, bestScore) = trace.Ranked[0];
-            var (next, nextScore) = trace.Ranked[1];
+            var (best, bestScore) = trace.Best;
+            var (next, nextScore) = trace.Next;
             parts.Add(bestScore == nextScore
                 ? $"{nodes[best]} and {nodes[next]} tie at {Load(bestScore)}, and the CRM takes the first name"
                 : $"{chosen} has the lowest load ({Load(bestScore)}; next {nodes[next]} with {Load(nextScore)})");
         }
-        else if (trace.Ranked.Count == 1 && parts.Count == 0)
+        else if (trace.RankedCount == 1 && parts.Count == 0)
         {
             parts.Add($"{chosen} is the only online node");
         }

@@ -40,14 +40,15 @@ public sealed record ServicePlacement(
     string CrmState,
     string CrmNode)
 {
-    // Written only when read: a large cluster's simulation holds thousands of scenarios × every service.
-    private readonly Lazy<string> _reason = new(string.Empty);
+    // Written only when read, and not kept: a large cluster's simulation holds thousands of scenarios × their
+    // services, and reasons are read for few of them.
+    private readonly Func<string> _reason = static () => string.Empty;
 
     public ServicePlacement(string sid, string from, string? to, PlacementOutcome outcome, Func<string> reason, string crmState, string crmNode)
-        : this(sid, from, to, outcome, crmState, crmNode) => _reason = new Lazy<string>(reason);
+        : this(sid, from, to, outcome, crmState, crmNode) => _reason = reason;
 
     /// <summary>One sentence naming the nodes, rules, partners and scores behind the outcome.</summary>
-    public string Reason => _reason.Value;
+    public string Reason => _reason();
 
     public bool Equals(ServicePlacement? other) =>
         other is not null && (Sid, From, To, Outcome, CrmState, CrmNode, Reason) == (other.Sid, other.From, other.To, other.Outcome, other.CrmState, other.CrmNode, other.Reason);
@@ -56,7 +57,8 @@ public sealed record ServicePlacement(
 }
 
 /// <summary>
-/// The result of one failure scenario: every HA service in sid order.
+/// The result of one failure scenario: every HA service in sid order (<see cref="Services"/>), and the ones the
+/// failure changed (<see cref="Affected"/>), which is what most readers want in a large cluster.
 /// </summary>
 /// <param name="FailedNodes">The failed (fenced) nodes, in the order of the waves they failed in.</param>
 /// <param name="Scheduler">The scheduler the CRM really used (static falls back to basic without node capacities).</param>
@@ -64,12 +66,17 @@ public sealed record ServicePlacement(
 public sealed record RecoveryPlan(
     ImmutableArray<string> FailedNodes,
     CrsScheduler Scheduler,
-    ImmutableArray<ServicePlacement> Services,
+    IReadOnlyList<ServicePlacement> Services,
     ImmutableArray<string> Notes)
 {
-    public ServicePlacement? Service(string sid) => Services.FirstOrDefault(s => s.Sid == sid);
+    public ServicePlacement? Service(string sid) =>
+        Services is PlacementList list ? list.Find(sid) : Services.FirstOrDefault(s => s.Sid == sid);
+
+    /// <summary>The services whose outcome is not <see cref="PlacementOutcome.Unaffected"/>, in sid order.</summary>
+    public IEnumerable<ServicePlacement> Affected =>
+        (Services is PlacementList list ? list.Changed : Services).Where(s => s.Outcome != PlacementOutcome.Unaffected);
 
     /// <summary>Services that ran on a failed node and run nowhere now.</summary>
-    public IEnumerable<ServicePlacement> Stranded => Services.Where(s =>
+    public IEnumerable<ServicePlacement> Stranded => Affected.Where(s =>
         s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed or PlacementOutcome.NotRecovered);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace PveLint.Analysis.HighAvailability.Placement;
@@ -32,28 +33,36 @@ public sealed class RecoverySimulation
     private readonly CompiledRules rules;
     private readonly ServiceTable steady;
     private readonly PlacementService[] services;
+    private readonly Dictionary<string, int> serviceIndex;
     private readonly Func<bool[], NodeUsage> newUsage;
     private readonly ImmutableArray<int> unstableAtSteadyState;
+    private readonly PlacementReasons reasons;
+    private readonly Lazy<ServicePlacement[]> unaffected;
+    // Settled workspaces, one per concurrent Fail: each scenario runs on one and resets it.
+    private readonly ConcurrentBag<CrmRounds> workspaces = [];
 
-    private RecoverySimulation(PlacementInput input, IReadOnlyList<PlacementRule> effectiveRules)
+    private RecoverySimulation(PlacementInput input, IReadOnlyList<PlacementRule> effectiveRules, bool exhaustive)
     {
+        Exhaustive = exhaustive;
         this.input = input;
         nodes = [.. input.Nodes.Select(n => n.Name).Concat(input.Services.Select(s => s.Node))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         nodeIndex = nodes.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
         services = [.. input.Services.GroupBy(s => s.Sid, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(s => s.Sid, StringComparer.Ordinal)];
-        var serviceIndex = services.Select((s, i) => (s.Sid, i)).ToDictionary(p => p.Sid, p => p.i, StringComparer.Ordinal);
+        serviceIndex = services.Select((s, i) => (s.Sid, i)).ToDictionary(p => p.Sid, p => p.i, StringComparer.Ordinal);
         rules = new CompiledRules(effectiveRules, nodeIndex, serviceIndex);
 
         var notes = ImmutableArray.CreateBuilder<string>();
         (Scheduler, newUsage) = ChooseUsage(notes);
 
-        steady = new ServiceTable(nodes, [.. services.Select(s => s.Sid)], [.. services.Select(s => s.Requested)],
+        var initial = new ServiceTable(nodes, [.. services.Select(s => s.Sid)], [.. services.Select(s => s.Requested)],
             [.. services.Select(s => s.Failback)], [.. services.Select(s => StartingState(s.State))], [.. services.Select(s => nodeIndex[s.Node])]);
-        var online = new bool[nodes.Length];
-        Array.Fill(online, true);
-        var crm = new CrmRounds(steady, online, newUsage, rules);
+        var crm = new CrmRounds(initial, newUsage, rules);
+        crm.TouchAll();
         unstableAtSteadyState = Settle(crm, fenceDelayElapsed: true);
+        steady = crm.Table;
+        reasons = new PlacementReasons(nodes, steady.Sids, Scheduler);
+        unaffected = new Lazy<ServicePlacement[]>(() => [.. Enumerable.Range(0, steady.Count).Select(UnaffectedPlacement)]);
         if (unstableAtSteadyState.Length > 0)
             notes.Add($"The steady state does not settle: the CRM keeps moving {string.Join(", ", unstableAtSteadyState.Select(s => services[s].Sid))} with all nodes up.");
         Notes = notes.ToImmutable();
@@ -61,7 +70,10 @@ public sealed class RecoverySimulation
 
     /// <summary>Settles the steady state of <paramref name="input"/> under the effective rules.</summary>
     /// <param name="effectiveRules">The rules after PVE's feasibility checks and transforms (see <see cref="PlacementRule"/>).</param>
-    public static RecoverySimulation Create(PlacementInput input, IReadOnlyList<PlacementRule> effectiveRules) => new(input, effectiveRules);
+    public static RecoverySimulation Create(PlacementInput input, IReadOnlyList<PlacementRule> effectiveRules) => new(input, effectiveRules, exhaustive: false);
+
+    /// <summary>As <see cref="Create"/>, but every CRM pass steps every service, as the CRM itself does (the tests' reference).</summary>
+    internal static RecoverySimulation CreateExhaustive(PlacementInput input, IReadOnlyList<PlacementRule> effectiveRules) => new(input, effectiveRules, exhaustive: true);
 
     /// <summary>The scheduler in use (static needs the capacity of every node, else the CRM falls back to basic).</summary>
     public CrsScheduler Scheduler { get; }
@@ -77,34 +89,55 @@ public sealed class RecoverySimulation
     public RecoveryPlan Fail(IReadOnlyCollection<string> failedNodes) => Fail([failedNodes]);
 
     /// <summary>The nodes of each wave fail at once; each wave is fenced and recovered before the next fails.</summary>
+    /// <remarks>Safe to call from several threads at once: each call runs on a workspace of its own.</remarks>
     public RecoveryPlan Fail(IReadOnlyList<IReadOnlyCollection<string>> waves)
     {
-        var table = steady.Clone();
-        var online = new bool[nodes.Length];
-        Array.Fill(online, true);
-        var crm = new CrmRounds(table, online, newUsage, rules);
-        var failed = new List<string>();
-        var unstable = new HashSet<int>();
-        foreach (var wave in waves)
+        // A steady state that does not settle breaks the premise of stepping only what a failure touches.
+        if (!workspaces.TryTake(out var crm)) crm = new CrmRounds(steady, newUsage, rules, exhaustive: Exhaustive || unstableAtSteadyState.Length > 0);
+        try
         {
-            foreach (var name in wave)
+            var failed = new List<string>();
+            var unstable = new HashSet<int>();
+            foreach (var wave in waves)
             {
-                if (!nodeIndex.TryGetValue(name, out var n) || !online[n]) continue;
-                online[n] = false;
-                failed.Add(name);
+                var down = new List<int>();
+                foreach (var name in wave)
+                {
+                    if (!nodeIndex.TryGetValue(name, out var n) || failed.Contains(name)) continue;
+                    down.Add(n);
+                    failed.Add(name);
+                }
+                crm.FailNodes(down);
+                for (var round = 0; round < RoundsBeforeFencing; round++)
+                    if (!crm.Round(fenceDelayElapsed: false) && !crm.HasPendingLrmResults()) break;
+                unstable.UnionWith(Settle(crm, fenceDelayElapsed: true));
             }
-            for (var round = 0; round < RoundsBeforeFencing; round++)
-                if (!crm.Round(fenceDelayElapsed: false) && !crm.HasPendingLrmResults()) break;
-            unstable.UnionWith(Settle(crm, fenceDelayElapsed: true));
+            var failedSet = failed.ToHashSet(StringComparer.Ordinal);
+            var touched = crm.Exhaustive ? Enumerable.Range(0, steady.Count).ToList() : [.. crm.Touched];
+            var changed = touched.Select(s => Outcome(s, crm, failedSet, unstable.Contains(s))).ToArray();
+            return new RecoveryPlan([.. failed], Scheduler, new PlacementList(unaffected.Value, [.. touched], changed, serviceIndex), Notes);
         }
-        var failedSet = failed.ToHashSet(StringComparer.Ordinal);
-        var reasons = new PlacementReasons(nodes, steady.Sids, Scheduler);
-        var placements = Enumerable.Range(0, table.Count)
-            .Select(s => Outcome(s, crm, failedSet, unstable.Contains(s), reasons)).ToImmutableArray();
-        return new RecoveryPlan([.. failed], Scheduler, placements, Notes);
+        finally
+        {
+            crm.Reset();
+            workspaces.Add(crm);
+        }
     }
 
-    private ServicePlacement Outcome(int s, CrmRounds crm, HashSet<string> failed, bool unstable, PlacementReasons reasons)
+    /// <summary>Step every service in every CRM pass, as the CRM does, instead of only those a failure can move (for tests).</summary>
+    internal bool Exhaustive { get; }
+
+    /// <summary>A service the scenario does not touch: where the steady state has it.</summary>
+    private ServicePlacement UnaffectedPlacement(int s)
+    {
+        var node = nodes[steady.Node[s]];
+        var state = steady.State[s];
+        var sid = steady.Sids[s];
+        var present = state is CrmState.Started or CrmState.Migrate or CrmState.RequestStart or CrmState.Stopped or CrmState.RequestStop;
+        return new ServicePlacement(sid, node, present ? node : null, PlacementOutcome.Unaffected, () => reasons.Unaffected(sid, node, state), StateName(state), node);
+    }
+
+    private ServicePlacement Outcome(int s, CrmRounds crm, HashSet<string> failed, bool unstable)
     {
         var table = crm.Table;
         var sid = table.Sids[s];
@@ -115,6 +148,8 @@ public sealed class RecoverySimulation
         ServicePlacement Result(string? to, PlacementOutcome outcome, Func<string> reason, CrmState crmState) =>
             new(sid, from, to, outcome, reason, StateName(crmState), node);
 
+        Func<string> MovedReason(SelectionTrace? trace) => () => reasons.Moved(sid, from, node, trace);
+
         var runsSomewhere = state is CrmState.Started or CrmState.Migrate or CrmState.RequestStart;
         var keptStopped = state is CrmState.Stopped or CrmState.RequestStop;
         if (unstable)
@@ -124,7 +159,7 @@ public sealed class RecoverySimulation
         {
             return node == from
                 ? Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unaffected, () => reasons.Unaffected(sid, from, state), state)
-                : Result(node, PlacementOutcome.Moved, () => reasons.Moved(sid, from, node, crm.MoveTraces.GetValueOrDefault(s)), state);
+                : Result(node, PlacementOutcome.Moved, MovedReason(crm.MoveTraces.GetValueOrDefault(s)), state);
         }
 
         if (state == CrmState.Recovery)
@@ -136,6 +171,7 @@ public sealed class RecoverySimulation
         if (state is CrmState.Error or CrmState.Freeze || service.Requested == RequestedState.Disabled || failed.Contains(node))
             return Result(null, PlacementOutcome.NotRecovered, () => reasons.NotRecovered(sid, from, steady.State[s], service.Requested), state);
 
+        // Traces are read now: the workspace is reset (and reused) before the reason is.
         var trace2 = crm.RecoveryTraces.GetValueOrDefault(s);
         if (keptStopped)
             return Result(node, PlacementOutcome.RecoveredStopped, () => reasons.Recovered(sid, from, node, trace2, stopped: true, note: null), state);
@@ -153,7 +189,7 @@ public sealed class RecoverySimulation
         {
             var changed = crm.Round(fenceDelayElapsed);
             if (!changed && !crm.HasPendingLrmResults()) return [];
-            var fingerprint = Fingerprint(crm.Table);
+            var fingerprint = crm.StateHash;
             if (seen.TryGetValue(fingerprint, out var first)) return Cycling(crm, round - first, fenceDelayElapsed);
             seen[fingerprint] = round;
         }
@@ -174,24 +210,6 @@ public sealed class RecoverySimulation
                 if (table.Node[s] != startNode[s] || table.State[s] != startState[s]) moving.Add(s);
         }
         return [.. moving];
-    }
-
-    private static ulong Fingerprint(ServiceTable table)
-    {
-        var hash = 14695981039346656037UL;
-        void Mix(int value)
-        {
-            hash ^= (uint)value;
-            hash *= 1099511628211UL;
-        }
-        for (var s = 0; s < table.Count; s++)
-        {
-            Mix((int)table.State[s]);
-            Mix(table.Node[s]);
-            Mix(table.Target[s]);
-            Mix(table.LrmDone[s] ? 1 : 0);
-        }
-        return hash;
     }
 
     private (CrsScheduler, Func<bool[], NodeUsage>) ChooseUsage(ImmutableArray<string>.Builder notes)

@@ -53,11 +53,15 @@ internal sealed class ServiceNodeSelector
         var current = table.Node[service];
         trace?.Clear();
 
-        // Without rules every online node is allowed and preferred, so a started service stays on its (online)
-        // node at step 3 or 7; most services have no rules, and this keeps large clusters cheap.
-        if (preference == NodePreference.None && trace is null && current >= 0 && usage.IsOnline(current)
-            && rules.NodeAffinity[service] is null && rules.Positive[service].Length == 0 && rules.Negative[service].Length == 0)
-            return (current, SelectionBlock.None);
+        // Without rules every online node is allowed and preferred: a started service stays on its (online) node
+        // at step 3 or 7, and any other selection is the best score. Most services have no rules, and a site loss
+        // recovers thousands of them, so this path skips the rule steps.
+        if (rules.NodeAffinity[service] is null && rules.Positive[service].Length == 0 && rules.Negative[service].Length == 0)
+        {
+            if (preference == NodePreference.None && current >= 0 && usage.IsOnline(current))
+                return (current, SelectionBlock.None);
+            return BestScored(service, usage, trace);
+        }
 
         // 1. node affinity: allowed = the rule's online nodes; preferred = the highest priority class among them
         Array.Clear(allowed);
@@ -85,9 +89,9 @@ internal sealed class ServiceNodeSelector
             for (var n = 0; n < nodeCount; n++)
                 if (usage.IsOnline(n)) allowed[n] = preferred[n] = any = true;
         }
-        if (trace is not null)
+        if (trace?.Affinity is not null)
             for (var n = 0; n < nodeCount; n++)
-                if (preferred[n]) trace.Preferred.Add(n);
+                if (preferred[n]) (trace.Preferred ??= []).Add(n);
         if (!any) return (-1, SelectionBlock.NodeAffinity);
 
         // 2. resource affinity from the nodes the partners use
@@ -148,10 +152,23 @@ internal sealed class ServiceNodeSelector
         if (trace is not null)
         {
             for (var n = 0; n < nodeCount; n++)
-                if (preferred[n]) trace.Ranked.Add((n, scores[n]));
-            trace.Ranked.Sort((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.Node.CompareTo(b.Node));
+                if (preferred[n]) trace.Rank(n, scores[n]);
         }
         return (best, SelectionBlock.None);
+    }
+
+    /// <summary>Step 8 over every online node: the lowest score, then the first name.</summary>
+    private (int Node, SelectionBlock Block) BestScored(int service, NodeUsage usage, SelectionTrace? trace)
+    {
+        var best = -1;
+        for (var n = 0; n < scores.Length; n++)
+        {
+            if (!usage.IsOnline(n)) continue;
+            if (best < 0) usage.Score(service, scores); // only with a node to score: the static scheduler needs one
+            trace?.Rank(n, scores[n]);
+            if (best < 0 || scores[n] < scores[best]) best = n;
+        }
+        return best < 0 ? (-1, SelectionBlock.NodeAffinity) : (best, SelectionBlock.None);
     }
 
     private void RecordSeparation(SelectionTrace trace, int service, int node, NodeUsage usage)
@@ -160,7 +177,7 @@ internal sealed class ServiceNodeSelector
         {
             var (c, t) = table.UsedNodes(p.Service, usage);
             if (c != node && t != node) continue;
-            trace.Separated.Add((node, p));
+            (trace.Separated ??= []).Add((node, p));
             return;
         }
     }
@@ -171,7 +188,7 @@ internal sealed class ServiceNodeSelector
         foreach (var p in rules.Positive[service])
         {
             var (c, t) = table.UsedNodes(p.Service, usage);
-            if (c == node || t == node) trace.PositivePartners.Add(p);
+            if (c == node || t == node) (trace.PositivePartners ??= []).Add(p);
         }
     }
 }
