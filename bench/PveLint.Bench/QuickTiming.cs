@@ -15,7 +15,9 @@ public static class QuickTiming
         output.WriteLine($"cluster {shape}: {tree.Files.Count()} files");
         var model = Time(output, "parse + bind", () => ClusterBinder.Bind(tree));
         var simulation = Time(output, "simulation (k <= 2)", () => Simulator.Run(model, maxFailures: 2));
-        output.WriteLine($"  {simulation.Scenarios.Length} scenarios");
+        output.WriteLine($"  {simulation.Scenarios.Length} scenarios, {simulation.Scenarios.Sum(v => v.Ha.Plan?.Affected.Count() ?? 0)} service outcomes changed in them");
+        foreach (var kind in simulation.Scenarios.GroupBy(v => v.Scenario.Kind))
+            output.WriteLine($"    {kind.Key,-20} {kind.Count(),6} scenarios {kind.Sum(v => v.Ha.Plan?.Affected.Count() ?? 0),10} changed outcomes");
         var timings = new LayerTimings();
         Simulator.Run(model, maxFailures: 2, timings: timings);
         foreach (var (layer, elapsed) in timings.All) output.WriteLine($"  {layer,-38} {elapsed.TotalMilliseconds,10:F1} ms");

@@ -69,6 +69,9 @@ internal sealed class CrmRounds
 
     public ServiceNodeSelector Selector { get; }
 
+    /// <summary>Keep a <see cref="SelectionTrace"/> of every move and recovery (for reasons; off, no trace is made).</summary>
+    public bool RecordTraces { get; set; }
+
     /// <summary>Recovery decisions made in the last rounds, with what narrowed them, by service.</summary>
     public Dictionary<int, SelectionTrace> RecoveryTraces { get; } = [];
 
@@ -218,9 +221,12 @@ internal sealed class CrmRounds
                 }
                 var (chosen, _) = Selector.Select(s, NodePreference.None, usage);
                 if (chosen < 0 || chosen == node) return;
-                var trace = new SelectionTrace();
-                Selector.Select(s, NodePreference.None, usage, trace);
-                MoveTraces[s] = trace;
+                if (RecordTraces)
+                {
+                    var trace = new SelectionTrace();
+                    Selector.Select(s, NodePreference.None, usage, trace);
+                    MoveTraces[s] = trace;
+                }
                 Change(s, CrmState.Migrate, node, chosen);
                 return;
 
@@ -258,11 +264,11 @@ internal sealed class CrmRounds
 
     private void Recover(int s)
     {
-        var trace = new SelectionTrace();
+        var trace = RecordTraces ? new SelectionTrace() : null;
         var (chosen, _) = Selector.Select(s, NodePreference.BestScore, usage, trace);
         if (chosen >= 0)
         {
-            RecoveryTraces[s] = trace;
+            if (trace is not null) RecoveryTraces[s] = trace;
             Change(s, table.Requested[s] == RequestedState.Started ? CrmState.Started : CrmState.RequestStop, chosen, -1);
         }
         else if (table.Requested[s] == RequestedState.Disabled)

@@ -2,38 +2,68 @@ using System.Collections;
 
 namespace PveLint.Analysis.HighAvailability.Placement;
 
+/// <summary>What became of one service in a scenario, compactly: a large cluster's simulation keeps thousands.</summary>
+/// <param name="To">The node it runs on (or is kept stopped on) afterwards, −1 for none.</param>
+/// <param name="CrmNode">The node manager_status would show for it.</param>
+internal readonly record struct PlacementRecord(int Service, int To, PlacementOutcome Outcome, CrmState State, int CrmNode);
+
 /// <summary>
 /// Every service's placement in one scenario without a copy per scenario: the steady-state placements, shared by all
-/// scenarios, overlaid with the few the scenario touched. Both are in sid order.
+/// scenarios, overlaid with records of the few the scenario touched (in service order). Placements are made when
+/// read; their reasons come from running the scenario once more with traces, on the first read of any of them.
 /// </summary>
-internal sealed class PlacementList(ServicePlacement[] steady, int[] changedIndices, ServicePlacement[] changed, IReadOnlyDictionary<string, int> indexBySid)
+internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList<IReadOnlyCollection<string>> waves, PlacementRecord[] records)
     : IReadOnlyList<ServicePlacement>
 {
-    public int Count => steady.Length;
+    private readonly Lazy<Dictionary<int, Func<string>>> reasons = new(() => simulation.Explain(waves));
 
-    /// <summary>The placements the scenario computed (its touched services), in sid order.</summary>
-    public IReadOnlyList<ServicePlacement> Changed => changed;
+    public int Count => simulation.ServiceCount;
 
     public ServicePlacement this[int index]
     {
         get
         {
-            var at = Array.BinarySearch(changedIndices, index);
-            return at >= 0 ? changed[at] : steady[index];
+            var at = Locate(index);
+            return at >= 0 ? Placement(records[at]) : simulation.Unaffected(index);
         }
     }
 
-    public ServicePlacement? Find(string sid) => indexBySid.TryGetValue(sid, out var index) ? this[index] : null;
+    /// <summary>The placements whose outcome is not <see cref="PlacementOutcome.Unaffected"/>, in sid order.</summary>
+    public IEnumerable<ServicePlacement> Affected
+    {
+        get
+        {
+            foreach (var record in records)
+                if (record.Outcome != PlacementOutcome.Unaffected) yield return Placement(record);
+        }
+    }
+
+    public ServicePlacement? Find(string sid) => simulation.IndexOf(sid) is var index and >= 0 ? this[index] : null;
 
     public IEnumerator<ServicePlacement> GetEnumerator()
     {
         var next = 0;
-        for (var i = 0; i < steady.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
-            if (next < changedIndices.Length && changedIndices[next] == i) yield return changed[next++];
-            else yield return steady[i];
+            if (next < records.Length && records[next].Service == i) yield return Placement(records[next++]);
+            else yield return simulation.Unaffected(i);
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ServicePlacement Placement(PlacementRecord record) => simulation.Placement(record, () => reasons.Value[record.Service]());
+
+    private int Locate(int service)
+    {
+        int low = 0, high = records.Length - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            if (records[mid].Service == service) return mid;
+            if (records[mid].Service < service) low = mid + 1;
+            else high = mid - 1;
+        }
+        return -1;
+    }
 }

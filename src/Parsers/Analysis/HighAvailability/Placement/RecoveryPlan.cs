@@ -74,7 +74,7 @@ public sealed record RecoveryPlan(
 
     /// <summary>The services whose outcome is not <see cref="PlacementOutcome.Unaffected"/>, in sid order.</summary>
     public IEnumerable<ServicePlacement> Affected =>
-        (Services is PlacementList list ? list.Changed : Services).Where(s => s.Outcome != PlacementOutcome.Unaffected);
+        Services is PlacementList list ? list.Affected : Services.Where(s => s.Outcome != PlacementOutcome.Unaffected);
 
     /// <summary>Services that ran on a failed node and run nowhere now.</summary>
     public IEnumerable<ServicePlacement> Stranded => Affected.Where(s =>

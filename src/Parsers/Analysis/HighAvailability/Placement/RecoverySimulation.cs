@@ -89,33 +89,70 @@ public sealed class RecoverySimulation
     public RecoveryPlan Fail(IReadOnlyCollection<string> failedNodes) => Fail([failedNodes]);
 
     /// <summary>The nodes of each wave fail at once; each wave is fenced and recovered before the next fails.</summary>
-    /// <remarks>Safe to call from several threads at once: each call runs on a workspace of its own.</remarks>
+    /// <remarks>
+    /// Safe to call from several threads at once: each call runs on a workspace of its own. The plan keeps a small
+    /// record per service the failure touched; reasons are written when first read, by running the scenario again
+    /// with the selection traces recorded (the simulation is deterministic, and most reasons are never read).
+    /// </remarks>
     public RecoveryPlan Fail(IReadOnlyList<IReadOnlyCollection<string>> waves)
+    {
+        var (failed, records, _) = Run(waves, explain: false);
+        return new RecoveryPlan([.. failed], Scheduler, new PlacementList(this, waves, records), Notes);
+    }
+
+    /// <summary>Step every service in every CRM pass, as the CRM does, instead of only those a failure can move (for tests).</summary>
+    internal bool Exhaustive { get; }
+
+    internal int ServiceCount => steady.Count;
+
+    internal int IndexOf(string sid) => serviceIndex.TryGetValue(sid, out var s) ? s : -1;
+
+    /// <summary>The reason of every service the scenario touches, by service index: the scenario again, with traces.</summary>
+    internal Dictionary<int, Func<string>> Explain(IReadOnlyList<IReadOnlyCollection<string>> waves) => Run(waves, explain: true).Reasons!;
+
+    /// <summary>The placement a scenario's record stands for; <paramref name="reason"/> writes its reason when read.</summary>
+    internal ServicePlacement Placement(PlacementRecord record, Func<string> reason) =>
+        new(steady.Sids[record.Service], nodes[steady.Node[record.Service]], record.To >= 0 ? nodes[record.To] : null, record.Outcome,
+            reason, StateName(record.State), nodes[record.CrmNode]);
+
+    /// <summary>Where the steady state has a service that a scenario does not touch (shared by every scenario).</summary>
+    internal ServicePlacement Unaffected(int s) => unaffected.Value[s];
+
+    private (List<string> Failed, PlacementRecord[] Records, Dictionary<int, Func<string>>? Reasons) Run(
+        IReadOnlyList<IReadOnlyCollection<string>> waves, bool explain)
     {
         // A steady state that does not settle breaks the premise of stepping only what a failure touches.
         if (!workspaces.TryTake(out var crm)) crm = new CrmRounds(steady, newUsage, rules, exhaustive: Exhaustive || unstableAtSteadyState.Length > 0);
+        crm.RecordTraces = explain;
         try
         {
             var failed = new List<string>();
+            var down = new bool[nodes.Length];
             var unstable = new HashSet<int>();
             foreach (var wave in waves)
             {
-                var down = new List<int>();
+                var now = new List<int>();
                 foreach (var name in wave)
                 {
-                    if (!nodeIndex.TryGetValue(name, out var n) || failed.Contains(name)) continue;
-                    down.Add(n);
+                    if (!nodeIndex.TryGetValue(name, out var n) || down[n]) continue;
+                    down[n] = true;
+                    now.Add(n);
                     failed.Add(name);
                 }
-                crm.FailNodes(down);
+                crm.FailNodes(now);
                 for (var round = 0; round < RoundsBeforeFencing; round++)
                     if (!crm.Round(fenceDelayElapsed: false) && !crm.HasPendingLrmResults()) break;
                 unstable.UnionWith(Settle(crm, fenceDelayElapsed: true));
             }
-            var failedSet = failed.ToHashSet(StringComparer.Ordinal);
             var touched = crm.Exhaustive ? Enumerable.Range(0, steady.Count).ToList() : [.. crm.Touched];
-            var changed = touched.Select(s => Outcome(s, crm, failedSet, unstable.Contains(s))).ToArray();
-            return new RecoveryPlan([.. failed], Scheduler, new PlacementList(unaffected.Value, [.. touched], changed, serviceIndex), Notes);
+            var records = new PlacementRecord[touched.Count];
+            var reasons = explain ? new Dictionary<int, Func<string>>() : null;
+            for (var i = 0; i < touched.Count; i++)
+            {
+                records[i] = Classify(touched[i], crm, down, unstable.Contains(touched[i]));
+                if (reasons is not null) reasons[touched[i]] = Reason(records[i], crm);
+            }
+            return (failed, records, reasons);
         }
         finally
         {
@@ -124,61 +161,68 @@ public sealed class RecoverySimulation
         }
     }
 
-    /// <summary>Step every service in every CRM pass, as the CRM does, instead of only those a failure can move (for tests).</summary>
-    internal bool Exhaustive { get; }
-
     /// <summary>A service the scenario does not touch: where the steady state has it.</summary>
     private ServicePlacement UnaffectedPlacement(int s)
     {
         var node = nodes[steady.Node[s]];
         var state = steady.State[s];
         var sid = steady.Sids[s];
-        var present = state is CrmState.Started or CrmState.Migrate or CrmState.RequestStart or CrmState.Stopped or CrmState.RequestStop;
-        return new ServicePlacement(sid, node, present ? node : null, PlacementOutcome.Unaffected, () => reasons.Unaffected(sid, node, state), StateName(state), node);
+        return new ServicePlacement(sid, node, Present(state) ? node : null, PlacementOutcome.Unaffected, () => reasons.Unaffected(sid, node, state), StateName(state), node);
     }
 
-    private ServicePlacement Outcome(int s, CrmRounds crm, HashSet<string> failed, bool unstable)
+    /// <summary>Whether a service in this state is on its node: running there, or kept stopped there.</summary>
+    private static bool Present(CrmState state) =>
+        state is CrmState.Started or CrmState.Migrate or CrmState.RequestStart or CrmState.Stopped or CrmState.RequestStop;
+
+    /// <summary>What became of service <paramref name="s"/>, from the workspace after the scenario settled.</summary>
+    private PlacementRecord Classify(int s, CrmRounds crm, bool[] failed, bool unstable)
     {
         var table = crm.Table;
-        var sid = table.Sids[s];
-        var from = nodes[steady.Node[s]];
-        var node = nodes[table.Node[s]];
+        var from = steady.Node[s];
+        var node = table.Node[s];
         var state = table.State[s];
+        PlacementRecord Result(int to, PlacementOutcome outcome, CrmState crmState) => new(s, to, outcome, crmState, node);
+
+        if (unstable) return Result(Present(state) ? node : -1, PlacementOutcome.Unstable, state);
+        if (!failed[from])
+            return node == from ? Result(Present(state) ? node : -1, PlacementOutcome.Unaffected, state) : Result(node, PlacementOutcome.Moved, state);
+        if (state == CrmState.Recovery) return Result(-1, PlacementOutcome.NoRecoveryNode, state);
+        if (state is CrmState.Error or CrmState.Freeze || services[s].Requested == RequestedState.Disabled || node < 0 || failed[node])
+            return Result(-1, PlacementOutcome.NotRecovered, state);
+        if (state is CrmState.Stopped or CrmState.RequestStop) return Result(node, PlacementOutcome.RecoveredStopped, state);
+        if (input.Storage?.BlockOn(steady.Sids[s], nodes[from], nodes[node]) is not null) return Result(-1, PlacementOutcome.StartFailed, CrmState.Error);
+        return Result(node, PlacementOutcome.Recovered, state);
+    }
+
+    /// <summary>The reason of a record, from the traces of a workspace that ran the scenario with them recorded.</summary>
+    private Func<string> Reason(PlacementRecord record, CrmRounds crm)
+    {
+        var s = record.Service;
+        var sid = steady.Sids[s];
+        var from = nodes[steady.Node[s]];
+        var node = nodes[record.CrmNode];
+        var state = crm.Table.State[s];
         var service = services[s];
-        ServicePlacement Result(string? to, PlacementOutcome outcome, Func<string> reason, CrmState crmState) =>
-            new(sid, from, to, outcome, reason, StateName(crmState), node);
-
-        Func<string> MovedReason(SelectionTrace? trace) => () => reasons.Moved(sid, from, node, trace);
-
-        var runsSomewhere = state is CrmState.Started or CrmState.Migrate or CrmState.RequestStart;
-        var keptStopped = state is CrmState.Stopped or CrmState.RequestStop;
-        if (unstable)
-            return Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unstable, () => reasons.Unstable(sid, node), state);
-
-        if (!failed.Contains(from))
-        {
-            return node == from
-                ? Result(runsSomewhere || keptStopped ? node : null, PlacementOutcome.Unaffected, () => reasons.Unaffected(sid, from, state), state)
-                : Result(node, PlacementOutcome.Moved, MovedReason(crm.MoveTraces.GetValueOrDefault(s)), state);
-        }
-
-        if (state == CrmState.Recovery)
-        {
-            var trace = new SelectionTrace();
-            var (_, block) = crm.Selector.Select(s, NodePreference.BestScore, crm.Usage, trace);
-            return Result(null, PlacementOutcome.NoRecoveryNode, () => reasons.NoRecoveryNode(sid, from, block, trace), state);
-        }
-        if (state is CrmState.Error or CrmState.Freeze || service.Requested == RequestedState.Disabled || failed.Contains(node))
-            return Result(null, PlacementOutcome.NotRecovered, () => reasons.NotRecovered(sid, from, steady.State[s], service.Requested), state);
-
         // Traces are read now: the workspace is reset (and reused) before the reason is.
-        var trace2 = crm.RecoveryTraces.GetValueOrDefault(s);
-        if (keptStopped)
-            return Result(node, PlacementOutcome.RecoveredStopped, () => reasons.Recovered(sid, from, node, trace2, stopped: true, note: null), state);
-
-        if (input.Storage?.BlockOn(sid, from, node) is { } block2)
-            return Result(null, PlacementOutcome.StartFailed, () => reasons.StartFailed(sid, from, node, block2, service), CrmState.Error);
-        return Result(node, PlacementOutcome.Recovered, () => reasons.Recovered(sid, from, node, trace2, stopped: false, input.Storage?.StartNote(sid, from, node)), state);
+        var trace = record.Outcome == PlacementOutcome.Moved ? crm.MoveTraces.GetValueOrDefault(s) : crm.RecoveryTraces.GetValueOrDefault(s);
+        switch (record.Outcome)
+        {
+            case PlacementOutcome.Unstable: return () => reasons.Unstable(sid, node);
+            case PlacementOutcome.Unaffected: return () => reasons.Unaffected(sid, from, state);
+            case PlacementOutcome.Moved: return () => reasons.Moved(sid, from, node, trace);
+            case PlacementOutcome.NoRecoveryNode:
+                var selection = new SelectionTrace();
+                var (_, block) = crm.Selector.Select(s, NodePreference.BestScore, crm.Usage, selection);
+                return () => reasons.NoRecoveryNode(sid, from, block, selection);
+            case PlacementOutcome.NotRecovered: return () => reasons.NotRecovered(sid, from, steady.State[s], service.Requested);
+            case PlacementOutcome.RecoveredStopped: return () => reasons.Recovered(sid, from, node, trace, stopped: true, note: null);
+            case PlacementOutcome.StartFailed:
+                var storage = input.Storage!.BlockOn(sid, from, node)!;
+                return () => reasons.StartFailed(sid, from, node, storage, service);
+            default:
+                var note = input.Storage?.StartNote(sid, from, node);
+                return () => reasons.Recovered(sid, from, node, trace, stopped: false, note);
+        }
     }
 
     /// <summary>Runs rounds until one changes nothing and no LRM result is pending; returns the services caught in a cycle.</summary>
