@@ -53,6 +53,11 @@ public sealed class SimulateCommandTests : IDisposable
         var recovered = split.GetProperty("ha").GetProperty("services").EnumerateArray().Single();
         Assert.Equal(("vm:101", "pve-a1", "pve-b1", "recovered"),
             (recovered.GetProperty("sid").GetString(), recovered.GetProperty("from").GetString(), recovered.GetProperty("to").GetString(), recovered.GetProperty("outcome").GetString()));
+        Assert.Equal(0, split.GetProperty("ha").GetProperty("unaffected").GetInt32());
+        // A scenario that leaves the service where it was lists no service, only the count of those left alone.
+        var elsewhere = scenarios.Single(s => s.GetProperty("id").GetString() == "node:pve-b2");
+        Assert.Equal(1, elsewhere.GetProperty("ha").GetProperty("unaffected").GetInt32());
+        Assert.Equal(0, elsewhere.GetProperty("ha").GetProperty("services").GetArrayLength());
         Assert.Contains(scenarios, s => s.GetProperty("failures").GetInt32() == 2);
         Assert.All(scenarios, s => Assert.Equal(4, s.GetProperty("nodes").GetArrayLength()));
     }

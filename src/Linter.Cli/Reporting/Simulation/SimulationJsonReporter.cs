@@ -73,8 +73,11 @@ public static class SimulationJsonReporter
 
                 json.WriteStartObject("ha");
                 json.WriteString("notEvaluated", v.Ha.NotEvaluated);
+                // Only the services the scenario changes: a large cluster has thousands of scenarios × services.
+                if (v.Ha.Plan is { } plan) json.WriteNumber("unaffected", plan.Services.Count - plan.Affected.Count());
+                else json.WriteNull("unaffected");
                 json.WriteStartArray("services");
-                foreach (var svc in v.Ha.Plan?.Services ?? [])
+                foreach (var svc in v.Ha.Plan?.Affected ?? [])
                 {
                     json.WriteStartObject();
                     json.WriteString("sid", svc.Sid);

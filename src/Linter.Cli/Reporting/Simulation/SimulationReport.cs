@@ -27,7 +27,7 @@ public sealed record SimulationReport(string Path, ClusterModel Model, Simulatio
     public static string Services(ScenarioVerdict v, string arrow = "→")
     {
         if (v.Ha.Plan is not { } plan) return v.Ha.NotEvaluated ?? "";
-        var moved = plan.Services.Where(s => s.Outcome is Analysis.HighAvailability.Placement.PlacementOutcome.Recovered
+        var moved = plan.Affected.Where(s => s.Outcome is Analysis.HighAvailability.Placement.PlacementOutcome.Recovered
             or Analysis.HighAvailability.Placement.PlacementOutcome.RecoveredStopped
             or Analysis.HighAvailability.Placement.PlacementOutcome.Moved).Select(s => $"{s.Sid} {s.From}{arrow}{s.To}").ToList();
         var stranded = plan.Stranded.Select(s => $"{s.Sid} ({Words(s.Outcome)})").ToList();

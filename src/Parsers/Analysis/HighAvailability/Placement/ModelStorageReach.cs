@@ -19,22 +19,28 @@ public sealed class ModelStorageReach(ClusterModel model) : IStorageReach
     /// <summary>What a guest's start needs: its disks with their storage, and its replication jobs.</summary>
     private sealed record StartNeeds((GuestDisk Disk, StorageDef Storage)[] Disks, ImmutableArray<ReplicationJob> Jobs, bool AnyLocal);
 
+    public bool CanStart(string sid, string fromNode, string toNode) => NeedsOf(sid) is not { } needs || Blocking(needs, toNode) < 0;
+
     public StorageBlock? BlockOn(string sid, string fromNode, string toNode)
     {
-        if (NeedsOf(sid) is not { } needs) return null;
-        foreach (var (disk, storage) in needs.Disks)
-        {
-            if (storage.Shared)
-            {
-                if (!storage.AvailableOn(toNode))
-                    return new StorageBlock(disk.Key.Value, storage.Id.Value, $"which is shared but not available on {toNode} (nodes {string.Join(",", storage.Nodes ?? [])})");
-                continue;
-            }
-            if (disk.Replicate && ReplicaJob(needs, toNode) is not null) continue;
-            return new StorageBlock(disk.Key.Value, storage.Id.Value,
+        if (NeedsOf(sid) is not { } needs || Blocking(needs, toNode) is not (var at and >= 0)) return null;
+        var (disk, storage) = needs.Disks[at];
+        return storage.Shared
+            ? new StorageBlock(disk.Key.Value, storage.Id.Value, $"which is shared but not available on {toNode} (nodes {string.Join(",", storage.Nodes ?? [])})")
+            : new StorageBlock(disk.Key.Value, storage.Id.Value,
                 $"local to {fromNode}, with no replica on {toNode}" + (disk.Replicate ? "" : " (the disk has replicate=0)"));
+    }
+
+    /// <summary>The first disk the guest cannot reach on <paramref name="toNode"/>, or −1.</summary>
+    private static int Blocking(StartNeeds needs, string toNode)
+    {
+        for (var i = 0; i < needs.Disks.Length; i++)
+        {
+            var (disk, storage) = needs.Disks[i];
+            var reachable = storage.Shared ? storage.AvailableOn(toNode) : disk.Replicate && ReplicaJob(needs, toNode) is not null;
+            if (!reachable) return i;
         }
-        return null;
+        return -1;
     }
 
     public string? StartNote(string sid, string fromNode, string toNode)

@@ -71,6 +71,9 @@ public interface IStorageReach
     /// <summary>Null when the guest can start on <paramref name="toNode"/>; otherwise why it cannot.</summary>
     StorageBlock? BlockOn(string sid, string fromNode, string toNode);
 
+    /// <summary>Whether the guest can start on <paramref name="toNode"/>: <see cref="BlockOn"/> without writing why not.</summary>
+    bool CanStart(string sid, string fromNode, string toNode) => BlockOn(sid, fromNode, toNode) is null;
+
     /// <summary>A note to add when the start is possible but costs something (a replica loses the writes since the last sync).</summary>
     string? StartNote(string sid, string fromNode, string toNode);
 }

@@ -190,7 +190,7 @@ public sealed class RecoverySimulation
         if (state is CrmState.Error or CrmState.Freeze || services[s].Requested == RequestedState.Disabled || node < 0 || failed[node])
             return Result(-1, PlacementOutcome.NotRecovered, state);
         if (state is CrmState.Stopped or CrmState.RequestStop) return Result(node, PlacementOutcome.RecoveredStopped, state);
-        if (input.Storage?.BlockOn(steady.Sids[s], nodes[from], nodes[node]) is not null) return Result(-1, PlacementOutcome.StartFailed, CrmState.Error);
+        if (input.Storage is { } storage && !storage.CanStart(steady.Sids[s], nodes[from], nodes[node])) return Result(-1, PlacementOutcome.StartFailed, CrmState.Error);
         return Result(node, PlacementOutcome.Recovered, state);
     }
 
