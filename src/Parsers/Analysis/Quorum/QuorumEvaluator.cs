@@ -46,7 +46,7 @@ public static class QuorumEvaluator
             return new QuorumOutcome(arithmetic, AllUndecidable(steady, why), steps.Select(s => AllUndecidable(s, why)).ToImmutableArray(), why);
 
         if (steps.Count == 1 && SteadyStateShortcut.Applies(arithmetic)
-            && SteadyStateShortcut.For(config, arithmetic, () => FullReplay(arithmetic, [steady]).SteadyState)?.Evaluate(steps[0]) is { } quick)
+            && SteadyStateShortcut.For(config, arithmetic)?.Evaluate(steps[0]) is { } quick)
             return quick;
         return FullReplay(arithmetic, [steady, .. steps]);
     }

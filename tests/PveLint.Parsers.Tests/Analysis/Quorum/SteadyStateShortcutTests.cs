@@ -25,6 +25,9 @@ public class SteadyStateShortcutTests
             var port = QuorumEvaluator.EvaluateOnThePort(config, [step]);
             var context = $"case {i}: {Describe(config)} | step {string.Join(" ", step.Partitions)}";
             Assert.True(port.Partitions.Length == quick.Partitions.Length, context);
+            if (quick.SteadyState != port.SteadyState)   // the shortcut answered: its steady state is its own too
+                Assert.True(Same(port.SteadyState.Partitions.Single(), quick.SteadyState.Partitions.Single()),
+                    $"{context}\n port steady:  {Dump(port.SteadyState.Partitions.Single())}\n quick steady: {Dump(quick.SteadyState.Partitions.Single())}");
             for (var p = 0; p < port.Partitions.Length; p++)
             {
                 Assert.True(port.Partitions[p] == quick.Partitions[p] || Same(port.Partitions[p], quick.Partitions[p]),
@@ -47,8 +50,11 @@ public class SteadyStateShortcutTests
         Assert.False(SteadyStateShortcut.Applies(VoteArithmetic.Of(With(c => c with { AllowDownscale = true }))));
     }
 
+    private static string Dump(PartitionVerdict v) =>
+        $"{v.Partition} | {v.State} | {v.Explanation} | {string.Join(", ", v.Nodes)} | {(v.TotalVotes, v.ExpectedVotes, v.Quorum, v.QDeviceVote)}";
+
     private static bool Same(PartitionVerdict a, PartitionVerdict b) =>
-        a.Partition == b.Partition && a.State == b.State && a.Explanation == b.Explanation && a.Nodes.SequenceEqual(b.Nodes)
+        a.Partition.Nodes.SequenceEqual(b.Partition.Nodes) && a.Partition.ReachesQDevice == b.Partition.ReachesQDevice && a.State == b.State && a.Explanation == b.Explanation && a.Nodes.SequenceEqual(b.Nodes)
         && (a.TotalVotes, a.ExpectedVotes, a.Quorum, a.QDeviceVote) == (b.TotalVotes, b.ExpectedVotes, b.Quorum, b.QDeviceVote);
 
     private static VoteConfig PlainConfig(Random random)
