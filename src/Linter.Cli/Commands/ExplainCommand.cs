@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PveLint.Cli.Reporting;
 using PveLint.Rules.Engine;
+using PveLint.Text;
 
 namespace PveLint.Cli.Commands;
 
@@ -55,29 +56,6 @@ public static class ExplainCommand
 
          """;
 
-    private static string Suggestion(string key)
-    {
-        var best = RuleRegistry.Metadata
-            .SelectMany(m => new[] { m.Id, m.Name })
-            .Select(candidate => (candidate, distance: Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant())))
-            .OrderBy(x => x.distance).FirstOrDefault();
-        return best.candidate is not null && best.distance <= Math.Max(2, key.Length / 4) ? $" (did you mean {best.candidate}?)" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
+    private static string Suggestion(string key) =>
+        EditDistance.Closest(key.Trim(), RuleRegistry.Metadata.SelectMany(m => new[] { m.Id, m.Name })) is { } near ? $" (did you mean {near}?)" : "";
 }

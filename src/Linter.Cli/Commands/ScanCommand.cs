@@ -78,6 +78,8 @@ public static class ScanCommand
             HelpName = "pve-9.0|pve-9.1|pve-9.2",
         };
         target.AcceptOnlyFromAmong(Targets);
+        var select = RuleSelectionOptions.Create("--select", "Report only these rules: ids (PVE2003), names (negative-affinity-exceeds-nodes) or id prefixes (PVE2 = every HA rule). Repeatable and comma-separated; replaces select: of .pvelint.yaml.");
+        var ignore = RuleSelectionOptions.Create("--ignore", "Never report these rules (ids, names or id prefixes; repeatable, comma-separated). Wins over --select and adds to ignore: of .pvelint.yaml.");
         var repoRoot = new Option<string>("--repo-root")
         {
             Description = "Paths in reports (and SARIF URIs) are relative to DIR. Default: the git top-level of PATH, else PATH itself (the directory of an archive or config.db).",
@@ -86,7 +88,7 @@ public static class ScanCommand
 
         var command = new Command("scan", "Lint the Proxmox VE configuration of one cluster per PATH. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable input.")
         {
-            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot,
+            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot, select, ignore,
         };
 
         command.SetAction(parse =>
@@ -110,6 +112,7 @@ public static class ScanCommand
             {
                 Cancellation = environment.Cancellation,
                 MaxFailures = parse.GetValue(maxFailures),
+                Selection = new RuleSelection(RuleSelectionOptions.Values(parse, select), RuleSelectionOptions.Values(parse, ignore)),
             };
 
             var clusters = ImmutableArray.CreateBuilder<ClusterScan>();
@@ -182,9 +185,9 @@ public static class ScanCommand
     /// <summary>Records every finding (ignoring any --baseline) and reports against the fresh baseline, returned serialized.</summary>
     private static (ClusterScan Scan, string Baseline) RebaseOnFreshBaseline(ClusterScan scan, ScanSettings settings)
     {
-        var all = LintEngine.Run(scan.Model, null, settings.Rules);
+        var all = ScanRunner.Lint(scan.Model, null, settings);
         var fresh = Baseline.FromFindings(all.Findings, scan.Model);
-        return (scan with { Result = LintEngine.Run(scan.Model, fresh, settings.Rules) }, fresh.Serialize());
+        return (scan with { Result = ScanRunner.Lint(scan.Model, fresh, settings) }, fresh.Serialize());
     }
 
     private static void Write(ScanReport report, OutputTarget target, TextWriter stdout)

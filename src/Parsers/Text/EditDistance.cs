@@ -19,4 +19,25 @@ public static class EditDistance
         }
         return previous[b.Length];
     }
+
+    /// <summary>
+    /// The candidate closest to <paramref name="name"/> (case-insensitive, ties broken by ordinal order) when it is
+    /// near enough to be a likely typo: at most 2 edits, and fewer than half the length of the name. Null otherwise,
+    /// and for an exact match (a name that exists needs no suggestion).
+    /// </summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
+    {
+        var key = name.ToLowerInvariant();
+        var limit = Math.Min(2, (key.Length - 1) / 2);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Between(key, candidate.ToLowerInvariant());
+            if (distance == 0 || distance > limit) continue;
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+                (best, bestDistance) = (candidate, distance);
+        }
+        return best;
+    }
 }
