@@ -7,7 +7,8 @@ namespace PveLint.Cli.Commands;
 
 /// <summary>
 /// <c>pvelint explain ID|NAME</c>: the rule's page from rules-docs/ (embedded in PveLint.Rules as
-/// <c>PveLint.Rules.Docs.&lt;ID&gt;.md</c>), else a page built from the rule's metadata.
+/// <c>PveLint.Rules.Docs.&lt;ID&gt;.md</c>) rendered for a terminal, else a page built from the rule's metadata;
+/// for a catalogued id without a rule in this build (planned, analyzer only), what it is and that it does not run.
 /// </summary>
 public static class ExplainCommand
 {
@@ -17,21 +18,18 @@ public static class ExplainCommand
         var command = new Command("explain", "Print the full documentation of one rule: what it detects, why it matters, how to fix and how to suppress it.") { rule };
         command.SetAction(parse =>
         {
-            var key = parse.GetValue(rule)!;
-            var meta = RuleRegistry.Find(key) ?? throw new UsageException($"'{key}' is not a rule id or name{Suggestion(key)}; 'pvelint rules' lists them all");
-            output.Write(Page(meta));
+            var key = parse.GetValue(rule)!.Trim();
+            if (RuleRegistry.Find(key) is { } meta) output.Write(Page(meta));
+            else if (RuleCatalogue.Rows.FirstOrDefault(r => r.Id.Equals(key, StringComparison.OrdinalIgnoreCase) || r.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) is { } row)
+                output.Write(TerminalRuleDoc.CatalogueOnly(row));
+            else throw new UsageException($"'{key}' is not a rule id or name{Suggestion(key)}; 'pvelint rules' lists them all");
             return ExitCodes.Clean;
         });
         return command;
     }
 
-    /// <summary>The embedded rules-docs page, or the metadata page when the docs are not embedded.</summary>
-    public static string Page(RuleMetadata rule)
-    {
-        if (RuleDocs.Page(rule.Id) is not { } page) return MetadataPage(rule);
-        var text = page.ReplaceLineEndings("\n");
-        return text.EndsWith('\n') ? text : text + "\n";
-    }
+    /// <summary>The embedded rules-docs page rendered for a terminal, or the metadata page when the docs are not embedded.</summary>
+    public static string Page(RuleMetadata rule) => RuleDocs.Page(rule.Id) is { } page ? TerminalRuleDoc.Render(page) : MetadataPage(rule);
 
     public static string MetadataPage(RuleMetadata rule) =>
         $"""
