@@ -21,9 +21,10 @@ public static class EditDistance
     }
 
     /// <summary>
-    /// The candidate closest to <paramref name="name"/> (case-insensitive, ties broken by ordinal order) when it is
-    /// near enough to be a likely typo: at most 2 edits, and fewer than half the length of the name. Null otherwise,
-    /// and for an exact match (a name that exists needs no suggestion).
+    /// The candidate closest to <paramref name="name"/> (case-insensitive) when it is near enough to be a likely
+    /// typo: at most 2 edits, and fewer than half the length of the name; a candidate that differs only in case
+    /// (PVE1 for pve1) is the nearest. Null when none is near, when several are equally near (with nodes
+    /// pve1..pve3, 'pve9' could mean any of them), and when the name itself is a candidate.
     /// </summary>
     public static string? Closest(string name, IEnumerable<string> candidates)
     {
@@ -31,13 +32,19 @@ public static class EditDistance
         var limit = Math.Min(2, (key.Length - 1) / 2);
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        var tied = false;
+        foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
         {
+            if (candidate == name) return null;
             var distance = Between(key, candidate.ToLowerInvariant());
-            if (distance == 0 || distance > limit) continue;
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
-                (best, bestDistance) = (candidate, distance);
+            if (distance > limit || distance > bestDistance) continue;
+            tied = distance == bestDistance;
+            if (!tied) (best, bestDistance) = (candidate, distance);
         }
-        return best;
+        return tied ? null : best;
     }
+
+    /// <summary>" (did you mean 'pve2'?)" for the <see cref="Closest"/> candidate, else empty: appended to a message about a name that points nowhere.</summary>
+    public static string DidYouMean(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } near ? $" (did you mean '{near}'?)" : "";
 }

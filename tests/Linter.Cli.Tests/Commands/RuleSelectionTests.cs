@@ -67,7 +67,7 @@ public sealed class RuleSelectionTests : IDisposable
     [InlineData("--select", "PVE2O03", "--select PVE2O03: not a rule id, name or id prefix (did you mean PVE2003?); 'pvelint rules' lists them.")]
     [InlineData("--ignore", "unused-supression", "--ignore unused-supression: not a rule id, name or id prefix (did you mean unused-suppression?); 'pvelint rules' lists them.")]
     [InlineData("--select", "PVE0010,E501", "--select E501: not a rule id, name or id prefix; 'pvelint rules' lists them.")]
-    [InlineData("--ignore", "PVE99", "--ignore PVE99: not a rule id, name or id prefix (did you mean PVE9?); 'pvelint rules' lists them.")]
+    [InlineData("--ignore", "PVE99", "--ignore PVE99: not a rule id, name or id prefix; 'pvelint rules' lists them.")]
     public void An_unknown_entry_is_a_usage_error_with_a_suggestion(string option, string value, string message)
     {
         var run = Scan(option, value);
