@@ -16,6 +16,19 @@ public sealed record CliEnvironment(ImmutableArray<Rule> Rules, SourceLimits Lim
     /// <summary>Cancelled by Ctrl-C or SIGTERM (<see cref="Interruption"/>).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>True when standard output is a terminal (colour and snippets in <c>auto</c>); false in-process and when redirected.</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>NO_COLOR is set to a non-empty value (no-color.org): <c>--color auto</c> stays plain.</summary>
+    public bool NoColor { get; init; }
+
+    /// <summary>The process's own console and environment, for Program.</summary>
+    public CliEnvironment ForConsole() => this with
+    {
+        OutputIsTerminal = !Console.IsOutputRedirected,
+        NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+    };
+
     /// <summary>The informational version without the "+commit" suffix the SDK appends.</summary>
     public static string AssemblyVersion()
     {

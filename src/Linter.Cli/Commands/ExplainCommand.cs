@@ -1,12 +1,14 @@
 using System.CommandLine;
 using PveLint.Cli.Reporting;
 using PveLint.Rules.Engine;
+using PveLint.Text;
 
 namespace PveLint.Cli.Commands;
 
 /// <summary>
 /// <c>pvelint explain ID|NAME</c>: the rule's page from rules-docs/ (embedded in PveLint.Rules as
-/// <c>PveLint.Rules.Docs.&lt;ID&gt;.md</c>), else a page built from the rule's metadata.
+/// <c>PveLint.Rules.Docs.&lt;ID&gt;.md</c>) rendered for a terminal, else a page built from the rule's metadata;
+/// for a catalogued id without a rule in this build (planned, analyzer only), what it is and that it does not run.
 /// </summary>
 public static class ExplainCommand
 {
@@ -16,21 +18,18 @@ public static class ExplainCommand
         var command = new Command("explain", "Print the full documentation of one rule: what it detects, why it matters, how to fix and how to suppress it.") { rule };
         command.SetAction(parse =>
         {
-            var key = parse.GetValue(rule)!;
-            var meta = RuleRegistry.Find(key) ?? throw new UsageException($"'{key}' is not a rule id or name{Suggestion(key)}; 'pvelint rules' lists them all");
-            output.Write(Page(meta));
+            var key = parse.GetValue(rule)!.Trim();
+            if (RuleRegistry.Find(key) is { } meta) output.Write(Page(meta));
+            else if (RuleCatalogue.Rows.FirstOrDefault(r => r.Id.Equals(key, StringComparison.OrdinalIgnoreCase) || r.Name.Equals(key, StringComparison.OrdinalIgnoreCase)) is { } row)
+                output.Write(TerminalRuleDoc.CatalogueOnly(row));
+            else throw new UsageException($"'{key}' is not a rule id or name{Suggestion(key)}; 'pvelint rules' lists them all");
             return ExitCodes.Clean;
         });
         return command;
     }
 
-    /// <summary>The embedded rules-docs page, or the metadata page when the docs are not embedded.</summary>
-    public static string Page(RuleMetadata rule)
-    {
-        if (RuleDocs.Page(rule.Id) is not { } page) return MetadataPage(rule);
-        var text = page.ReplaceLineEndings("\n");
-        return text.EndsWith('\n') ? text : text + "\n";
-    }
+    /// <summary>The embedded rules-docs page rendered for a terminal, or the metadata page when the docs are not embedded.</summary>
+    public static string Page(RuleMetadata rule) => RuleDocs.Page(rule.Id) is { } page ? TerminalRuleDoc.Render(page) : MetadataPage(rule);
 
     public static string MetadataPage(RuleMetadata rule) =>
         $"""
@@ -55,29 +54,6 @@ public static class ExplainCommand
 
          """;
 
-    private static string Suggestion(string key)
-    {
-        var best = RuleRegistry.Metadata
-            .SelectMany(m => new[] { m.Id, m.Name })
-            .Select(candidate => (candidate, distance: Distance(key.ToLowerInvariant(), candidate.ToLowerInvariant())))
-            .OrderBy(x => x.distance).FirstOrDefault();
-        return best.candidate is not null && best.distance <= Math.Max(2, key.Length / 4) ? $" (did you mean {best.candidate}?)" : "";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
-    }
+    private static string Suggestion(string key) =>
+        EditDistance.Closest(key.Trim(), RuleRegistry.Metadata.SelectMany(m => new[] { m.Id, m.Name })) is { } near ? $" (did you mean {near}?)" : "";
 }

@@ -78,6 +78,17 @@ public static class ScanCommand
             HelpName = "pve-9.0|pve-9.1|pve-9.2",
         };
         target.AcceptOnlyFromAmong(Targets);
+        var select = RuleSelectionOptions.Create("--select", "Report only these rules: ids (PVE2003), names (negative-affinity-exceeds-nodes) or id prefixes (PVE2 = every HA rule). Repeatable and comma-separated; replaces select: of .pvelint.yaml.");
+        var ignore = RuleSelectionOptions.Create("--ignore", "Never report these rules (ids, names or id prefixes; repeatable, comma-separated). Wins over --select and adds to ignore: of .pvelint.yaml.");
+        var color = new Option<string>("--color")
+        {
+            Description = "Colour the text format: auto (only on a terminal, and not when NO_COLOR is set), always, or never.",
+            HelpName = "auto|always|never",
+            DefaultValueFactory = _ => "auto",
+        };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var snippets = new Option<bool>("--snippets") { Description = "Show the offending source line with a caret under the span below each finding of the text format (default on a terminal)." };
+        var noSnippets = new Option<bool>("--no-snippets") { Description = "Never show source lines in the text format, even on a terminal." };
         var repoRoot = new Option<string>("--repo-root")
         {
             Description = "Paths in reports (and SARIF URIs) are relative to DIR. Default: the git top-level of PATH, else PATH itself (the directory of an archive or config.db).",
@@ -86,13 +97,15 @@ public static class ScanCommand
 
         var command = new Command("scan", "Lint the Proxmox VE configuration of one cluster per PATH. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable input.")
         {
-            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot,
+            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot, select, ignore, color, snippets, noSnippets,
         };
 
         command.SetAction(parse =>
         {
             var pathValues = parse.GetValue(paths) is { Length: > 0 } given ? given : ["."];
             var outputs = OutputPlan.From(parse, format, outputFile);
+            if (parse.GetValue(snippets) && parse.GetValue(noSnippets)) throw new UsageException("--snippets and --no-snippets contradict each other; give one of them");
+            bool? snippetChoice = parse.GetValue(snippets) ? true : parse.GetValue(noSnippets) ? false : null;
             var baselineFile = parse.GetValue(baseline);
             var writeBaselineFile = parse.GetValue(writeBaseline);
             if (pathValues.Length > 1 && (baselineFile is not null || writeBaselineFile is not null))
@@ -110,6 +123,7 @@ public static class ScanCommand
             {
                 Cancellation = environment.Cancellation,
                 MaxFailures = parse.GetValue(maxFailures),
+                Selection = new RuleSelection(RuleSelectionOptions.Values(parse, select), RuleSelectionOptions.Values(parse, ignore)),
             };
 
             var clusters = ImmutableArray.CreateBuilder<ClusterScan>();
@@ -137,7 +151,12 @@ public static class ScanCommand
                 _ => Severity.Error,
             };
             var report = new ScanReport(clusters.ToImmutable(), root, environment.Rules.Select(r => r.Metadata).ToImmutableArray(), failLevel, environment.ToolVersion);
-            foreach (var destination in outputs) Write(report, destination, output);
+            foreach (var destination in outputs)
+            {
+                // Only standard output can be the terminal: a file gets colour or snippets only when asked for.
+                var style = TextStyle.Resolve(parse.GetValue(color)!, snippetChoice, destination.File is null && environment.OutputIsTerminal, environment.NoColor);
+                Write(report, destination, output, style);
+            }
             return report.Failed ? ExitCodes.Findings : ExitCodes.Clean;
         });
         return command;
@@ -182,14 +201,14 @@ public static class ScanCommand
     /// <summary>Records every finding (ignoring any --baseline) and reports against the fresh baseline, returned serialized.</summary>
     private static (ClusterScan Scan, string Baseline) RebaseOnFreshBaseline(ClusterScan scan, ScanSettings settings)
     {
-        var all = LintEngine.Run(scan.Model, null, settings.Rules);
+        var all = ScanRunner.Lint(scan.Model, null, settings);
         var fresh = Baseline.FromFindings(all.Findings, scan.Model);
-        return (scan with { Result = LintEngine.Run(scan.Model, fresh, settings.Rules) }, fresh.Serialize());
+        return (scan with { Result = ScanRunner.Lint(scan.Model, fresh, settings) }, fresh.Serialize());
     }
 
-    private static void Write(ScanReport report, OutputTarget target, TextWriter stdout)
+    private static void Write(ScanReport report, OutputTarget target, TextWriter stdout, TextStyle style)
     {
-        var reporter = ReportFormats.Reporter(target.Format);
+        var reporter = ReportFormats.Reporter(target.Format, style);
         if (target.File is null)
         {
             reporter.Write(report, stdout);

@@ -27,9 +27,10 @@ public static class ReportFormats
 
     public static string Name(ReportFormat format) => Names[(int)format];
 
-    public static IReporter Reporter(ReportFormat format) => format switch
+    /// <param name="textStyle">Colour and snippets of the text format (plain when null); the other formats have no style.</param>
+    public static IReporter Reporter(ReportFormat format, TextStyle? textStyle = null) => format switch
     {
-        ReportFormat.Text => new TextReporter(),
+        ReportFormat.Text => new TextReporter(textStyle ?? TextStyle.Plain),
         ReportFormat.Sarif => new SarifReporter(),
         ReportFormat.Json => new JsonReporter(),
         ReportFormat.GitHub => new GitHubReporter(),

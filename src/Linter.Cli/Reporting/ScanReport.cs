@@ -51,5 +51,12 @@ public sealed record ScanReport(
         return counts + (silenced.Count > 0 ? "; " + string.Join(", ", silenced) : "") + ".";
     }
 
+    /// <summary>How many findings each rule reported, most first (then by id), with the highest severity among them.</summary>
+    public IReadOnlyList<(RuleMetadata Rule, int Count, Severity Highest)> CountsByRule() =>
+        Findings.GroupBy(x => x.Finding.RuleId)
+            .Select(g => (g.First().Finding.Rule, g.Count(), g.Max(x => x.Finding.Severity)))
+            .OrderByDescending(x => x.Item2).ThenBy(x => x.Rule.Id, StringComparer.Ordinal)
+            .ToList();
+
     public static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

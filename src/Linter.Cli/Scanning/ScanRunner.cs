@@ -19,6 +19,9 @@ public sealed record ScanSettings(
 
     /// <summary>Ctrl-C: checked while the sources read and between the pipeline's steps.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary><c>--select</c>/<c>--ignore</c>, combined per cluster with <c>select:</c>/<c>ignore:</c> of its .pvelint.yaml.</summary>
+    public RuleSelection Selection { get; init; } = RuleSelection.All;
 }
 
 /// <summary>The pipeline for one PATH: ConfigTree → ClusterBinder.Bind → LintEngine.Run.</summary>
@@ -32,7 +35,28 @@ public static class ScanRunner
         if (settings.MaxFailures is { } maxFailures)
             model = model with { Config = model.Config with { Policy = model.Config.Policy with { MaxFailures = maxFailures } } };
         settings.Cancellation.ThrowIfCancellationRequested();
-        var result = LintEngine.Run(model, settings.Baseline, settings.Rules);
-        return new ClusterScan(source, model, result);
+        return new ClusterScan(source, model, Lint(model, settings.Baseline, settings));
     }
+
+    /// <summary>
+    /// Every rule runs (so a suppression of a rule that is not selected still counts as used); the selection then
+    /// decides which findings are reported.
+    /// </summary>
+    public static LintResult Lint(ClusterModel model, Baseline? baseline, ScanSettings settings)
+    {
+        var result = LintEngine.Run(model, baseline, settings.Rules);
+        var selection = SelectionFor(model.Config, settings.Selection);
+        return selection.IsAll ? result : result with { Findings = result.Findings.Where(f => selection.Includes(f.RuleId)).ToImmutableArray() };
+    }
+
+    /// <summary>
+    /// --select replaces select: of .pvelint.yaml (as in ruff); ignore: and --ignore both apply. Unknown entries of
+    /// the file are left out (they are PVE9002 findings), so a misspelt select: never silences everything.
+    /// </summary>
+    public static RuleSelection SelectionFor(LinterConfig config, RuleSelection commandLine) => new(
+        commandLine.Select.IsEmpty ? Known(config.Select) : commandLine.Select,
+        Known(config.Ignore).AddRange(commandLine.Ignore));
+
+    private static ImmutableArray<string> Known(ImmutableArray<Located<string>> entries) =>
+        entries.Select(e => e.Value).Where(RuleSelection.IsKnown).ToImmutableArray();
 }

@@ -33,11 +33,11 @@ public static class BackupBinding
         {
             var name = $"backup job '{MessageText.Short(job.Id.Value)}'";
             if (storageFilePresent && job.Storage is { } storage && model.Storage(storage.Value) is null)
-                yield return At(storage.Span, $"{name} writes to storage '{MessageText.Short(storage.Value)}', which is not in storage.cfg: every run fails.");
+                yield return At(storage.Span, $"{name} writes to storage '{MessageText.Short(storage.Value)}', which is not in storage.cfg{EditDistance.DidYouMean(storage.Value, model.Storages.Select(s => s.Id.Value))}: every run fails.");
             if (userFilePresent && job.Pool is { } pool && model.Pools.All(p => p.Name.Value != pool.Value))
-                yield return At(pool.Span, $"{name} backs up pool '{MessageText.Short(pool.Value)}', which is not in user.cfg: vzdump fails with \"pool '{MessageText.Short(pool.Value)}' does not exist\".");
+                yield return At(pool.Span, $"{name} backs up pool '{MessageText.Short(pool.Value)}', which is not in user.cfg{EditDistance.DidYouMean(pool.Value, model.Pools.Select(p => p.Name.Value))}: vzdump fails with \"pool '{MessageText.Short(pool.Value)}' does not exist\".");
             if (knowNodes && job.Node is { } node && model.Node(node.Value) is null)
-                yield return At(node.Span, $"{name} runs only on node '{MessageText.Short(node.Value)}', which is not in corosync.conf: it never runs.");
+                yield return At(node.Span, $"{name} runs only on node '{MessageText.Short(node.Value)}', which is not in corosync.conf{EditDistance.DidYouMean(node.Value, model.NodeNames)}: it never runs.");
             if (model.Guests.Length > 0)
                 foreach (var vmid in job.VmIds.Concat(job.Exclude).Where(v => model.GuestById(v.Value) is null))
                     yield return At(vmid.Span, $"{name} names guest {vmid.Value}, which has no config in the cluster.");

@@ -7,7 +7,9 @@ namespace PveLint.Binding;
 /// <summary>
 /// Names that point nowhere across files (PVE0008): rule and group nodes, rule resources, resources without a
 /// guest, <c>group</c> naming no group, disks on unknown storages, replication targets, per-host files and
-/// .pvelint.yaml names. Each check runs only when the file that would define the name was scanned.
+/// .pvelint.yaml names. Each check runs only when the file that would define the name was scanned. A name one or
+/// two typos away from a known one gets "(did you mean 'pve2'?)" at the end of the message; a resource the same
+/// rule or group already lists is never the suggestion (vm:101 beside vm:100 is another guest, not a typo).
 /// </summary>
 public static class ReferenceResolver
 {
@@ -26,22 +28,22 @@ public static class ReferenceResolver
         {
             foreach (var rule in model.Ha.Rules)
                 foreach (var n in rule.Nodes.Where(n => !nodes.Contains(n.Node.Value)))
-                    yield return Unresolved(n.Node.Span, $"HA rule '{rule.Id.Value}' names node '{n.Node.Value}', which is not in corosync.conf");
+                    yield return Unresolved(n.Node.Span, $"HA rule '{rule.Id.Value}' names node '{n.Node.Value}', which is not in corosync.conf{EditDistance.DidYouMean(n.Node.Value, nodes)}");
             foreach (var group in model.Ha.Groups)
                 foreach (var n in group.Nodes.Where(n => !nodes.Contains(n.Node.Value)))
-                    yield return Unresolved(n.Node.Span, $"HA group '{group.Id.Value}' names node '{n.Node.Value}', which is not in corosync.conf");
+                    yield return Unresolved(n.Node.Span, $"HA group '{group.Id.Value}' names node '{n.Node.Value}', which is not in corosync.conf{EditDistance.DidYouMean(n.Node.Value, nodes)}");
             foreach (var job in model.Replication.Where(j => j.Target is not null && !nodes.Contains(j.Target.Value)))
-                yield return Unresolved(job.Target!.Span, $"replication job '{job.Id.Value}' targets node '{job.Target!.Value}', which is not in corosync.conf");
+                yield return Unresolved(job.Target!.Span, $"replication job '{job.Id.Value}' targets node '{job.Target!.Value}', which is not in corosync.conf{EditDistance.DidYouMean(job.Target!.Value, nodes)}");
             foreach (var (node, watchdog) in model.NodeWatchdogs.Where(kv => !nodes.Contains(kv.Key)))
-                yield return Unresolved(SourceSpan.WholeFile(watchdog.Path), $"watchdog settings for host '{node}', which is not a node in corosync.conf");
+                yield return Unresolved(SourceSpan.WholeFile(watchdog.Path), $"watchdog settings for host '{node}', which is not a node in corosync.conf{EditDistance.DidYouMean(node, nodes)}");
             foreach (var site in model.Config.Sites)
                 foreach (var n in site.Nodes.Where(n => !nodes.Contains(n.Value)))
-                    yield return Unresolved(n.Span, $"site '{site.Name.Value}' lists node '{n.Value}', which is not in corosync.conf");
+                    yield return Unresolved(n.Span, $"site '{site.Name.Value}' lists node '{n.Value}', which is not in corosync.conf{EditDistance.DidYouMean(n.Value, nodes)}");
         }
 
         foreach (var rule in model.Ha.Rules)
             foreach (var r in rule.Resources.Where(r => !resources.Contains(r.Value) && !(guestsScanned && guestSids.Contains(r.Value))))
-                yield return Unresolved(r.Span, $"HA rule '{rule.Id.Value}' names resource '{r.Value}', which is neither in ha/resources.cfg nor a guest of the cluster");
+                yield return Unresolved(r.Span, $"HA rule '{rule.Id.Value}' names resource '{r.Value}', which is neither in ha/resources.cfg nor a guest of the cluster{EditDistance.DidYouMean(r.Value, resources.Concat(guestSids).Except(rule.Resources.Select(x => x.Value)))}");
 
         if (guestsScanned)
         {
@@ -51,14 +53,14 @@ public static class ReferenceResolver
                 yield return Unresolved(job.Id.Span, $"replication job '{job.Id.Value}' is for guest {job.GuestId}, which has no config in the cluster");
             foreach (var group in model.Config.RedundancyGroups)
                 foreach (var m in group.Members.Where(m => !guestSids.Contains(m.Value)))
-                    yield return Unresolved(m.Span, $"redundancy group '{group.Name.Value}' names '{m.Value}', which is not a guest of the cluster");
+                    yield return Unresolved(m.Span, $"redundancy group '{group.Name.Value}' names '{m.Value}', which is not a guest of the cluster{EditDistance.DidYouMean(m.Value, guestSids.Except(group.Members.Select(x => x.Value)))}");
         }
 
         if (model.Ha.GroupsFilePresent)
         {
             var groups = model.Ha.Groups.Select(g => g.Id.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var res in model.Ha.Resources.Where(r => r.Group is not null && !groups.Contains(r.Group.Value)))
-                yield return Unresolved(res.Group!.Span, $"HA resource '{res.Sid}' names group '{res.Group!.Value}', which is not in ha/groups.cfg");
+                yield return Unresolved(res.Group!.Span, $"HA resource '{res.Sid}' names group '{res.Group!.Value}', which is not in ha/groups.cfg{EditDistance.DidYouMean(res.Group!.Value, groups)}");
         }
         else
         {
@@ -71,7 +73,7 @@ public static class ReferenceResolver
             var storages = model.Storages.Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var guest in model.Guests)
                 foreach (var disk in guest.Disks.Where(d => d.StorageId is not null && !storages.Contains(d.StorageId)))
-                    yield return Unresolved(disk.Value.Span, $"{(guest.Kind == GuestKind.Qemu ? "VM" : "container")} {guest.VmId} on node '{guest.Node}': '{disk.Key.Value}' uses storage '{disk.StorageId}', which is not in storage.cfg");
+                    yield return Unresolved(disk.Value.Span, $"{(guest.Kind == GuestKind.Qemu ? "VM" : "container")} {guest.VmId} on node '{guest.Node}': '{disk.Key.Value}' uses storage '{disk.StorageId}', which is not in storage.cfg{EditDistance.DidYouMean(disk.StorageId!, storages)}");
         }
     }
 }

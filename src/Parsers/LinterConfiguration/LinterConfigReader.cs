@@ -25,7 +25,7 @@ public static class LinterConfigReader
     /// </summary>
     private const long MaxAliasExpansion = 100_000;
 
-    private static readonly string[] TopLevelKeys = ["target", "sites", "latency-ms", "nodes", "redundancy-groups", "policy", "rules", "ignore-paths"];
+    private static readonly string[] TopLevelKeys = ["target", "sites", "latency-ms", "nodes", "redundancy-groups", "policy", "rules", "select", "ignore", "ignore-paths"];
 
     public static LinterConfig Read(SourceFile file, BindContext context)
     {
@@ -104,6 +104,8 @@ public static class LinterConfigReader
             var policy = LinterPolicy.Default;
             var rules = ImmutableArray<RuleSetting>.Empty;
             var ignore = ImmutableArray<Located<string>>.Empty;
+            var selectRules = ImmutableArray<Located<string>>.Empty;
+            var ignoreRules = ImmutableArray<Located<string>>.Empty;
             YamlNode? latencyNode = null;
 
             foreach (var (keyNode, value) in map.Children)
@@ -118,12 +120,14 @@ public static class LinterConfigReader
                     case "redundancy-groups": groups = ReadRedundancyGroups(value); break;
                     case "policy": policy = ReadPolicy(value); break;
                     case "rules": rules = ReadRules(value); break;
+                    case "select": selectRules = ReadStringList(value, "select"); break;
+                    case "ignore": ignoreRules = ReadStringList(value, "ignore"); break;
                     case "ignore-paths": ignore = ReadStringList(value, "ignore-paths"); break;
                     default: Error(keyNode, $"unknown key '{key}' in .pvelint.yaml; known keys: {string.Join(", ", TopLevelKeys)}"); break;
                 }
             }
             if (latencyNode is not null) latencies = ReadLatencies(latencyNode, sites);
-            return new LinterConfig(file.Path, target, sites, latencies, nodes, groups, policy, rules, ignore);
+            return new LinterConfig(file.Path, target, sites, latencies, nodes, groups, policy, rules, ignore) { Select = selectRules, Ignore = ignoreRules };
         }
 
         private Located<TargetRelease>? ReadTarget(YamlNode node)

@@ -18,6 +18,12 @@ public sealed record LinterConfig(
     public static LinterConfig Empty { get; } = new(null, null, [], [], ImmutableDictionary<string, NodeCapacity>.Empty, [], LinterPolicy.Default, [], []);
 
     public TargetRelease TargetRelease => Target?.Value ?? TargetReleases.Default;
+
+    /// <summary><c>select:</c>: rule ids, names or id prefixes that report (all when empty); <c>--select</c> replaces it.</summary>
+    public ImmutableArray<Located<string>> Select { get; init; } = [];
+
+    /// <summary><c>ignore:</c>: rule ids, names or id prefixes that never report; wins over select, adds to <c>--ignore</c>.</summary>
+    public ImmutableArray<Located<string>> Ignore { get; init; } = [];
 }
 
 public sealed record SiteDeclaration(

@@ -4,7 +4,10 @@ using PveLint.Rules.Engine;
 
 namespace PveLint.Rules.LinterConfig;
 
-/// <summary>Unknown ids under <c>rules:</c> of .pvelint.yaml; the engine reports unknown ids in suppression comments.</summary>
+/// <summary>
+/// Unknown ids under <c>rules:</c>, <c>select:</c> and <c>ignore:</c> of .pvelint.yaml; the engine reports unknown
+/// ids in suppression comments.
+/// </summary>
 public sealed class UnknownRuleId : Rule
 {
     public static readonly RuleMetadata Meta = Define(
@@ -19,5 +22,11 @@ public sealed class UnknownRuleId : Rule
 
     public override IEnumerable<Finding> Check(ClusterModel model) =>
         model.Config.Rules.Where(s => !RuleCatalogue.Contains(s.Rule.Value))
-            .Select(s => Report(s.Rule.Span, $"'{s.Rule.Value}' under 'rules:' is not a pvelint rule id or name; the setting has no effect"));
+            .Select(s => Report(s.Rule.Span, $"'{s.Rule.Value}' under 'rules:' is not a pvelint rule id or name; the setting has no effect"))
+            .Concat(UnknownEntries(model.Config.Select, "select"))
+            .Concat(UnknownEntries(model.Config.Ignore, "ignore"));
+
+    private IEnumerable<Finding> UnknownEntries(IEnumerable<Located<string>> entries, string key) =>
+        entries.Where(e => !RuleSelection.IsKnown(e.Value))
+            .Select(e => Report(e.Span, $"'{e.Value}' under '{key}:' is not a pvelint rule id, name or id prefix; the entry has no effect{RuleSelection.DidYouMean(e.Value)}"));
 }

@@ -146,6 +146,7 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(
         [
             "evil.tgz: error PVE0010: evil.tgz: entry '../../etc/cron.d/x' climbs out of the archive with '..'; it was refused [unreadable-input]",
+            "    1  PVE0010  unreadable-input",
             "pvelint: 1 error, 0 warnings, 0 info in 1 cluster (1 file).",
         ], run.OutputLines);
     }
@@ -256,7 +257,7 @@ public sealed class ScanCommandTests : IDisposable
         _tree.Write("cluster/etc/pve/user.cfg", PinnedCluster.UserCfg.Replace("PVE9999", "PVE9998"));
         var edited = Scan(root, "--baseline", baseline, "--fail-on", "warning");
         Assert.Equal(1, edited.ExitCode);
-        Assert.Equal(3, edited.OutputLines.Length);
+        Assert.Equal(5, edited.OutputLines.Length); // two findings, their two rules counted, the summary
         Assert.Contains("etc/pve/user.cfg(1,29): warning PVE9002: 'PVE9998' in a suppression comment is not a pvelint rule id or name [unknown-rule-id]", edited.OutputLines);
         // No span and no .pvelint.yaml to show it on: the line starts with the tool name, as compilers do.
         Assert.Contains(edited.OutputLines, l => l.StartsWith("pvelint: warning PVE9001: baseline entry PVE9002 for 'etc/pve/user.cfg' (", StringComparison.Ordinal));

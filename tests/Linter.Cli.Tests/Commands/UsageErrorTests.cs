@@ -10,7 +10,7 @@ public sealed class UsageErrorTests : IDisposable
     public void Dispose() => _tree.Dispose();
 
     [Theory]
-    [InlineData("scan", "--select")]
+    [InlineData("scan", "--only")]
     [InlineData("scan", "--selct")]
     [InlineData("simulate", "--bogus")]
     [InlineData("migrate-groups", "-x")]

@@ -35,9 +35,22 @@ public sealed class OutputInjectionTests : IDisposable
         var run = CliRunner.Run("scan", Cluster(), "--format", "text");
 
         AssertNoRawControlCharacters(run.Output);
-        Assert.Equal(2, run.OutputLines.Length); // the finding and the summary
+        Assert.Equal(3, run.OutputLines.Length); // the finding, its rule's count and the summary
         Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("::", StringComparison.Ordinal));
         Assert.StartsWith(@"etc/pve/nodes/pve1\n::error file=a.cfg::pwned \x1B]0;title\x07\x1B[31m\u2028x/qemu-server/100.conf(2,1): error PVE0001: Line '\x1B[2J![i](http://e.x/p.png) [x](javascript:f()) <b>|</b>' of VM 100", run.OutputLines[0]);
+    }
+
+    [Fact]
+    public void Snippets_and_colour_keep_the_source_line_escaped_and_the_caret_under_the_escaped_text()
+    {
+        var run = CliRunner.Run("scan", Cluster(), "--format", "text", "--snippets", "--color", "always");
+
+        // The only ESC characters are pvelint's own colour codes; the ones from the file are shown as \x1B.
+        Assert.DoesNotContain(run.Output.Replace("\u001b[0m", "").Replace("\u001b[1m", "").Replace("\u001b[2m", "").Replace("\u001b[1;31m", ""), c => c == '\u001b');
+        AssertNoRawControlCharacters(run.Output.Replace("\u001b[", "ESC["));
+        var source = Array.IndexOf(run.OutputLines, @"    2 | \x1B[2J![i](http://e.x/p.png) [x](javascript:f()) <b>|</b>");
+        Assert.True(source > 0, run.ToString());
+        Assert.Equal("      | \u001b[1;31m" + new string('^', @"\x1B[2J![i](http://e.x/p.png) [x](javascript:f()) <b>|</b>".Length) + "\u001b[0m", run.OutputLines[source + 1]);
     }
 
     [Fact]
@@ -94,7 +107,7 @@ public sealed class OutputInjectionTests : IDisposable
 
         AssertNoRawControlCharacters(run.Output);
         Assert.DoesNotContain(run.OutputLines, l => l.StartsWith("::", StringComparison.Ordinal));
-        Assert.True(run.OutputLines.Length == 2 && run.OutputLines[0].StartsWith(@"c.tar.gz!/etc/pve/nodes/pve1\n::error file=a.cfg::pwned", StringComparison.Ordinal), run.ToString());
+        Assert.True(run.OutputLines.Length == 3 && run.OutputLines[0].StartsWith(@"c.tar.gz!/etc/pve/nodes/pve1\n::error file=a.cfg::pwned", StringComparison.Ordinal), run.ToString());
     }
 
     [Theory]

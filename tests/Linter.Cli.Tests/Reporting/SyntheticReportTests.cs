@@ -84,6 +84,9 @@ public sealed class SyntheticReportTests : IDisposable
             clusters/prod/etc/pve/ha/rules.cfg(1,11): error PVE2003: negative rule 'keep-apart' names 4 resources but the cluster has 3 nodes [negative-affinity-exceeds-nodes]
               clusters/prod/etc/pve/ha/rules.cfg(2,12): related: the four resources
               clusters/prod/etc/pve/ha/rules.cfg(5,11): related: another rule with vm:100
+                1  PVE1005  single-corosync-link
+                1  PVE1010  corosync-crypto-disabled
+                1  PVE2003  negative-affinity-exceeds-nodes
             pvelint: 2 errors, 0 warnings, 1 info in 1 cluster (2 files); 2 suppressed, 1 baselined.
 
             """, Render(new TextReporter(), Report()));

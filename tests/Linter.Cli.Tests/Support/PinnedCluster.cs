@@ -19,6 +19,10 @@ internal static class PinnedCluster
         "etc/pve/user.cfg(1,29): warning PVE9002: 'PVE9999' in a suppression comment is not a pvelint rule id or name [unknown-rule-id]",
         "etc/pve/user.cfg(3,3): warning PVE9004: suppression of PVE0001 gives no reason; add ' -- <why>' [suppression-without-reason]",
         "etc/pve/user.cfg(3,29): warning PVE9001: suppression of PVE0001 matches no finding on line 4 [unused-suppression]",
+        "    1  PVE0010  unreadable-input",
+        "    1  PVE9001  unused-suppression",
+        "    1  PVE9002  unknown-rule-id",
+        "    1  PVE9004  suppression-without-reason",
         "pvelint: 1 error, 3 warnings, 0 info in 1 cluster (2 files).",
     ];
 

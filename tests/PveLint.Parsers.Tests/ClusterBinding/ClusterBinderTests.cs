@@ -167,6 +167,55 @@ public class ClusterBinderTests
     }
 
     [Fact]
+    public void A_name_a_typo_away_from_a_known_one_gets_a_suggestion()
+    {
+        var model = Bind(new()
+        {
+            ["etc/pve/corosync.conf"] = Corosync,
+            ["etc/pve/storage.cfg"] = "dir: local\n\tpath /var/lib/vz\n\tcontent images\n\nzfspool: tank-fast\n\tpool tank\n",
+            ["etc/pve/ha/resources.cfg"] = "vm: 100\n\tgroup prodd\n\nvm: 2000\n",
+            ["etc/pve/ha/groups.cfg"] = "group: prod\n\tnodes pve1,PVE2,pve9\n",
+            ["etc/pve/ha/rules.cfg"] = "node-affinity: r1\n\tnodes pvee2\n\tresources vm:100,vm:2001\n",
+            ["etc/pve/replication.cfg"] = "local: 100-0\n\ttarget pve-3\n",
+            ["etc/pve/nodes/pve1/qemu-server/100.conf"] = "memory: 1024\nscsi0: tank-fats:vm-100-disk-0,size=8G\n",
+            ["etc/pve/nodes/pve1/qemu-server/2000.conf"] = "memory: 1024\n",
+            [".pvelint.yaml"] = "redundancy-groups:\n  pair: [vm:100, vm:101]\n",
+        });
+
+        Assert.Equal(string.Join("\n", new[] {
+            // vm:101 is one edit from vm:100, but the group lists vm:100 already: another guest, not a typo.
+            ".pvelint.yaml(2,18): redundancy group 'pair' names 'vm:101', which is not a guest of the cluster",
+            "etc/pve/ha/groups.cfg(2,13): HA group 'prod' names node 'PVE2', which is not in corosync.conf (did you mean 'pve2'?)",
+            // pve9 is one edit from each of pve1, pve2 and pve3: no single guess.
+            "etc/pve/ha/groups.cfg(2,18): HA group 'prod' names node 'pve9', which is not in corosync.conf",
+            "etc/pve/ha/resources.cfg(2,8): HA resource 'vm:100' names group 'prodd', which is not in ha/groups.cfg (did you mean 'prod'?)",
+            "etc/pve/ha/rules.cfg(2,8): HA rule 'r1' names node 'pvee2', which is not in corosync.conf (did you mean 'pve2'?)",
+            "etc/pve/ha/rules.cfg(3,19): HA rule 'r1' names resource 'vm:2001', which is neither in ha/resources.cfg nor a guest of the cluster (did you mean 'vm:2000'?)",
+            "etc/pve/nodes/pve1/qemu-server/100.conf(2,8): VM 100 on node 'pve1': 'scsi0' uses storage 'tank-fats', which is not in storage.cfg (did you mean 'tank-fast'?)",
+            "etc/pve/replication.cfg(2,9): replication job '100-0' targets node 'pve-3', which is not in corosync.conf (did you mean 'pve3'?)",
+        }), string.Join("\n", Unresolved(model).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Backup_job_names_a_typo_away_get_the_suggestion_before_the_consequence()
+    {
+        var model = Bind(new()
+        {
+            ["etc/pve/corosync.conf"] = Corosync,
+            ["etc/pve/storage.cfg"] = "dir: local\n\tpath /var/lib/vz\n\tcontent backup\n\npbs: pbs-offsite\n\tdatastore main\n\tserver 10.0.0.9\n",
+            ["etc/pve/user.cfg"] = "pool:web:Web servers:100::\n",
+            ["etc/pve/jobs.cfg"] = "vzdump: nightly\n\tschedule daily\n\tpool webb\n\tstorage pbs-ofsite\n\tnode pve-1\n",
+        });
+
+        Assert.Equal(string.Join("\n", new[]
+        {
+            "etc/pve/jobs.cfg(3,7): backup job 'nightly' backs up pool 'webb', which is not in user.cfg (did you mean 'web'?): vzdump fails with \"pool 'webb' does not exist\".",
+            "etc/pve/jobs.cfg(4,10): backup job 'nightly' writes to storage 'pbs-ofsite', which is not in storage.cfg (did you mean 'pbs-offsite'?): every run fails.",
+            "etc/pve/jobs.cfg(5,7): backup job 'nightly' runs only on node 'pve-1', which is not in corosync.conf (did you mean 'pve1'?): it never runs.",
+        }), string.Join("\n", Unresolved(model).Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
     public void Checks_that_need_a_missing_file_do_not_run()
     {
         // No corosync.conf, no storage.cfg, no guest configs: nothing can be called unresolved.

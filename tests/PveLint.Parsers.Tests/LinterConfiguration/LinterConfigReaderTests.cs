@@ -117,6 +117,28 @@ public class LinterConfigReaderTests
         Assert.Equal((1, 129), (d.Span!.Value.Line, d.Span.Value.Column)); // the 65th '?'
     }
 
+    [Fact]
+    public void Select_and_ignore_are_lists_of_rule_entries_with_their_spans()
+    {
+        var (config, diagnostics) = Read("select: [PVE1, PVE2003]\nignore:\n  - inline-comment-in-value\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(["PVE1", "PVE2003"], config.Select.Select(s => s.Value));
+        Assert.Equal((1, 16), (config.Select[1].Span.Line, config.Select[1].Span.Column));
+        Assert.Equal("inline-comment-in-value", config.Ignore.Single().Value);
+        Assert.Equal(3, config.Ignore[0].Span.Line);
+    }
+
+    [Fact]
+    public void A_select_that_is_not_a_list_is_PVE9003()
+    {
+        var (config, diagnostics) = Read("select: PVE1\n");
+
+        Assert.Empty(config.Select);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("PVE9003", "select must be a list, e.g. [a, b]", 1), (d.Id, d.Message, d.Span!.Value.Line));
+    }
+
     [Theory]
     [InlineData("ignore-paths: ['[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[']\n")]
     [InlineData("ignore-paths: [\"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{\"]\n")]
