@@ -2,10 +2,12 @@ using BenchmarkDotNet.Running;
 using PveLint.Bench;
 
 // `dotnet run -c Release --project bench/PveLint.Bench -- --filter '*'` runs every benchmark;
-// `-- --generate DIR NODES GUESTS` writes a generated cluster to disk (e.g. to time the CLI end to end).
-if (args is ["--generate", var dir, var nodes, var guests])
+// `-- --generate DIR NODES GUESTS-PER-NODE` writes a generated cluster to disk (e.g. to time the CLI end to end);
+// `-- --generate DIR` writes the goal cluster (64 nodes in 3 sites, 10 000 guests, 2 000 rules, 512 OSDs, a witness).
+if (args is ["--generate", var dir, ..] && args.Length is 2 or 4)
 {
-    foreach (var file in ClusterGenerator.Generate(int.Parse(nodes), int.Parse(guests)).Files)
+    var tree = args.Length == 2 ? ClusterGenerator.Generate(ClusterShape.Goal) : ClusterGenerator.Generate(int.Parse(args[2]), int.Parse(args[3]));
+    foreach (var file in tree.Files)
     {
         var path = Path.Combine(dir, file.Path);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
