@@ -31,6 +31,8 @@ public static class LintEngine
             cancellationToken.ThrowIfCancellationRequested();
             findings.AddRange(rule.Check(model).Select(Printable));
         }
+        // Identical findings are one finding (the report shows it once), so a baseline entry written from it absorbs all.
+        findings = [.. findings.Distinct()];
 
         var suppressions = new SuppressionIndex(model);
         var used = new HashSet<(SuppressionComment, string)>();

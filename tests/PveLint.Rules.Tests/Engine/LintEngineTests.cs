@@ -105,6 +105,21 @@ public class LintEngineTests
     }
 
     [Fact]
+    public void A_finding_reported_twice_is_one_finding_and_one_baseline_entry_absorbs_it()
+    {
+        // Found by fuzzing (pipeline target): two identical PVE9003 findings showed once, but the baseline written
+        // from the report absorbed only one of them on the next run.
+        var model = Model("bad\n");
+        Rule[] twice = [new BadLineRule(), new BadLineRule()];
+        var first = LintEngine.Run(model, null, twice);
+        Assert.Equal(["PVE0004 Warning 1:1 'bad' is bad"], Lines(first.Findings));
+        var baseline = Baseline.Parse(Baseline.FromFindings(first.Findings, model).Serialize());
+        var again = LintEngine.Run(model, baseline, twice);
+        Assert.Empty(again.Findings);
+        Assert.Equal(1, again.Baselined);
+    }
+
+    [Fact]
     public void Baseline_entry_absorbs_one_finding_and_stale_entries_are_reported()
     {
         var model = Model("bad\n");
