@@ -15,7 +15,9 @@ internal sealed record YamlLimitViolation(Mark Start, Mark End, string Message);
 /// <item>it hashes and compares mapping keys by their whole expanded content, so aliases used as keys cost
 ///   exponential time (10 levels of <c>? [*a, *a, …]</c> took minutes): the content aliases add is bounded;</item>
 /// <item>an alias inside the node that its anchor names (<c>&amp;a [*a]</c>) makes a cyclic node that hashing
-///   never leaves: refused.</item>
+///   never leaves: refused;</item>
+/// <item>an alias before its anchor (<c>{ *d , y: &amp;d {} }</c>, which YAML forbids) overflows the stack when the
+///   loader resolves it as a key: refused.</item>
 /// </list>
 /// Text that YamlDotNet cannot parse passes here; loading it reports the same error.
 /// </summary>
@@ -93,6 +95,9 @@ internal static class YamlLimits
                     var name = alias.Value.Value;
                     if (openAnchors.Contains(name))
                         return new YamlLimitViolation(alias.Start, alias.End, $"alias '*{name}' in .pvelint.yaml is inside the node that '&{name}' names, so the node would contain itself; the file was not read");
+                    // YAML allows no forward alias, and YamlDotNet's loader recurses forever on one used as a key.
+                    if (!sizes.ContainsKey(name))
+                        return new YamlLimitViolation(alias.Start, alias.End, $"alias '*{name}' in .pvelint.yaml comes before any anchor '&{name}' (an alias must follow its anchor); the file was not read");
                     var aliasSize = sizes.GetValueOrDefault(name, 1);
                     expansion += aliasSize;
                     if (expansion > maxAliasExpansion)

@@ -176,6 +176,17 @@ public class LinterConfigReaderTests
     }
 
     [Fact]
+    public void An_alias_before_its_anchor_is_PVE9003_not_a_stack_overflow()
+    {
+        // Fuzzing (linter-config target): YamlDotNet resolves a forward alias used as a key by recursing forever.
+        var (_, diagnostics) = Read("x: { *d , y: &d { m: 1 } }\n");
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("PVE9003", d.Id);
+        Assert.Equal((1, 6), (d.Span!.Value.Line, d.Span.Value.Column));
+        Assert.Contains("alias '*d' in .pvelint.yaml comes before any anchor '&d'", d.Message);
+    }
+
+    [Fact]
     public void Ordinary_aliases_still_work()
     {
         var (config, diagnostics) = Read("nodes:\n  pve1: &big { memory-gib: 512, cores: 64 }\n  pve2: *big\n");
