@@ -65,17 +65,17 @@ public static class LintEngine
         var baselined = 0;
         if (baseline is not null && !baseline.Entries.IsEmpty)
         {
-            var remaining = baseline.Entries.GroupBy(e => (e.Rule, e.Path, e.Fingerprint)).ToDictionary(g => g.Key, g => g.Count());
+            var remaining = baseline.Entries.GroupBy(e => (e.Rule, e.Path, e.Fingerprint)).ToDictionary(g => g.Key, g => new Queue<BaselineEntry>(g));
             var afterBaseline = new List<Finding>();
             foreach (var f in kept)
             {
                 var key = (f.RuleId, f.Span?.Path ?? "", Baseline.Fingerprint(f, model));
-                if (remaining.TryGetValue(key, out var n) && n > 0) { remaining[key] = n - 1; baselined++; }
+                if (remaining.TryGetValue(key, out var entries) && entries.TryDequeue(out _)) baselined++;
                 else afterBaseline.Add(f);
             }
-            foreach (var ((rule, path, fingerprint), n) in remaining.Where(kv => kv.Value > 0))
-                for (var i = 0; i < n; i++)
-                    afterBaseline.Add(Make(UnusedSuppression.Meta, null, $"baseline entry {rule} for '{path}' ({fingerprint}) matches no finding; regenerate the baseline"));
+            // A stale entry is shown where it is written, when the baseline came from a file (SARIF results need a location).
+            foreach (var entry in remaining.Values.SelectMany(q => q))
+                afterBaseline.Add(Make(UnusedSuppression.Meta, entry.Span, $"baseline entry {entry.Rule} for '{entry.Path}' ({entry.Fingerprint}) matches no finding; regenerate the baseline"));
             kept = afterBaseline;
         }
 
