@@ -18,6 +18,9 @@ public sealed record LinterConfig(
     public static LinterConfig Empty { get; } = new(null, null, [], [], ImmutableDictionary<string, NodeCapacity>.Empty, [], LinterPolicy.Default, [], []);
 
     public TargetRelease TargetRelease => Target?.Value ?? TargetReleases.Default;
+
+    /// <summary><c>suppressions:</c>: rules silenced for one object each (they survive PVE rewriting its files without comments).</summary>
+    public ImmutableArray<ObjectSuppression> Suppressions { get; init; } = [];
 }
 
 public sealed record SiteDeclaration(
