@@ -23,4 +23,11 @@ public sealed record Finding(
     /// (<see cref="FindingLimits"/>, or the per-file cap of the parsers).
     /// </summary>
     public int Omitted { get; init; }
+
+    /// <summary>
+    /// The objects the finding is about, by the names users write in <c>suppressions:</c> (vm:101, an HA rule id, a
+    /// node, a pool ...), where its span alone does not say (<see cref="SubjectIndex"/> adds the object the span
+    /// lies in). Set by rules that name objects elsewhere, e.g. PVE2009 (the unprotected resources).
+    /// </summary>
+    public ImmutableArray<string> Subjects { get; init; } = [];
 }

@@ -16,13 +16,15 @@ public sealed record LintResult(ImmutableArray<Finding> Findings, int Suppressed
 }
 
 /// <summary>
-/// Runs every rule over a model, then applies, in order: suppression comments, the baseline, severity overrides
-/// from <c>rules:</c> in .pvelint.yaml (<c>off</c> drops a rule), and the <see cref="FindingLimits"/>. Problems
-/// with the suppressions themselves become PVE9001/PVE9002/PVE9004 findings.
+/// Runs every rule over a model, then applies, in order: suppression comments, the object-keyed
+/// <c>suppressions:</c> of .pvelint.yaml, the baseline, severity overrides from <c>rules:</c> (<c>off</c> drops a
+/// rule), and the <see cref="FindingLimits"/>. Problems with the suppressions themselves become
+/// PVE9001/PVE9002/PVE9004 findings.
 /// </summary>
 public static class LintEngine
 {
-    public static LintResult Run(ClusterModel model, Baseline? baseline = null, IEnumerable<Rule>? rules = null, CancellationToken cancellationToken = default)
+    /// <param name="today">The day <c>until:</c> dates of suppressions are compared with; default: today (UTC).</param>
+    public static LintResult Run(ClusterModel model, Baseline? baseline = null, IEnumerable<Rule>? rules = null, CancellationToken cancellationToken = default, DateOnly? today = null)
     {
         var severities = SeverityOverrides(model.Config);
         var findings = new List<Finding>();
@@ -33,16 +35,19 @@ public static class LintEngine
         }
 
         var suppressions = new SuppressionIndex(model);
+        var objectSuppressions = new ObjectSuppressions(model, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var used = new HashSet<(SuppressionComment, string)>();
         var kept = new List<Finding>();
         var suppressed = 0;
         foreach (var finding in findings)
         {
             var matches = suppressions.Matching(finding).ToList();
-            if (matches.Count == 0) { kept.Add(finding); continue; }
-            suppressed += Math.Max(1, finding.Omitted);
             used.UnionWith(matches);
+            // Both kinds are tried, so an object-keyed entry that duplicates a comment is not called unused.
+            if (objectSuppressions.Silence(finding) | matches.Count > 0) suppressed += Math.Max(1, finding.Omitted);
+            else kept.Add(finding);
         }
+        kept.AddRange(objectSuppressions.Problems());
 
         foreach (var s in suppressions.All)
         {
@@ -98,7 +103,7 @@ public static class LintEngine
         return ReferenceEquals(message, finding.Message) && related == finding.Related ? finding : finding with { Message = message, Related = related };
     }
 
-    private static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>
+    internal static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>
         new(meta, meta.DefaultSeverity, PrintableText.Escape(message), span, ImmutableArray<RelatedSpan>.Empty);
 
     /// <summary>

@@ -1,0 +1,47 @@
+using PveLint.Model;
+using PveLint.Text;
+
+namespace PveLint.Rules.Engine;
+
+/// <summary>
+/// What a finding is about, by name, for object-keyed suppressions (<c>suppressions:</c> in .pvelint.yaml): the
+/// <see cref="Finding.Subjects"/> a rule set, plus the object whose definition holds the finding's primary span —
+/// a resources.cfg section (its sid, vm:101), an HA rule or group, a storage, a replication or backup job, a guest
+/// config (vm:101 / ct:102), a corosync node block, a Ceph pool, a host's watchdog file (the node). So every rule
+/// with a span gets subjects without doing anything; rules whose span lies elsewhere set them explicitly.
+/// </summary>
+public sealed class SubjectIndex
+{
+    private readonly Dictionary<string, List<(SourceSpan Span, string Subject)>> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _wholeFiles = new(StringComparer.Ordinal);
+
+    public SubjectIndex(ClusterModel model)
+    {
+        foreach (var r in model.Ha.Resources) Add(r.Section.Span, r.Sid);
+        foreach (var r in model.Ha.Rules) Add(r.Section.Span, r.Id.Value);
+        foreach (var g in model.Ha.Groups) Add(g.Section.Span, g.Id.Value);
+        foreach (var s in model.Storages) if (s.Section is { } section) Add(section.Span, s.Id.Value);
+        foreach (var j in model.Replication) Add(j.Section.Span, j.Id.Value);
+        foreach (var j in model.BackupJobs) Add(j.Section.Span, j.Section.Id.Value);
+        foreach (var n in model.Corosync?.Nodes ?? []) Add(n.Span, n.Name.Value);
+        foreach (var p in model.Ceph.Pools) Add(p.Span, p.Name);
+        foreach (var g in model.Guests) _wholeFiles[g.Path] = g.Sid;
+        foreach (var (node, watchdog) in model.NodeWatchdogs) _wholeFiles[watchdog.Path] = node;
+    }
+
+    /// <summary>The subjects of <paramref name="finding"/>: those its rule set, then the object its span lies in.</summary>
+    public IEnumerable<string> Of(Finding finding)
+    {
+        foreach (var subject in finding.Subjects) yield return subject;
+        if (finding.Span is not { } span) yield break;
+        if (_wholeFiles.TryGetValue(span.Path, out var owner)) yield return owner;
+        foreach (var (defined, subject) in _byPath.GetValueOrDefault(span.Path, []))
+            if (defined.Line <= span.Line && span.Line <= defined.EndLine) yield return subject;
+    }
+
+    private void Add(SourceSpan span, string subject)
+    {
+        if (!_byPath.TryGetValue(span.Path, out var list)) _byPath[span.Path] = list = [];
+        list.Add((span, subject));
+    }
+}
