@@ -48,4 +48,18 @@ public sealed class EntryLimitTests : IDisposable
         Assert.DoesNotContain("PVE0008", run.Output);
         Assert.DoesNotContain(".pvelint.yaml", run.Output);
     }
+
+    [SharedFact]
+    public void The_directory_location_is_valid_sarif()
+    {
+        WriteCluster();
+        var environment = new CliEnvironment(RuleRegistry.All, SourceLimits.Default with { MaxEntries = 10 }, "0.1.0-test");
+
+        var run = CliRunner.Run(environment, "scan", "--no-simulate", _tree.Root, "--format", "sarif");
+
+        SarifSchema.AssertValid(run.Output);
+        using var log = System.Text.Json.JsonDocument.Parse(run.Output);
+        var result = Assert.Single(log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "PVE0010");
+        Assert.Equal("etc/pve/nodes/pve1/qemu-server", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+    }
 }
