@@ -2,6 +2,7 @@ using System.CommandLine;
 using PveLint.Binding;
 using PveLint.Cli.Init;
 using PveLint.Cli.Sources;
+using PveLint.LinterConfiguration;
 using PveLint.Model;
 using PveLint.Sources;
 
@@ -13,23 +14,16 @@ namespace PveLint.Cli.Commands;
 /// </summary>
 public static class InitCommand
 {
-    private static readonly string[] Targets = ["pve-9.0", "pve-9.1", "pve-9.2"];
-
     public static Command Create(CliEnvironment environment, TextWriter output, TextWriter error)
     {
-        var path = new Argument<string>("PATH")
-        {
-            Description = "A directory (a scan root holding etc/pve/, or a copy of /etc/pve itself), a .tar/.tar.gz/.tgz archive of /etc/pve, or a pmxcfs config.db. Default: the current directory.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        path.Validators.Add(UnknownOptions.AreNotPaths);
+        var path = ScanPathArgument.Create();
         var force = new Option<bool>("--force") { Description = "Replace an existing .pvelint.yaml." };
         var target = new Option<string>("--target")
         {
             Description = "The Proxmox VE release to write as target: (default: pve-9.1).",
             HelpName = "pve-9.0|pve-9.1|pve-9.2",
         };
-        target.AcceptOnlyFromAmong(Targets);
+        target.AcceptOnlyFromAmong([.. LinterConfigSchema.Target.Choices]);
         var command = new Command("init",
             "Write a starter .pvelint.yaml from what the scan discovers (nodes, sites from CRUSH datacenter buckets, the target release) at the scan root, or beside an archive or config.db. Exit codes: 0 written, 2 usage error, unreadable input, or a .pvelint.yaml that exists (use --force).")
         {

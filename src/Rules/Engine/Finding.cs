@@ -27,7 +27,8 @@ public sealed record Finding(
     /// <summary>
     /// The objects the finding is about, by the names users write in <c>suppressions:</c> (vm:101, an HA rule id, a
     /// node, a pool ...), where its span alone does not say (<see cref="SubjectIndex"/> adds the object the span
-    /// lies in). Set by rules that name objects elsewhere, e.g. PVE2009 (the unprotected resources).
+    /// lies in). Set by rules whose span can lie elsewhere (a redundancy group in .pvelint.yaml): PVE2009 and PVE2024
+    /// (the redundant resources).
     /// </summary>
     public ImmutableArray<string> Subjects { get; init; } = [];
 }
