@@ -22,9 +22,11 @@ public sealed class ObjectSuppressions(ClusterModel model, DateOnly today)
     {
         if (_entries.IsEmpty) return false;
         var matched = false;
+        HashSet<string>? subjects = null;
         foreach (var entry in _entries.Where(e => InForce(e) && SuppressionIndex.Names(e.Rule.Value, finding.Rule)))
         {
-            if (!_subjects.Of(finding).Contains(entry.Object.Value, StringComparer.Ordinal)) continue;
+            subjects ??= _subjects.Of(finding).ToHashSet(StringComparer.Ordinal);
+            if (!subjects.Contains(entry.Object.Value)) continue;
             _used.Add(entry);
             matched = true;
         }

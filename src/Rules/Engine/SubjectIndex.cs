@@ -27,6 +27,7 @@ public sealed class SubjectIndex
         foreach (var p in model.Ceph.Pools) Add(p.Span, p.Name);
         foreach (var g in model.Guests) _wholeFiles[g.Path] = g.Sid;
         foreach (var (node, watchdog) in model.NodeWatchdogs) _wholeFiles[watchdog.Path] = node;
+        foreach (var list in _byPath.Values) list.Sort((a, b) => a.Span.Line.CompareTo(b.Span.Line));
     }
 
     /// <summary>The subjects of <paramref name="finding"/>: those its rule set, then the object its span lies in.</summary>
@@ -35,8 +36,16 @@ public sealed class SubjectIndex
         foreach (var subject in finding.Subjects) yield return subject;
         if (finding.Span is not { } span) yield break;
         if (_wholeFiles.TryGetValue(span.Path, out var owner)) yield return owner;
-        foreach (var (defined, subject) in _byPath.GetValueOrDefault(span.Path, []))
-            if (defined.Line <= span.Line && span.Line <= defined.EndLine) yield return subject;
+        if (!_byPath.TryGetValue(span.Path, out var list)) yield break;
+        // The objects of one file do not overlap: the last one starting at or above the line is the only candidate.
+        var (low, high) = (0, list.Count - 1);
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            if (list[mid].Span.Line <= span.Line) low = mid + 1;
+            else high = mid - 1;
+        }
+        if (high >= 0 && span.Line <= list[high].Span.EndLine) yield return list[high].Subject;
     }
 
     private void Add(SourceSpan span, string subject)

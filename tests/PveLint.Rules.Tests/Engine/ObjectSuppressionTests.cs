@@ -90,4 +90,26 @@ public class ObjectSuppressionTests
         Assert.Equal(["vm:101", "vm:102"], finding.Subjects.ToArray());
         Assert.Empty(Shown(silenced, "PVE2009", "PVE9001"));
     }
+
+    [Fact]
+    public void A_findings_subject_is_the_object_its_line_lies_in()
+    {
+        var model = ClusterBinder.Bind(ConfigTree.FromTexts(new Dictionary<string, string>
+        {
+            ["etc/pve/corosync.conf"] = Corosync,
+            ["etc/pve/ha/rules.cfg"] = "node-affinity: pin-a\n\tresources vm:101\n\tnodes pve1\n\nnode-affinity: pin-b\n\tresources vm:102\n\tnodes pve2\n",
+            ["etc/pve/nodes/pve1/qemu-server/101.conf"] = "memory: 1024\nname: a\n",
+            ["etc/pve/storage.cfg"] = "dir: local\n\tpath /var/lib/vz\n",
+        }));
+        var index = new SubjectIndex(model);
+        string[] At(string path, int line) =>
+            index.Of(new Finding(PveLint.Rules.Input.SyntaxError.Meta, PveLint.Diagnostics.Severity.Error, "m", PveLint.Text.SourceSpan.OnLine(path, line, 1, 1), [])).ToArray();
+
+        Assert.Equal(["pin-a"], At("etc/pve/ha/rules.cfg", 3));
+        Assert.Equal(["pin-b"], At("etc/pve/ha/rules.cfg", 6));
+        Assert.Equal([], At("etc/pve/ha/rules.cfg", 4));
+        Assert.Equal(["vm:101"], At("etc/pve/nodes/pve1/qemu-server/101.conf", 2));
+        Assert.Equal(["local"], At("etc/pve/storage.cfg", 2));
+        Assert.Equal(["pve2"], At("etc/pve/corosync.conf", 9));
+    }
 }
