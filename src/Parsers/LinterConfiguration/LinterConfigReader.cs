@@ -106,9 +106,8 @@ public static class LinterConfigReader
             var suppressions = ImmutableArray<ObjectSuppression>.Empty;
             YamlNode? latencyNode = null;
 
-            foreach (var (keyNode, value) in map.Children)
+            foreach (var (keyNode, key, value) in Known(map, LinterConfigSchema.Root, "in .pvelint.yaml"))
             {
-                var key = (keyNode as YamlScalarNode)?.Value ?? "";
                 switch (key)
                 {
                     case "target": target = ReadTarget(value); break;
@@ -121,7 +120,7 @@ public static class LinterConfigReader
                     case "ignore-paths": ignore = ReadStringList(value, "ignore-paths"); break;
                     case "suppressions": suppressions = ReadSuppressions(value); break;
                     case "$schema": Scalar(value, "$schema"); break;
-                    default: UnknownKey(keyNode, LinterConfigSchema.Root, "in .pvelint.yaml"); break;
+                    default: NotRead(keyNode, key); break;
                 }
             }
             if (latencyNode is not null) latencies = ReadLatencies(latencyNode, sites);
@@ -149,9 +148,9 @@ public static class LinterConfigReader
                 bool qdevice = false, tiebreaker = false;
                 if (Mapping(body, $"site '{name}'") is { } site)
                 {
-                    foreach (var (keyNode, value) in site.Children)
+                    foreach (var (keyNode, key, value) in Known(site, LinterConfigSchema.Site, $"in site '{name}'"))
                     {
-                        switch ((keyNode as YamlScalarNode)?.Value)
+                        switch (key)
                         {
                             case "nodes": nodes = ReadStringList(value, $"nodes of site '{name}'"); break;
                             case "addresses": addresses = ReadNetworks(value, name); break;
@@ -162,7 +161,7 @@ public static class LinterConfigReader
                                 break;
                             case "qdevice": qdevice = Bool(value, "qdevice") ?? false; break;
                             case "tiebreaker-monitor": tiebreaker = Bool(value, "tiebreaker-monitor") ?? false; break;
-                            default: UnknownKey(keyNode, LinterConfigSchema.Site, $"in site '{name}'"); break;
+                            default: NotRead(keyNode, key); break;
                         }
                     }
                 }
@@ -230,12 +229,12 @@ public static class LinterConfigReader
                 double? memory = null;
                 int? cores = null;
                 if (Mapping(body, $"node '{name}'") is { } props)
-                    foreach (var (keyNode, value) in props.Children)
-                        switch ((keyNode as YamlScalarNode)?.Value)
+                    foreach (var (keyNode, key, value) in Known(props, LinterConfigSchema.NodeCapacity, $"for node '{name}'"))
+                        switch (key)
                         {
                             case "memory-gib": memory = Positive(value, "memory-gib"); break;
                             case "cores": cores = (int?)Positive(value, "cores"); break;
-                            default: UnknownKey(keyNode, LinterConfigSchema.NodeCapacity, $"for node '{name}'"); break;
+                            default: NotRead(keyNode, key); break;
                         }
                 result[name] = new NodeCapacity(new Located<string>(name, Span(nameNode)), memory, cores);
             }
@@ -263,9 +262,9 @@ public static class LinterConfigReader
         {
             var policy = LinterPolicy.Default;
             if (Mapping(node, "policy") is not { } map) return policy;
-            foreach (var (keyNode, value) in map.Children)
+            foreach (var (keyNode, key, value) in Known(map, LinterConfigSchema.Policy, "under 'policy:'"))
             {
-                switch ((keyNode as YamlScalarNode)?.Value)
+                switch (key)
                 {
                     case "rpo-minutes":
                         if (Positive(value, "rpo-minutes") is { } rpo) policy = policy with { RpoMinutes = (int)Math.Round(rpo) };
@@ -282,7 +281,7 @@ public static class LinterConfigReader
                         if (dr is not null && LinterConfigSchema.DrIntent.Allows(dr)) policy = policy with { Dr = dr };
                         else if (dr is not null) Error(value, $"dr '{dr}' must be {LinterConfigSchema.DrIntent.ChoiceList()}");
                         break;
-                    default: UnknownKey(keyNode, LinterConfigSchema.Policy, "under 'policy:'"); break;
+                    default: NotRead(keyNode, key); break;
                 }
             }
             return policy;
@@ -322,9 +321,9 @@ public static class LinterConfigReader
                 if (Mapping(item, "a suppression") is not { } map) continue;
                 Located<string>? rule = null, target = null, reason = null;
                 Located<DateOnly>? until = null;
-                foreach (var (keyNode, value) in map.Children)
+                foreach (var (keyNode, key, value) in Known(map, LinterConfigSchema.Suppression, "in a suppression"))
                 {
-                    switch ((keyNode as YamlScalarNode)?.Value)
+                    switch (key)
                     {
                         case "rule": rule = NonEmpty(value, "rule"); break;
                         case "object": target = NonEmpty(value, "object"); break;
@@ -334,7 +333,7 @@ public static class LinterConfigReader
                             if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) until = new Located<DateOnly>(day, Span(value));
                             else Error(value, $"until '{date}' must be a date written YYYY-MM-DD, such as 2026-06-30");
                             break;
-                        default: UnknownKey(keyNode, LinterConfigSchema.Suppression, "in a suppression"); break;
+                        default: NotRead(keyNode, key); break;
                     }
                 }
                 foreach (var missing in new[] { ("rule", rule), ("object", target) }.Where(m => m.Item2 is null))
@@ -353,8 +352,19 @@ public static class LinterConfigReader
             return null;
         }
 
-        private void UnknownKey(YamlNode keyNode, ConfigMapping shape, string where) =>
-            Error(keyNode, $"unknown key '{(keyNode as YamlScalarNode)?.Value}' {where}; known keys: {shape.KnownKeys}");
+        /// <summary>The entries of <paramref name="map"/> whose key the schema knows; every other key is PVE9003 with the known ones.</summary>
+        private IEnumerable<(YamlNode KeyNode, string Key, YamlNode Value)> Known(YamlMappingNode map, ConfigMapping shape, string where)
+        {
+            foreach (var (keyNode, value) in map.Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (shape.Key(key) is not null) yield return (keyNode, key, value);
+                else Error(keyNode, $"unknown key '{key}' {where}; known keys: {shape.KnownKeys}");
+            }
+        }
+
+        /// <summary>A key of the schema that this reader has no case for: said, never silently ignored (a test reads every key).</summary>
+        private void NotRead(YamlNode keyNode, string key) => Error(keyNode, $"'{key}' is in the schema of .pvelint.yaml but this build does not read it");
 
         private ImmutableArray<Located<string>> ReadStringList(YamlNode node, string what)
         {

@@ -6,8 +6,9 @@ namespace PveLint.LinterConfiguration;
 /// <summary>
 /// What .pvelint.yaml may hold (INTERFACE.md): the one description that <see cref="LinterConfigReader"/> checks
 /// keys and allowed values against and that <see cref="JsonSchemaWriter"/> writes as schemas/pvelint.schema.json.
-/// A key added here shows up in the schema by itself; the reader needs a case that reads its value (a test reads a
-/// file with every key of this description and expects no PVE9003).
+/// A key added here shows up in the schema by itself; the reader rejects every key that is not here, and needs a case
+/// that reads each one that is (a test reads a file with every key of this description and expects no PVE9003; a
+/// test checks that the shipped schema is regenerated).
 /// </summary>
 public static class LinterConfigSchema
 {
