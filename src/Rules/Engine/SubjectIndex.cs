@@ -7,8 +7,9 @@ namespace PveLint.Rules.Engine;
 /// What a finding is about, by name, for object-keyed suppressions (<c>suppressions:</c> in .pvelint.yaml): the
 /// <see cref="Finding.Subjects"/> a rule set, plus the object whose definition holds the finding's primary span —
 /// a resources.cfg section (its sid, vm:101), an HA rule or group, a storage, a replication or backup job, a guest
-/// config (vm:101 / ct:102), a corosync node block, a Ceph pool, a host's watchdog file (the node). So every rule
-/// with a span gets subjects without doing anything; rules whose span lies elsewhere set them explicitly.
+/// config (vm:101 / ct:102), a corosync node block, a Ceph pool, monitor, CRUSH bucket or CRUSH rule, a host's
+/// watchdog file (the node). So every rule with a span gets subjects without doing anything; rules whose span lies
+/// elsewhere set them explicitly.
 /// </summary>
 public sealed class SubjectIndex
 {
@@ -25,6 +26,9 @@ public sealed class SubjectIndex
         foreach (var j in model.BackupJobs) Add(j.Section.Span, j.Section.Id.Value);
         foreach (var n in model.Corosync?.Nodes ?? []) Add(n.Span, n.Name.Value);
         foreach (var p in model.Ceph.Pools) Add(p.Span, p.Name);
+        foreach (var m in model.Ceph.Monitors) Add(m.Span, m.Name);
+        foreach (var b in model.Ceph.Crush?.Buckets ?? []) Add(b.Span, b.Name);
+        foreach (var r in model.Ceph.Crush?.Rules ?? []) Add(r.Span, r.Name);
         foreach (var g in model.Guests) _wholeFiles[g.Path] = g.Sid;
         foreach (var (node, watchdog) in model.NodeWatchdogs) _wholeFiles[watchdog.Path] = node;
         foreach (var list in _byPath.Values) list.Sort((a, b) => a.Span.Line.CompareTo(b.Span.Line));
