@@ -27,8 +27,8 @@ public static class Cli
                 RulesCommand.Create(environment, output),
                 ExplainCommand.Create(output),
                 MigrateGroupsCommand.Create(environment, output, error),
+                InitCommand.Create(environment, output, error),
             };
-            foreach (var pending in PendingCommands.Create()) root.Subcommands.Add(pending);
 
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0 && parse.Action is not HelpAction)

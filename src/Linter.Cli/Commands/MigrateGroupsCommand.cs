@@ -15,12 +15,7 @@ public static class MigrateGroupsCommand
 {
     public static Command Create(CliEnvironment environment, TextWriter output, TextWriter error)
     {
-        var path = new Argument<string>("PATH")
-        {
-            Description = "A directory (a scan root holding etc/pve/, or a copy of /etc/pve itself), a .tar/.tar.gz/.tgz archive of /etc/pve, or a pmxcfs config.db. Default: the current directory.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        path.Validators.Add(UnknownOptions.AreNotPaths);
+        var path = ScanPathArgument.Create();
         var resources = new Option<bool>("--resources") { Description = "Print the new resources.cfg (every resource with 'failback', none with 'group') instead of rules.cfg." };
         var outputDir = new Option<string>("--output-dir") { Description = "Write rules.cfg and resources.cfg into DIR instead of printing.", HelpName = "DIR" };
         var command = new Command("migrate-groups",

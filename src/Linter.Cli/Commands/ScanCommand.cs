@@ -95,9 +95,19 @@ public static class ScanCommand
             HelpName = "DIR",
         };
 
+        var sarifCategory = new Option<string>("--sarif-category")
+        {
+            Description = "The category of the SARIF run (automationDetails.id), which GitHub code scanning uses to keep the results of several scans apart. Default: pvelint/<scanned paths>/.",
+            HelpName = "CATEGORY",
+        };
+        sarifCategory.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ } token] && token.Value.Trim().Trim('/').Length == 0) result.AddError("--sarif-category needs a name, such as pve-prod.");
+        });
+
         var command = new Command("scan", "Lint the Proxmox VE configuration of one cluster per PATH. Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error or unreadable input.")
         {
-            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot, select, ignore, color, snippets, noSnippets,
+            paths, format, outputFile, config, failOn, baseline, writeBaseline, noSimulate, maxFailures, target, repoRoot, select, ignore, color, snippets, noSnippets, sarifCategory,
         };
 
         command.SetAction(parse =>
@@ -150,7 +160,10 @@ public static class ScanCommand
                 "none" => (Severity?)null,
                 _ => Severity.Error,
             };
-            var report = new ScanReport(clusters.ToImmutable(), root, environment.Rules.Select(r => r.Metadata).ToImmutableArray(), failLevel, environment.ToolVersion);
+            var report = new ScanReport(clusters.ToImmutable(), root, environment.Rules.Select(r => r.Metadata).ToImmutableArray(), failLevel, environment.ToolVersion)
+            {
+                SarifCategory = parse.GetValue(sarifCategory),
+            };
             foreach (var destination in outputs)
             {
                 // Only standard output can be the terminal: a file gets colour or snippets only when asked for.
@@ -178,7 +191,7 @@ public static class ScanCommand
         if (!decoded.Ok) throw new UsageException($"{file}: the baseline {decoded.Problem}");
         try
         {
-            return Baseline.Parse(decoded.Text!);
+            return Baseline.Parse(decoded.Text!, Path.GetRelativePath(repoRoot, Path.GetFullPath(file)).Replace('\\', '/'));
         }
         catch (FormatException e)
         {

@@ -16,7 +16,8 @@ namespace PveLint.Cli.Reporting;
 /// <c>tool.driver</c> with name, semanticVersion, informationUri and every rule of the catalogue; results with
 /// ruleId + ruleIndex, their effective level, repo-relative URIs under <c>%SRCROOT%</c> (declared in
 /// <c>originalUriBaseIds</c>), full regions, relatedLocations, a content fingerprint under a private key
-/// (<c>pvelint/v1</c>, never <c>primaryLocationLineHash</c>), <c>automationDetails.id</c>, and
+/// (<c>pvelint/v1</c>, never <c>primaryLocationLineHash</c>), <c>automationDetails.id</c> (<c>--sarif-category</c>),
+/// message text that links each related location (<c>[text](n)</c>), and
 /// <c>results: []</c> when clean.
 /// </summary>
 public sealed class SarifReporter : IReporter
@@ -83,6 +84,7 @@ public sealed class SarifReporter : IReporter
     /// </summary>
     private static string AutomationId(ScanReport report)
     {
+        if (report.SarifCategory is { } category) return category.Trim().TrimEnd('/') + "/";
         var scope = string.Join("+", report.Clusters.Select(c => c.Source.DisplayName).Where(d => d != "."));
         return scope.Length == 0 ? "pvelint/" : $"pvelint/{scope}/";
     }
@@ -124,7 +126,7 @@ public sealed class SarifReporter : IReporter
             RuleId = finding.RuleId,
             RuleIndex = ruleIndex[finding.RuleId],
             Level = Level(finding.Severity),
-            Message = new Message { Text = PlainMessage(finding.Message) },
+            Message = new Message { Text = PlainMessage(finding.Message) + RelatedLinks(finding) },
             PartialFingerprints = new Dictionary<string, string> { [FingerprintKey] = Baseline.Fingerprint(finding, cluster.Model) },
         };
         if (FindingLocations.Primary(finding, cluster) is { } primary)
@@ -197,6 +199,17 @@ public sealed class SarifReporter : IReporter
         var printable = PrintableText.Escape(text);
         return printable.Contains("](", StringComparison.Ordinal) ? printable.Replace("[", "\\[").Replace("]", "\\]") : printable;
     }
+
+    /// <summary>
+    /// " Related: [the rule it conflicts with](1), [...](2)." — embedded links (SARIF §3.11.6) to the related locations
+    /// by id, so viewers such as GitHub make them clickable; empty when there are none.
+    /// </summary>
+    private static string RelatedLinks(Finding finding) =>
+        finding.Related.IsEmpty ? "" :
+            " Related: " + string.Join(", ", finding.Related.Select((r, i) => $"[{LinkText(r.Message)}]({i + 1})")) + ".";
+
+    /// <summary>Link text may not hold an unescaped bracket (SARIF §3.11.6).</summary>
+    private static string LinkText(string text) => PrintableText.Escape(text).Replace("[", "\\[").Replace("]", "\\]");
 
     /// <summary>An absolute file URI for a directory, ending in '/' as SARIF wants for base URIs.</summary>
     private static Uri DirectoryUri(string directory) => new(new Uri(Path.TrimEndingDirectorySeparator(directory) + "/").AbsoluteUri);

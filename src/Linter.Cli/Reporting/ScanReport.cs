@@ -19,6 +19,9 @@ public sealed record ScanReport(
     public const string ToolName = "pvelint";
     public const string InformationUri = "https://github.com/pvelint/pvelint";
 
+    /// <summary><c>--sarif-category</c>: the SARIF run's category (automationDetails.id); null = derived from the scanned paths.</summary>
+    public string? SarifCategory { get; init; }
+
     /// <summary>Every finding with the cluster it belongs to, in report order.</summary>
     public IEnumerable<(ClusterScan Cluster, Finding Finding)> Findings =>
         Clusters.SelectMany(c => c.Result.Findings.Select(f => (c, f)));

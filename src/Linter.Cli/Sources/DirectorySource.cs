@@ -31,7 +31,7 @@ public static class DirectorySource
         if (walk.Part("hosts") is { } hosts)
             foreach (var host in walk.List(hosts, RepoPaths.Join(displayRoot, "hosts"), top: false))
             {
-                if (!collector.CountEntry(RepoPaths.Join(displayRoot, "hosts"))) break;
+                if (!collector.CountEntry(RepoPaths.Join(displayRoot, "hosts"), "hosts")) break;
                 walk.ReadPart($"hosts/{host.Name}/etc/default/pve-ha-manager");
             }
         if (walk.Part("ceph") is { } ceph) walk.Walk(ceph, "ceph/", RepoPaths.Join(displayRoot, "ceph"), pveTop: false, depth: 0);
@@ -86,7 +86,7 @@ public static class DirectorySource
             }
             foreach (var entry in List(directory, displayPrefix, pveTop && depth == 0))
             {
-                if (!collector.CountEntry(displayPrefix)) return;
+                if (!collector.CountEntry(displayPrefix, logicalPrefix)) return;
                 var name = entry.Name;
                 // The linter config of a copy-of-/etc/pve root is found by LinterConfigLocator.
                 if (pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) continue;

@@ -36,13 +36,21 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
     /// naming <paramref name="sourceDisplay"/>) when the limit is reached and the caller should stop listing.
     /// Entries counted before that are still added.
     /// </summary>
-    public bool CountEntry(string sourceDisplay)
+    /// <param name="directory">The logical path of the directory being listed, where the finding is shown; null for an archive or database (shown on the source itself).</param>
+    public bool CountEntry(string sourceDisplay, string? directory = null)
     {
         cancellation.ThrowIfCancellationRequested();
         if (Stopped) return false;
         if (++_entries <= limits.MaxEntries) return true;
         _entryLimitReached = true;
-        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{sourceDisplay}: more than {limits.MaxEntries} entries; the rest was not read", null));
+        SourceSpan? span = null;
+        if (directory is not null)
+        {
+            directory = ConfigTree.Normalize(directory).TrimEnd('/');
+            _displayPaths[directory] = sourceDisplay;
+            span = SourceSpan.WholeFile(directory);
+        }
+        _diagnostics.Add(new Diagnostic(DiagnosticIds.UnreadableInput, $"{sourceDisplay}: more than {limits.MaxEntries} entries; the rest was not read", span));
         return false;
     }
 
@@ -126,7 +134,7 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
 
     public bool Contains(string logicalPath) => _files.ContainsKey(ConfigTree.Normalize(logicalPath));
 
-    public ConfigTree ToTree(string description) => new(_files.Values, _diagnostics, description);
+    public ConfigTree ToTree(string description) => new(_files.Values, _diagnostics, description) { ReadCutShort = Stopped };
 
     public IReadOnlyDictionary<string, string> DisplayPaths => _displayPaths;
 }

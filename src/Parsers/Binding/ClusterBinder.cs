@@ -57,6 +57,8 @@ public static class ClusterBinder
 
         var ignored = IgnoreMatcher.Create(config.IgnorePaths);
         SourceFile? Get(string path) => sources.TryGetValue(path, out var f) && !ignored(path) ? f : null;
+        var unread = unreadable.Select(d => d.Span?.Path).OfType<string>().Where(p => !sources.ContainsKey(p)).ToHashSet(StringComparer.Ordinal);
+        var unseen = new UnseenFiles(ignored, unread, tree.ReadCutShort);
 
         var corosync = Get(Pve + "corosync.conf") is { } cc ? CorosyncReader.Read(cc, context) : null;
         var datacenter = Get(Pve + "datacenter.cfg") is { } dc ? DatacenterReader.Read(dc, context) : null;
@@ -74,7 +76,8 @@ public static class ClusterBinder
             haRules.Rules,
             Get(Pve + "ha/manager_status") is { } ms ? ManagerStatusReader.Read(ms, context) : null,
             groupsFile is not null,
-            sources.ContainsKey(Pve + "ha/fence.cfg")) { BrokenRules = haRules.Broken };
+            // An unseen fence.cfg may exist: only a file known to be absent is "missing" (PVE4005).
+            sources.ContainsKey(Pve + "ha/fence.cfg") || unseen.CouldHold(Pve + "ha/fence.cfg")) { BrokenRules = haRules.Broken };
 
         var nodeNames = NodeNames(corosync, sources.Keys);
         var guests = ReadGuests(sources.Keys.Where(p => !ignored(p)), sources, nodeNames, context);
@@ -104,7 +107,7 @@ public static class ClusterBinder
             config, corosync, datacenter, ha, storages, replication, guests,
             defaultWatchdog, nodeWatchdogs.ToImmutable(), ceph, sites, config.Latencies, nodeNames,
             ImmutableArray<Diagnostic>.Empty,
-            sources.ToImmutableDictionary(StringComparer.Ordinal)) { Mappings = mappings };
+            sources.ToImmutableDictionary(StringComparer.Ordinal)) { Mappings = mappings, Unseen = unseen };
 
         model = BackupBinding.Bind(model, Get, context);
         context.ReportAll(ReferenceResolver.Resolve(model, storageFile is not null));

@@ -1,5 +1,6 @@
 using PveLint.Diagnostics;
 using PveLint.Model;
+using PveLint.Sources;
 using PveLint.Text;
 
 namespace PveLint.Binding;
@@ -13,6 +14,13 @@ namespace PveLint.Binding;
 /// </summary>
 public static class ReferenceResolver
 {
+    private const string HaResourcesPath = ConfigTree.PvePrefix + "ha/resources.cfg";
+    private const string HaGroupsPath = ConfigTree.PvePrefix + "ha/groups.cfg";
+
+    /// <summary>The guest id of a <c>vm:101</c> / <c>ct:102</c> sid, else null.</summary>
+    private static int? GuestIdOf(string sid) =>
+        sid.Split(':') is [("vm" or "ct"), var id] && int.TryParse(id, out var vmid) ? vmid : null;
+
     public static IEnumerable<Diagnostic> Resolve(ClusterModel model, bool storageFilePresent)
     {
         var nodes = model.NodeNames.ToHashSet(StringComparer.Ordinal);
@@ -21,6 +29,10 @@ public static class ReferenceResolver
         var guestsScanned = model.Guests.Length > 0;
         var guestSids = model.Guests.Select(g => g.Sid).ToHashSet(StringComparer.Ordinal);
         var guestIds = model.Guests.Select(g => g.VmId).ToHashSet();
+        // Names whose definition could be in a file the scan did not see are unknown, not missing.
+        var unseen = model.Unseen;
+        bool GuestKnownAbsent(int vmid) => !guestIds.Contains(vmid) && !unseen.CouldHoldGuest(vmid, model.NodeNames);
+        bool SidKnownAbsent(string sid) => !guestSids.Contains(sid) && !(GuestIdOf(sid) is { } id && unseen.CouldHoldGuest(id, model.NodeNames));
 
         Diagnostic Unresolved(SourceSpan span, string message) => Diagnostic.At(DiagnosticIds.UnresolvedReference, span, message);
 
@@ -42,17 +54,17 @@ public static class ReferenceResolver
         }
 
         foreach (var rule in model.Ha.Rules)
-            foreach (var r in rule.Resources.Where(r => !resources.Contains(r.Value) && !(guestsScanned && guestSids.Contains(r.Value))))
+            foreach (var r in rule.Resources.Where(r => !resources.Contains(r.Value) && !unseen.CouldHold(HaResourcesPath) && SidKnownAbsent(r.Value)))
                 yield return Unresolved(r.Span, $"HA rule '{rule.Id.Value}' names resource '{r.Value}', which is neither in ha/resources.cfg nor a guest of the cluster{EditDistance.DidYouMean(r.Value, resources.Concat(guestSids).Except(rule.Resources.Select(x => x.Value)))}");
 
         if (guestsScanned)
         {
-            foreach (var res in model.Ha.Resources.Where(r => r.Type is "vm" or "ct" && r.GuestId is { } id && !guestIds.Contains(id)))
+            foreach (var res in model.Ha.Resources.Where(r => r.Type is "vm" or "ct" && r.GuestId is { } id && GuestKnownAbsent(id)))
                 yield return Unresolved(res.Section.Id.Span, $"HA resource '{res.Sid}' has no guest config under nodes/*/{(res.Type == "vm" ? "qemu-server" : "lxc")}/");
-            foreach (var job in model.Replication.Where(j => !guestIds.Contains(j.GuestId)))
+            foreach (var job in model.Replication.Where(j => GuestKnownAbsent(j.GuestId)))
                 yield return Unresolved(job.Id.Span, $"replication job '{job.Id.Value}' is for guest {job.GuestId}, which has no config in the cluster");
             foreach (var group in model.Config.RedundancyGroups)
-                foreach (var m in group.Members.Where(m => !guestSids.Contains(m.Value)))
+                foreach (var m in group.Members.Where(m => SidKnownAbsent(m.Value)))
                     yield return Unresolved(m.Span, $"redundancy group '{group.Name.Value}' names '{m.Value}', which is not a guest of the cluster{EditDistance.DidYouMean(m.Value, guestSids.Except(group.Members.Select(x => x.Value)))}");
         }
 
@@ -62,7 +74,7 @@ public static class ReferenceResolver
             foreach (var res in model.Ha.Resources.Where(r => r.Group is not null && !groups.Contains(r.Group.Value)))
                 yield return Unresolved(res.Group!.Span, $"HA resource '{res.Sid}' names group '{res.Group!.Value}', which is not in ha/groups.cfg{EditDistance.DidYouMean(res.Group!.Value, groups)}");
         }
-        else
+        else if (!unseen.CouldHold(HaGroupsPath))
         {
             foreach (var res in model.Ha.Resources.Where(r => r.Group is not null))
                 yield return Unresolved(res.Group!.Span, $"HA resource '{res.Sid}' names group '{res.Group!.Value}', but there is no ha/groups.cfg");

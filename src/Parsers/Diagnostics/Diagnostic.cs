@@ -27,5 +27,11 @@ public sealed record Diagnostic(string Id, string Message, SourceSpan? Span, Imm
     /// </summary>
     public int Omitted { get; init; }
 
+    /// <summary>
+    /// A severity other than the rule's default, set where the consequences this diagnostic stands for are worse
+    /// than its own (an inline comment that makes PVE drop the key is an error, not a style warning); null = default.
+    /// </summary>
+    public Severity? Severity { get; init; }
+
     public static Diagnostic At(string id, SourceSpan span, string message) => new(id, message, span);
 }

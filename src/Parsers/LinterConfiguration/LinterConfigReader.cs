@@ -12,7 +12,8 @@ namespace PveLint.LinterConfiguration;
 
 /// <summary>
 /// Reads .pvelint.yaml (INTERFACE.md) into <see cref="LinterConfig"/>. Every unknown key, wrong type or bad value
-/// is PVE9003 at its exact line and column, and the rest of the file is still used.
+/// is PVE9003 at its exact line and column, and the rest of the file is still used. Known keys and allowed values
+/// come from <see cref="LinterConfigSchema"/>, the description the shipped JSON schema is generated from.
 /// </summary>
 public static class LinterConfigReader
 {
@@ -24,8 +25,6 @@ public static class LinterConfigReader
     /// .pvelint.yaml is a few KiB; YamlDotNet hashes keys by their whole expanded content.
     /// </summary>
     private const long MaxAliasExpansion = 100_000;
-
-    private static readonly string[] TopLevelKeys = ["target", "sites", "latency-ms", "nodes", "redundancy-groups", "policy", "rules", "select", "ignore", "ignore-paths"];
 
     public static LinterConfig Read(SourceFile file, BindContext context)
     {
@@ -106,11 +105,11 @@ public static class LinterConfigReader
             var ignore = ImmutableArray<Located<string>>.Empty;
             var selectRules = ImmutableArray<Located<string>>.Empty;
             var ignoreRules = ImmutableArray<Located<string>>.Empty;
+            var suppressions = ImmutableArray<ObjectSuppression>.Empty;
             YamlNode? latencyNode = null;
 
-            foreach (var (keyNode, value) in map.Children)
+            foreach (var (keyNode, key, value) in Known(map, LinterConfigSchema.Root, "in .pvelint.yaml"))
             {
-                var key = (keyNode as YamlScalarNode)?.Value ?? "";
                 switch (key)
                 {
                     case "target": target = ReadTarget(value); break;
@@ -123,18 +122,25 @@ public static class LinterConfigReader
                     case "select": selectRules = ReadStringList(value, "select"); break;
                     case "ignore": ignoreRules = ReadStringList(value, "ignore"); break;
                     case "ignore-paths": ignore = ReadStringList(value, "ignore-paths"); break;
-                    default: Error(keyNode, $"unknown key '{key}' in .pvelint.yaml; known keys: {string.Join(", ", TopLevelKeys)}"); break;
+                    case "suppressions": suppressions = ReadSuppressions(value); break;
+                    case "$schema": Scalar(value, "$schema"); break;
+                    default: NotRead(keyNode, key); break;
                 }
             }
             if (latencyNode is not null) latencies = ReadLatencies(latencyNode, sites);
-            return new LinterConfig(file.Path, target, sites, latencies, nodes, groups, policy, rules, ignore) { Select = selectRules, Ignore = ignoreRules };
+            return new LinterConfig(file.Path, target, sites, latencies, nodes, groups, policy, rules, ignore)
+            {
+                Select = selectRules,
+                Ignore = ignoreRules,
+                Suppressions = suppressions,
+            };
         }
 
         private Located<TargetRelease>? ReadTarget(YamlNode node)
         {
             if (Scalar(node, "target") is not { } text) return null;
             if (TargetReleases.TryParse(text, out var release)) return new Located<TargetRelease>(release, Span(node));
-            Error(node, $"target '{text}' is not a supported release; use pve-9.0, pve-9.1 or pve-9.2");
+            Error(node, $"target '{text}' is not a supported release; use {LinterConfigSchema.Target.ChoiceList()}");
             return null;
         }
 
@@ -151,21 +157,20 @@ public static class LinterConfigReader
                 bool qdevice = false, tiebreaker = false;
                 if (Mapping(body, $"site '{name}'") is { } site)
                 {
-                    foreach (var (keyNode, value) in site.Children)
+                    foreach (var (keyNode, key, value) in Known(site, LinterConfigSchema.Site, $"in site '{name}'"))
                     {
-                        switch ((keyNode as YamlScalarNode)?.Value)
+                        switch (key)
                         {
                             case "nodes": nodes = ReadStringList(value, $"nodes of site '{name}'"); break;
                             case "addresses": addresses = ReadNetworks(value, name); break;
                             case "role":
                                 var r = Scalar(value, "role");
-                                if (r == "data") role = SiteRole.Data;
-                                else if (r == "witness") role = SiteRole.Witness;
-                                else if (r is not null) Error(value, $"role '{r}' of site '{name}' must be 'data' or 'witness'");
+                                if (r is not null && LinterConfigSchema.SiteRole.Allows(r)) role = r == "witness" ? SiteRole.Witness : SiteRole.Data;
+                                else if (r is not null) Error(value, $"role '{r}' of site '{name}' must be {LinterConfigSchema.SiteRole.ChoiceList(quoted: true)}");
                                 break;
                             case "qdevice": qdevice = Bool(value, "qdevice") ?? false; break;
                             case "tiebreaker-monitor": tiebreaker = Bool(value, "tiebreaker-monitor") ?? false; break;
-                            default: Error(keyNode, $"unknown key '{(keyNode as YamlScalarNode)?.Value}' in site '{name}'; known keys: nodes, addresses, role, qdevice, tiebreaker-monitor"); break;
+                            default: NotRead(keyNode, key); break;
                         }
                     }
                 }
@@ -233,12 +238,12 @@ public static class LinterConfigReader
                 double? memory = null;
                 int? cores = null;
                 if (Mapping(body, $"node '{name}'") is { } props)
-                    foreach (var (keyNode, value) in props.Children)
-                        switch ((keyNode as YamlScalarNode)?.Value)
+                    foreach (var (keyNode, key, value) in Known(props, LinterConfigSchema.NodeCapacity, $"for node '{name}'"))
+                        switch (key)
                         {
                             case "memory-gib": memory = Positive(value, "memory-gib"); break;
                             case "cores": cores = (int?)Positive(value, "cores"); break;
-                            default: Error(keyNode, $"unknown key '{(keyNode as YamlScalarNode)?.Value}' for node '{name}'; known keys: memory-gib, cores"); break;
+                            default: NotRead(keyNode, key); break;
                         }
                 result[name] = new NodeCapacity(new Located<string>(name, Span(nameNode)), memory, cores);
             }
@@ -253,7 +258,7 @@ public static class LinterConfigReader
             {
                 if (Scalar(nameNode, "a group name") is not { } name) continue;
                 var list = ReadStringList(members, $"redundancy group '{name}'");
-                foreach (var m in list.Where(m => !System.Text.RegularExpressions.Regex.IsMatch(m.Value, @"^(vm|ct):[1-9][0-9]{2,8}$")))
+                foreach (var m in list.Where(m => !System.Text.RegularExpressions.Regex.IsMatch(m.Value, LinterConfigSchema.GuestIdPattern)))
                     context.Report(DiagnosticIds.InvalidLinterConfig, m.Span, $"'{m.Value}' in redundancy group '{name}' must be a guest id like vm:101 or ct:102");
                 if (list.Length < 2)
                     Error(nameNode, $"redundancy group '{name}' needs at least two guests");
@@ -266,9 +271,9 @@ public static class LinterConfigReader
         {
             var policy = LinterPolicy.Default;
             if (Mapping(node, "policy") is not { } map) return policy;
-            foreach (var (keyNode, value) in map.Children)
+            foreach (var (keyNode, key, value) in Known(map, LinterConfigSchema.Policy, "under 'policy:'"))
             {
-                switch ((keyNode as YamlScalarNode)?.Value)
+                switch (key)
                 {
                     case "rpo-minutes":
                         if (Positive(value, "rpo-minutes") is { } rpo) policy = policy with { RpoMinutes = (int)Math.Round(rpo) };
@@ -282,10 +287,10 @@ public static class LinterConfigReader
                         break;
                     case "dr":
                         var dr = Scalar(value, "dr");
-                        if (dr is "cross-site" or "same-site" or "none") policy = policy with { Dr = dr };
-                        else if (dr is not null) Error(value, $"dr '{dr}' must be cross-site, same-site or none");
+                        if (dr is not null && LinterConfigSchema.DrIntent.Allows(dr)) policy = policy with { Dr = dr };
+                        else if (dr is not null) Error(value, $"dr '{dr}' must be {LinterConfigSchema.DrIntent.ChoiceList()}");
                         break;
-                    default: Error(keyNode, $"unknown key '{(keyNode as YamlScalarNode)?.Value}' under 'policy:'; known keys: rpo-minutes, max-failures, dr"); break;
+                    default: NotRead(keyNode, key); break;
                 }
             }
             return policy;
@@ -298,15 +303,77 @@ public static class LinterConfigReader
             foreach (var (keyNode, value) in map.Children)
             {
                 if (Scalar(keyNode, "a rule id") is not { } id || Scalar(value, $"the severity of {id}") is not { } level) continue;
-                if (level.ToLowerInvariant() is not ("error" or "warning" or "info" or "off"))
+                if (!LinterConfigSchema.Severity.Allows(level.ToLowerInvariant()))
                 {
-                    Error(value, $"severity '{level}' for {id} must be error, warning, info or off");
+                    Error(value, $"severity '{level}' for {id} must be {LinterConfigSchema.Severity.ChoiceList()}");
                     continue;
                 }
                 result.Add(new RuleSetting(new Located<string>(id, Span(keyNode)), new Located<string>(level, Span(value))));
             }
             return result.ToImmutable();
         }
+
+        /// <summary>
+        /// <c>suppressions:</c> entries (rule, object, reason, until). A missing reason is left to the rule engine
+        /// (PVE9004, as for suppression comments); a missing rule or object, or a bad date, is PVE9003 and drops the entry.
+        /// </summary>
+        private ImmutableArray<ObjectSuppression> ReadSuppressions(YamlNode node)
+        {
+            var result = ImmutableArray.CreateBuilder<ObjectSuppression>();
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, "suppressions must be a list of entries with rule:, object:, reason: and optionally until:");
+                return result.ToImmutable();
+            }
+            foreach (var item in seq.Children)
+            {
+                if (Mapping(item, "a suppression") is not { } map) continue;
+                Located<string>? rule = null, target = null, reason = null;
+                Located<DateOnly>? until = null;
+                foreach (var (keyNode, key, value) in Known(map, LinterConfigSchema.Suppression, "in a suppression"))
+                {
+                    switch (key)
+                    {
+                        case "rule": rule = NonEmpty(value, "rule"); break;
+                        case "object": target = NonEmpty(value, "object"); break;
+                        case "reason": reason = NonEmpty(value, "reason"); break;
+                        case "until":
+                            if (Scalar(value, "until") is not { } date) break;
+                            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) until = new Located<DateOnly>(day, Span(value));
+                            else Error(value, $"until '{date}' must be a date written YYYY-MM-DD, such as 2026-06-30");
+                            break;
+                        default: NotRead(keyNode, key); break;
+                    }
+                }
+                foreach (var missing in new[] { ("rule", rule), ("object", target) }.Where(m => m.Item2 is null))
+                    Error(item, $"a suppression needs '{missing.Item1}:' ({LinterConfigSchema.Suppression.ShapeOf(missing.Item1).Description}); the entry is not used");
+                if (rule is not null && target is not null)
+                    result.Add(new ObjectSuppression(rule, target, reason, until, Span(item)));
+            }
+            return result.ToImmutable();
+        }
+
+        private Located<string>? NonEmpty(YamlNode node, string what)
+        {
+            if (Scalar(node, what) is not { } text) return null;
+            if (text.Trim().Length > 0) return new Located<string>(text.Trim(), Span(node));
+            Error(node, $"{what} must not be empty");
+            return null;
+        }
+
+        /// <summary>The entries of <paramref name="map"/> whose key the schema knows; every other key is PVE9003 with the known ones.</summary>
+        private IEnumerable<(YamlNode KeyNode, string Key, YamlNode Value)> Known(YamlMappingNode map, ConfigMapping shape, string where)
+        {
+            foreach (var (keyNode, value) in map.Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (shape.Key(key) is not null) yield return (keyNode, key, value);
+                else Error(keyNode, $"unknown key '{key}' {where}; known keys: {shape.KnownKeys}");
+            }
+        }
+
+        /// <summary>A key of the schema that this reader has no case for: said, never silently ignored (a test reads every key).</summary>
+        private void NotRead(YamlNode keyNode, string key) => Error(keyNode, $"'{key}' is in the schema of .pvelint.yaml but this build does not read it");
 
         private ImmutableArray<Located<string>> ReadStringList(YamlNode node, string what)
         {

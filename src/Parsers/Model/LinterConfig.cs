@@ -24,6 +24,9 @@ public sealed record LinterConfig(
 
     /// <summary><c>ignore:</c>: rule ids, names or id prefixes that never report; wins over select, adds to <c>--ignore</c>.</summary>
     public ImmutableArray<Located<string>> Ignore { get; init; } = [];
+
+    /// <summary><c>suppressions:</c>: rules silenced for one object each (they survive PVE rewriting its files without comments).</summary>
+    public ImmutableArray<ObjectSuppression> Suppressions { get; init; } = [];
 }
 
 public sealed record SiteDeclaration(

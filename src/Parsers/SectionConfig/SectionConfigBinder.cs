@@ -23,8 +23,12 @@ public static class SectionConfigBinder
     public static BoundSectionConfig Read(SourceFile file, SectionFileSchema schema, BindContext context)
     {
         var document = SectionConfigScanner.Scan(file, schema.HeaderShape);
-        context.ReportAll(document.Diagnostics);
-        return Bind(document, schema, context);
+        var causes = new RootCauses();
+        var bindDiagnostics = new List<Diagnostic>();
+        var bound = Bind(document, schema, context.Target, bindDiagnostics.Add, causes);
+        context.ReportAll(causes.Attach(document.Diagnostics));
+        context.ReportAll(bindDiagnostics);
+        return bound;
     }
 
     /// <summary>Each type's required keys in ordinal order, worked out once: per section it showed in profiles of big files.</summary>
@@ -33,16 +37,20 @@ public static class SectionConfigBinder
     private static string[] RequiredKeysOf(SectionTypeSchema type) =>
         type.Options.Where(o => !o.Value.Optional).Select(o => o.Key).Order(StringComparer.Ordinal).ToArray();
 
-    public static BoundSectionConfig Bind(SectionConfigDocument document, SectionFileSchema schema, BindContext context)
+    public static BoundSectionConfig Bind(SectionConfigDocument document, SectionFileSchema schema, BindContext context) =>
+        Bind(document, schema, context.Target, context.Report, causes: null);
+
+    /// <param name="causes">Where problems caused by a syntax mistake of <paramref name="document"/> go instead of <paramref name="report"/>; null reports everything.</param>
+    private static BoundSectionConfig Bind(SectionConfigDocument document, SectionFileSchema schema, TargetRelease target, Action<Diagnostic> report, RootCauses? causes)
     {
-        var budget = DiagnosticBudget.ForFile(document.File, context.Report);
-        var sections = document.Sections.Select(s => BindSection(document.File, s, schema, context.Target, budget)).ToList();
+        var budget = DiagnosticBudget.ForFile(document.File, report);
+        var sections = document.Sections.Select(s => BindSection(document.File, s, schema, target, budget, causes)).ToList();
         var bound = ResolveDuplicates(document, sections, budget);
         budget.Flush();
         return bound;
     }
 
-    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics)
+    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics, RootCauses? causes)
     {
         var header = syntax.Header;
         var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
@@ -69,9 +77,13 @@ public static class SectionConfigBinder
 
         var accepted = ImmutableDictionary.CreateBuilder<string, SectionProperty>(StringComparer.Ordinal);
         var rejected = new Dictionary<string, PropertyLine>(StringComparer.Ordinal);
-        foreach (var line in syntax.Properties)
+        HeaderLine? swallowed = null;
+        foreach (var bodyLine in syntax.Body)
         {
-            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, diagnostics);
+            if (bodyLine is JunkLine { Kind: JunkKind.SwallowedHeader, SwallowedHeader: { } swallowedHeader }) swallowed = swallowedHeader;
+            if (bodyLine is not PropertyLine line) continue;
+            var report = ReportOrAttach(diagnostics, causes, swallowed, line, schema, typeSchema, accepted, target);
+            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, report);
             // An array key keeps its first line here; its later lines are further items, not duplicates.
             if (property is not null) accepted.TryAdd(line.Key.Text, property);
             else rejected.TryAdd(line.Key.Text, line);
@@ -99,9 +111,50 @@ public static class SectionConfigBinder
         return new BoundSection(syntax, type, typeSchema, entry, status);
     }
 
+    /// <summary>
+    /// Where the diagnostics of one property line go: a key repeated, or unknown to this section but known to the
+    /// header PVE swallowed above it, exists only because of that header (PVE0006); a value that is valid without
+    /// its inline comment is rejected only because of the comment (PVE0009, raised to an error since PVE drops the
+    /// key). Those become related locations of the root cause; everything else is reported as usual.
+    /// </summary>
+    private static Action<Diagnostic> ReportOrAttach(
+        DiagnosticBudget diagnostics, RootCauses? causes, HeaderLine? swallowed, PropertyLine line,
+        SectionFileSchema schema, SectionTypeSchema typeSchema, IReadOnlyDictionary<string, SectionProperty> accepted, TargetRelease target)
+    {
+        if (causes is null) return diagnostics.Report;
+        return d =>
+        {
+            var key = line.Key.Text;
+            if (swallowed is not null && d.Id == DiagnosticIds.DuplicateKey && accepted.TryGetValue(key, out var first) && first.Key.Span.Line < swallowed.Line)
+                causes.Add(DiagnosticIds.SwallowedSection, swallowed.Line, d);
+            else if (swallowed is not null && d.Id == DiagnosticIds.UnknownKey && KeyOfType(schema, swallowed, key) && !typeSchema.Options.ContainsKey(key))
+                causes.Add(DiagnosticIds.SwallowedSection, swallowed.Line, d);
+            else if (d.Id == DiagnosticIds.InvalidValue && ValidWithoutInlineComment(schema, typeSchema, line, target))
+                causes.Add(DiagnosticIds.InlineCommentInValue, line.Line, d, Severity.Error);
+            else
+                diagnostics.Report(d);
+        };
+    }
+
+    private static bool KeyOfType(SectionFileSchema schema, HeaderLine header, string key)
+    {
+        var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
+        return schema.Types.TryGetValue(type, out var swallowedType) && swallowedType.Options.ContainsKey(key);
+    }
+
+    /// <summary>True when the line has an inline comment and the value before it passes its key's check.</summary>
+    private static bool ValidWithoutInlineComment(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertyLine line, TargetRelease target)
+    {
+        var index = line.InlineCommentIndex;
+        if (line.Key.Text is "comment" or "description" || index <= 0) return false;
+        var before = PerlText.TrimEnd(line.Value!.Text, 0, index);
+        return before > 0 && schema.PropertyFor(typeSchema, line.Key.Text) is { } property
+            && ValueChecker.Check(property, line.Value.Text[..before], target) is null;
+    }
+
     private static SectionProperty? BindProperty(
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
-        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, DiagnosticBudget diagnostics)
+        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, Action<Diagnostic> report)
     {
         var key = line.Key.Text;
 
@@ -111,13 +164,13 @@ public static class SectionConfigBinder
         var propertySchema = schema.PropertyFor(typeSchema, key);
         if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
         {
-            diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target));
+            report(Diagnostic.At(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target)));
             return null;
         }
 
         if (accepted.TryGetValue(key, out var first) && !propertySchema.IsArray)
         {
-            diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
+            report(new Diagnostic(DiagnosticIds.DuplicateKey,
                 $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
                 line.Key.Span,
                 [new RelatedSpan(first.Key.Span, $"the '{MessageText.Short(key)}' PVE keeps")]));
@@ -131,23 +184,23 @@ public static class SectionConfigBinder
                 var end = line.Key.Offset + line.Key.Text.Length;
                 return new SectionProperty(line.Key.ToLocated(), new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
             }
-            diagnostics.Report(DiagnosticIds.InvalidValue, line.Key.Span,
-                $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it.");
+            report(Diagnostic.At(DiagnosticIds.InvalidValue, line.Key.Span,
+                $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it."));
             return null;
         }
 
         var value = line.Value;
         if (value.Text.IndexOfAny(['\r', '\n']) is var feed and >= 0)
         {
-            diagnostics.Report(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
-                $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key.");
+            report(Diagnostic.At(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
+                $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key."));
             return null;
         }
 
         if (ValueChecker.Check(propertySchema, value.Text, target) is { } problem)
         {
             var span = problem.Length < 0 ? value.Span : file.SpanOf(value.Offset + problem.Offset, problem.Length);
-            diagnostics.Report(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key.");
+            report(Diagnostic.At(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key."));
             return null;
         }
 

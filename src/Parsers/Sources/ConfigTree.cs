@@ -33,6 +33,12 @@ public sealed class ConfigTree
     /// <summary>Problems met while collecting the files (unreadable entries, refused archive members): PVE0010.</summary>
     public ImmutableArray<Diagnostic> SourceDiagnostics { get; }
 
+    /// <summary>
+    /// True when a limit (entries, total size) stopped the read: files that were not read may exist, so nothing may be
+    /// called missing (<see cref="UnseenFiles"/>).
+    /// </summary>
+    public bool ReadCutShort { get; init; }
+
     /// <summary>What was scanned, for messages ("directory x", "archive y").</summary>
     public string Description { get; }
 

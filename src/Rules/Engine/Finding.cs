@@ -23,4 +23,12 @@ public sealed record Finding(
     /// (<see cref="FindingLimits"/>, or the per-file cap of the parsers).
     /// </summary>
     public int Omitted { get; init; }
+
+    /// <summary>
+    /// The objects the finding is about, by the names users write in <c>suppressions:</c> (vm:101, an HA rule id, a
+    /// node, a pool ...), where its span alone does not say (<see cref="SubjectIndex"/> adds the object the span
+    /// lies in). Set by rules whose span can lie elsewhere (a redundancy group in .pvelint.yaml): PVE2009 and PVE2024
+    /// (the redundant resources).
+    /// </summary>
+    public ImmutableArray<string> Subjects { get; init; } = [];
 }

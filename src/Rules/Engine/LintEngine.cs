@@ -16,13 +16,15 @@ public sealed record LintResult(ImmutableArray<Finding> Findings, int Suppressed
 }
 
 /// <summary>
-/// Runs every rule over a model, then applies, in order: suppression comments, the baseline, severity overrides
-/// from <c>rules:</c> in .pvelint.yaml (<c>off</c> drops a rule), and the <see cref="FindingLimits"/>. Problems
-/// with the suppressions themselves become PVE9001/PVE9002/PVE9004 findings.
+/// Runs every rule over a model, then applies, in order: suppression comments, the object-keyed
+/// <c>suppressions:</c> of .pvelint.yaml, the baseline, severity overrides from <c>rules:</c> (<c>off</c> drops a
+/// rule), and the <see cref="FindingLimits"/>. Problems with the suppressions themselves become
+/// PVE9001/PVE9002/PVE9004 findings.
 /// </summary>
 public static class LintEngine
 {
-    public static LintResult Run(ClusterModel model, Baseline? baseline = null, IEnumerable<Rule>? rules = null, CancellationToken cancellationToken = default)
+    /// <param name="today">The day <c>until:</c> dates of suppressions are compared with; default: today (UTC).</param>
+    public static LintResult Run(ClusterModel model, Baseline? baseline = null, IEnumerable<Rule>? rules = null, CancellationToken cancellationToken = default, DateOnly? today = null)
     {
         var severities = SeverityOverrides(model.Config);
         var findings = new List<Finding>();
@@ -35,16 +37,19 @@ public static class LintEngine
         findings = [.. findings.Distinct()];
 
         var suppressions = new SuppressionIndex(model);
+        var objectSuppressions = new ObjectSuppressions(model, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var used = new HashSet<(SuppressionComment, string)>();
         var kept = new List<Finding>();
         var suppressed = 0;
         foreach (var finding in findings)
         {
             var matches = suppressions.Matching(finding).ToList();
-            if (matches.Count == 0) { kept.Add(finding); continue; }
-            suppressed += Math.Max(1, finding.Omitted);
             used.UnionWith(matches);
+            // Both kinds are tried, so an object-keyed entry that duplicates a comment is not called unused.
+            if (objectSuppressions.Silence(finding) | matches.Count > 0) suppressed += Math.Max(1, finding.Omitted);
+            else kept.Add(finding);
         }
+        kept.AddRange(objectSuppressions.Problems());
 
         foreach (var s in suppressions.All)
         {
@@ -67,17 +72,17 @@ public static class LintEngine
         var baselined = 0;
         if (baseline is not null && !baseline.Entries.IsEmpty)
         {
-            var remaining = baseline.Entries.GroupBy(e => (e.Rule, e.Path, e.Fingerprint)).ToDictionary(g => g.Key, g => g.Count());
+            var remaining = baseline.Entries.GroupBy(e => (e.Rule, e.Path, e.Fingerprint)).ToDictionary(g => g.Key, g => new Queue<BaselineEntry>(g));
             var afterBaseline = new List<Finding>();
             foreach (var f in kept)
             {
                 var key = (f.RuleId, f.Span?.Path ?? "", Baseline.Fingerprint(f, model));
-                if (remaining.TryGetValue(key, out var n) && n > 0) { remaining[key] = n - 1; baselined++; }
+                if (remaining.TryGetValue(key, out var entries) && entries.TryDequeue(out _)) baselined++;
                 else afterBaseline.Add(f);
             }
-            foreach (var ((rule, path, fingerprint), n) in remaining.Where(kv => kv.Value > 0))
-                for (var i = 0; i < n; i++)
-                    afterBaseline.Add(Make(UnusedSuppression.Meta, null, $"baseline entry {rule} for '{path}' ({fingerprint}) matches no finding; regenerate the baseline"));
+            // A stale entry is shown where it is written, when the baseline came from a file (SARIF results need a location).
+            foreach (var entry in remaining.Values.SelectMany(q => q))
+                afterBaseline.Add(Make(UnusedSuppression.Meta, entry.Span, $"baseline entry {entry.Rule} for '{entry.Path}' ({entry.Fingerprint}) matches no finding; regenerate the baseline"));
             kept = afterBaseline;
         }
 
@@ -100,7 +105,7 @@ public static class LintEngine
         return ReferenceEquals(message, finding.Message) && related == finding.Related ? finding : finding with { Message = message, Related = related };
     }
 
-    private static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>
+    internal static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>
         new(meta, meta.DefaultSeverity, PrintableText.Escape(message), span, ImmutableArray<RelatedSpan>.Empty);
 
     /// <summary>

@@ -31,5 +31,5 @@ public abstract class DiagnosticRule : Rule
 {
     public override IEnumerable<Finding> Check(ClusterModel model) =>
         model.Diagnostics.Where(d => d.Id == Metadata.Id)
-            .Select(d => new Finding(Metadata, Metadata.DefaultSeverity, d.Message, d.Span, d.RelatedSpans, d.Fix) { Omitted = d.Omitted });
+            .Select(d => new Finding(Metadata, d.Severity ?? Metadata.DefaultSeverity, d.Message, d.Span, d.RelatedSpans, d.Fix) { Omitted = d.Omitted });
 }

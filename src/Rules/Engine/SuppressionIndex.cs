@@ -38,7 +38,8 @@ public sealed class SuppressionIndex
                 yield return (comment, rule.Value);
     }
 
-    private static bool Names(string idOrName, RuleMetadata rule) =>
+    /// <summary>Whether a suppression's id-or-name names <paramref name="rule"/> (case-insensitive).</summary>
+    internal static bool Names(string idOrName, RuleMetadata rule) =>
         string.Equals(idOrName, rule.Id, StringComparison.OrdinalIgnoreCase) || string.Equals(idOrName, rule.Name, StringComparison.OrdinalIgnoreCase);
 
     private static void Add<TKey>(Dictionary<TKey, List<SuppressionComment>> index, TKey key, SuppressionComment comment) where TKey : notnull

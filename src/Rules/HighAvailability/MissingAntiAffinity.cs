@@ -38,7 +38,7 @@ public sealed class MissingAntiAffinity : Rule
             var first = model.HaResource(unprotected[0])!;
             var span = set.Span ?? first.Section.HeaderSpan;
             var related = unprotected.Skip(set.Span is null ? 1 : 0).Select(sid => new RelatedSpan(model.HaResource(sid)!.Section.HeaderSpan, $"HA resource {HaText.Resource(model, sid)}"));
-            yield return Report(span, message, related, AddNegativeRule(model, set, unprotected));
+            yield return Report(span, message, related, AddNegativeRule(model, set, unprotected)) with { Subjects = [.. unprotected] };
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class RedundantPairSameSite : Rule
             if (managed.Count < 2 || reported.Any(r => r.SetEquals(managed))) continue;
             if (Confined(model, rules, managed) is not { } finding) continue;
             var span = set.Span ?? model.HaResource(managed[0])!.Section.HeaderSpan;
-            yield return Report(span, $"Redundant guests ({set.Why}): pvelint expects {finding.Message}", finding.Related);
+            yield return Report(span, $"Redundant guests ({set.Why}): pvelint expects {finding.Message}", finding.Related) with { Subjects = [.. managed] };
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class RuleUsesUnmanagedResource : Rule
 
     public override IEnumerable<Finding> Check(ClusterModel model)
     {
+        // A resources.cfg the scan did not see (ignore-paths, unreadable) is unknown, not empty.
+        if (model.Unseen.CouldHold(Sources.ConfigTree.PvePrefix + "ha/resources.cfg")) yield break;
         var guests = model.Guests.ToDictionary(g => g.Sid, StringComparer.Ordinal);
         foreach (var rule in model.Ha.Rules)
             foreach (var resource in rule.Resources.Where(r => model.HaResource(r.Value) is null && guests.ContainsKey(r.Value)))

@@ -70,17 +70,6 @@ public sealed class OtherCommandTests
     }
 
     [Theory]
-    [InlineData("init")]
-    public void Commands_not_built_yet_say_so_and_exit_2(string command)
-    {
-        var run = CliRunner.Run(command, "some/path", "--format", "json");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Equal($"pvelint: error: '{command}' is not implemented yet in this build; 'pvelint scan' lints the same PATH\n", run.Error);
-        Assert.Equal("", run.Output);
-    }
-
-    [Theory]
     [InlineData]
     [InlineData("frobnicate")]
     public void A_missing_or_unknown_command_is_a_usage_error(params string[] args)

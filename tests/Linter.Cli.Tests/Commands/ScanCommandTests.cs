@@ -249,6 +249,9 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(0, write.ExitCode);
         Assert.Equal(["pvelint: no findings in 1 cluster (2 files); 4 baselined."], write.OutputLines);
         Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(baseline)).RootElement.GetProperty("entries").GetArrayLength());
+        // Readable in a diff: quotes stay quotes (no \u0027).
+        Assert.Contains("\"message\": \"'PVE9999' in a suppression comment", File.ReadAllText(baseline));
+        Assert.DoesNotContain("\\u00", File.ReadAllText(baseline));
 
         var again = Scan(root, "--baseline", baseline);
         Assert.Equal((0, "pvelint: no findings in 1 cluster (2 files); 4 baselined.\n"), (again.ExitCode, again.Output));
@@ -259,8 +262,12 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(1, edited.ExitCode);
         Assert.Equal(5, edited.OutputLines.Length); // two findings, their two rules counted, the summary
         Assert.Contains("etc/pve/user.cfg(1,29): warning PVE9002: 'PVE9998' in a suppression comment is not a pvelint rule id or name [unknown-rule-id]", edited.OutputLines);
-        // No span and no .pvelint.yaml to show it on: the line starts with the tool name, as compilers do.
-        Assert.Contains(edited.OutputLines, l => l.StartsWith("pvelint: warning PVE9001: baseline entry PVE9002 for 'etc/pve/user.cfg' (", StringComparison.Ordinal));
+        // The stale entry is shown at its lines in the baseline file (relative to the repository root, the cluster here).
+        var stale = Assert.Single(edited.OutputLines, l => l.Contains("PVE9001", StringComparison.Ordinal));
+        Assert.Matches(@"^\.\./baseline\.json\(\d+,5\): warning PVE9001: baseline entry PVE9002 for 'etc/pve/user\.cfg' \(", stale);
+        var line = int.Parse(stale[(stale.IndexOf('(') + 1)..stale.IndexOf(',')]);
+        Assert.Equal("{", File.ReadAllLines(baseline)[line - 1].Trim());
+        Assert.Contains("'PVE9999' in a suppression comment", string.Join("\n", File.ReadAllLines(baseline)[(line - 1)..(line + 5)]));
         Assert.Equal("pvelint: 0 errors, 2 warnings, 0 info in 1 cluster (2 files); 3 baselined.", edited.OutputLines[^1]);
     }
 
@@ -269,11 +276,13 @@ public sealed class ScanCommandTests : IDisposable
     {
         var root = PinnedCluster.Write(_tree, "cluster");
         _tree.Write("cluster/.pvelint.yaml", "target: pve-9.1\n");
-        var baseline = _tree.Write("baseline.json", """{"version": 1, "entries": [{"rule": "PVE9002", "path": "etc/pve/gone.cfg", "fingerprint": "0123456789abcdef0123", "message": "old"}]}""");
 
-        var run = Scan(root, "--baseline", baseline);
+        // Directories nested too deep are refused as a whole: a finding with no file and no line of its own.
+        _tree.CreateDirectory("cluster/ceph/" + string.Join("/", Enumerable.Repeat("d", DirectorySource.MaxDepth + 2)));
 
-        Assert.Contains(".pvelint.yaml: warning PVE9001: baseline entry PVE9002 for 'etc/pve/gone.cfg' (0123456789abcdef0123) matches no finding; regenerate the baseline [unused-suppression]", run.OutputLines);
+        var run = Scan(root);
+
+        Assert.Contains(run.OutputLines, l => l.StartsWith(".pvelint.yaml: error PVE0010: ", StringComparison.Ordinal) && l.Contains($"nest deeper than {DirectorySource.MaxDepth} levels"));
     }
 
     [Theory]

@@ -128,14 +128,57 @@ public sealed class SarifReporterTests : IDisposable
     }
 
     [SharedFact]
-    public void A_finding_without_any_location_still_validates()
+    public void A_stale_baseline_entry_is_located_in_the_baseline_file()
     {
+        // GitHub rejects results without a location: the entry that matches nothing is shown where it is written.
         var root = PinnedCluster.Write(_tree);
-        var baseline = _tree.Write("b.json", """{"version": 1, "entries": [{"rule": "PVE9002", "path": "x", "fingerprint": "f", "message": "m"}]}""");
+        var baseline = _tree.Write("b.json", "{\"version\": 1, \"entries\": [\n  {\"rule\": \"PVE9002\", \"path\": \"x\", \"fingerprint\": \"f\", \"message\": \"m\"}\n]}\n");
 
         var results = Sarif(CliRunner.Run(CliRunner.Pinned(), "scan", root, "--format", "sarif", "--baseline", baseline)).GetProperty("runs")[0].GetProperty("results");
 
-        Assert.Contains(results.EnumerateArray(), r => !r.TryGetProperty("locations", out _) && r.GetProperty("ruleId").GetString() == "PVE9001");
+        var stale = Assert.Single(results.EnumerateArray(), r => r.GetProperty("message").GetProperty("text").GetString()!.StartsWith("baseline entry", StringComparison.Ordinal));
+        var location = stale.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("b.json", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var region = location.GetProperty("region");
+        Assert.Equal((2, 3, 2, 71), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(),
+            region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));
+    }
+
+    [SharedFact]
+    public void Related_locations_are_linked_from_the_message_text()
+    {
+        _tree.Write("etc/pve/ha/rules.cfg", "node-affinity: first\n\tresources vm:101\n\tnodes node1\nnode-affinity: second\n\tresources vm:102\n\tnodes node2\n");
+
+        var results = Sarif(CliRunner.Run("scan", "--no-simulate", _tree.Root, "--format", "sarif")).GetProperty("runs")[0].GetProperty("results");
+
+        var swallowed = Assert.Single(results.EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "PVE0006");
+        var text = swallowed.GetProperty("message").GetProperty("text").GetString()!;
+        var related = swallowed.GetProperty("relatedLocations");
+        Assert.Equal(3, related.GetArrayLength());
+        Assert.Contains(" Related: [section 'first' that swallows the header](1), [", text);
+        Assert.EndsWith("](3).", text);
+        Assert.Equal([1, 2, 3], related.EnumerateArray().Select(r => r.GetProperty("id").GetInt32()));
+    }
+
+    [SharedFact]
+    public void The_run_category_comes_from_sarif_category_when_given()
+    {
+        var root = PinnedCluster.Write(_tree, "clusters/prod");
+
+        var given = Sarif(CliRunner.Run(CliRunner.Pinned(), "scan", root, "--format", "sarif", "--repo-root", _tree.Root, "--sarif-category", "pve-prod")).GetProperty("runs")[0];
+        var fallback = Sarif(CliRunner.Run(CliRunner.Pinned(), "scan", root, "--format", "sarif", "--repo-root", _tree.Root)).GetProperty("runs")[0];
+
+        Assert.Equal("pve-prod/", given.GetProperty("automationDetails").GetProperty("id").GetString());
+        Assert.Equal("pvelint/clusters/prod/", fallback.GetProperty("automationDetails").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void A_sarif_category_with_nothing_in_it_is_a_usage_error()
+    {
+        var run = CliRunner.Run(CliRunner.Pinned(), "scan", _tree.Root, "--format", "sarif", "--sarif-category", " ");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--sarif-category", run.Error);
     }
 
     [Theory]

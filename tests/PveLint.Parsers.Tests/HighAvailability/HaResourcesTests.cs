@@ -84,4 +84,29 @@ public class HaResourcesTests() : ReaderTests<List<HaResource>>("etc/pve/ha/reso
         Assert.All(resources, r => Assert.Equal((3, 3, "started"), (r.MaxRestart!.Value, r.MaxRelocate!.Value, r.State!.Value)));
         Assert.Equal([100, 102, 201, 202, 203], resources.Select(r => r.GuestId!.Value));
     }
+
+    [Fact]
+    public void An_inline_comment_that_breaks_a_value_is_one_finding()
+    {
+        var (resources, context) = Read("vm: 101\n\tmax_relocate 2 # comment\n");
+
+        Assert.Null(Assert.Single(resources).MaxRelocate);
+        var d = Assert.Single(context.Diagnostics);
+        Assert.Equal(DiagnosticIds.InlineCommentInValue, d.Id);
+        d.AssertAt(2, 17);
+        Assert.Equal(Severity.Error, d.Severity);
+        var consequence = Assert.Single(d.RelatedSpans);
+        Assert.Equal((2, 15), (consequence.Span.Line, consequence.Span.Column));
+        Assert.Contains("'max_relocate'", consequence.Message);
+        Assert.Contains("PVE drops the key", d.Message);
+    }
+
+    [Fact]
+    public void A_value_that_is_wrong_without_its_comment_too_keeps_both_findings()
+    {
+        var (_, context) = Read("vm: 101\n\tmax_relocate x # comment\n");
+
+        Assert.Equal([(DiagnosticIds.InlineCommentInValue, 2, 17), (DiagnosticIds.InvalidValue, 2, 15)], context.Positions());
+        Assert.Null(context.Diagnostics[0].Severity);
+    }
 }

@@ -128,10 +128,24 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
         Assert.Equal("first", rule.Id.Value);
         Assert.Equal(["vm:101"], Sids(rule));
         Assert.True(rule.Strict);
-        Assert.Equal(
-            [(DiagnosticIds.SwallowedSection, 4, 1), (DiagnosticIds.DuplicateKey, 5, 2), (DiagnosticIds.DuplicateKey, 6, 2)],
-            context.Positions());
-        Assert.Contains("PVE keeps the first value 'vm:101' from line 2", context.Diagnostics[1].Message);
+        // One mistake, one finding: the repeated keys of the swallowed body are consequences, shown as related locations.
+        var d = Assert.Single(context.Diagnostics);
+        Assert.Equal(DiagnosticIds.SwallowedSection, d.Id);
+        d.AssertAt(4, 1);
+        Assert.Equal([1, 5, 6], d.RelatedSpans.Select(r => r.Span.Line));
+        Assert.Contains("PVE keeps the first value 'vm:101' from line 2", d.RelatedSpans[1].Message);
+        Assert.Contains("2 more problems follow from it", d.Message);
+        Assert.Null(d.Severity);
+    }
+
+    [Fact]
+    public void A_swallowed_rule_keeps_its_own_mistakes_separate()
+    {
+        // 'strict' twice inside the swallowed part is a mistake of its own, not a consequence of the header.
+        var (_, context) = Read("node-affinity: first\n\tresources vm:101\n\tnodes node1\nnode-affinity: second\n\tstrict 1\n\tstrict 0\n");
+
+        Assert.Equal([(DiagnosticIds.SwallowedSection, 4, 1), (DiagnosticIds.DuplicateKey, 6, 2)], context.Positions());
+        Assert.Equal([1], context.Diagnostics[0].RelatedSpans.Select(r => r.Span.Line));
     }
 
     [Fact]
@@ -153,9 +167,11 @@ public class HaRulesTests() : ReaderTests<List<HaRule>>("etc/pve/ha/rules.cfg", 
         var (rules, context) = Read("node-affinity: pin\n\tresources vm:101\n\tnodes node1 # primary\n");
 
         Assert.Empty(rules);
-        Assert.Equal(
-            [(DiagnosticIds.InlineCommentInValue, 3, 14), (DiagnosticIds.InvalidValue, 3, 14), (DiagnosticIds.MissingRequiredKey, 1, 1)],
-            context.Positions());
+        Assert.Equal([(DiagnosticIds.InlineCommentInValue, 3, 14), (DiagnosticIds.MissingRequiredKey, 1, 1)], context.Positions());
+        var comment = context.Diagnostics[0];
+        Assert.Equal(3, comment.RelatedSpans.Single().Span.Line);
+        Assert.Contains("is invalid", comment.RelatedSpans.Single().Message);
+        Assert.Equal(Severity.Error, comment.Severity);
     }
 
     [Fact]

@@ -214,4 +214,35 @@ public class LinterConfigReaderTests
             context.AssertSpansInside(file);
         }, iter: 3000);
     }
+
+    [Fact]
+    public void Suppressions_are_read_with_their_spans()
+    {
+        var (config, diagnostics) = Read("suppressions:\n  - rule: PVE2009\n    object: vm:101\n    reason: active/passive by design\n    until: 2026-06-30\n  - rule: missing-anti-affinity\n    object: keep-apart\n");
+
+        Assert.Empty(diagnostics);
+        Assert.Collection(config.Suppressions,
+            s =>
+            {
+                Assert.Equal(("PVE2009", "vm:101", "active/passive by design", new DateOnly(2026, 6, 30)), (s.Rule.Value, s.Object.Value, s.Reason!.Value, s.Until!.Value));
+                Assert.Equal((2, 5), (s.Span.Line, s.Span.Column));
+                Assert.Equal(5, s.Until!.Span.Line);
+            },
+            s => Assert.Equal(("missing-anti-affinity", "keep-apart", null, null), (s.Rule.Value, s.Object.Value, s.Reason?.Value, s.Until)));
+    }
+
+    [Theory]
+    [InlineData("suppressions:\n  - rule: PVE2009\n    reason: r\n", 2, "a suppression needs 'object:'")]
+    [InlineData("suppressions:\n  - object: vm:101\n    reason: r\n", 2, "a suppression needs 'rule:'")]
+    [InlineData("suppressions:\n  - rule: PVE2009\n    object: vm:101\n    reason: r\n    until: 30.06.2026\n", 5, "until '30.06.2026' must be a date written YYYY-MM-DD")]
+    [InlineData("suppressions:\n  - rule: PVE2009\n    object: vm:101\n    reason: r\n    expires: 2026-06-30\n", 5, "unknown key 'expires' in a suppression; known keys: rule, object, reason, until")]
+    [InlineData("suppressions:\n  rule: PVE2009\n", 2, "suppressions must be a list of entries")]
+    public void Bad_suppression_entries_are_PVE9003_at_their_line(string yaml, int line, string message)
+    {
+        var (_, diagnostics) = Read(yaml);
+
+        var d = Assert.Single(diagnostics);
+        Assert.Equal(("PVE9003", line), (d.Id, d.Span!.Value.Line));
+        Assert.StartsWith(message, d.Message);
+    }
 }
