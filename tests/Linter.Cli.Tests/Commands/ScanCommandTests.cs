@@ -263,7 +263,7 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(5, edited.OutputLines.Length); // two findings, their two rules counted, the summary
         Assert.Contains("etc/pve/user.cfg(1,29): warning PVE9002: 'PVE9998' in a suppression comment is not a pvelint rule id or name [unknown-rule-id]", edited.OutputLines);
         // The stale entry is shown at its lines in the baseline file (relative to the repository root, the cluster here).
-        var stale = Assert.Single(edited.OutputLines, l => l.Contains("PVE9001", StringComparison.Ordinal));
+        var stale = Assert.Single(edited.OutputLines, l => l.Contains("warning PVE9001", StringComparison.Ordinal));
         Assert.Matches(@"^\.\./baseline\.json\(\d+,5\): warning PVE9001: baseline entry PVE9002 for 'etc/pve/user\.cfg' \(", stale);
         var line = int.Parse(stale[(stale.IndexOf('(') + 1)..stale.IndexOf(',')]);
         Assert.Equal("{", File.ReadAllLines(baseline)[line - 1].Trim());

@@ -54,7 +54,7 @@ public class UnseenFilesTests
         Assert.Equal([
             "HA resource 'vm:102' has no guest config under nodes/*/qemu-server/",
             "HA resource 'vm:103' has no guest config under nodes/*/qemu-server/",
-            "HA rule 'apart' names resource 'vm:104', which is neither in ha/resources.cfg nor a guest of the cluster",
+            "HA rule 'apart' names resource 'vm:104', which is neither in ha/resources.cfg nor a guest of the cluster (did you mean 'vm:103'?)",
             "redundancy group 'pair' names 'vm:105', which is not a guest of the cluster",
             "replication job '102-0' is for guest 102, which has no config in the cluster",
         ], Unresolved(model));
