@@ -1,7 +1,6 @@
 using System.Text;
-using PveLint.Text;
 
-namespace PveLint.Cli.Sources;
+namespace PveLint.Text;
 
 /// <summary>The outcome of decoding a file: its text, or where and why it is not UTF-8.</summary>
 public readonly record struct DecodedText(string? Text, string? Problem, int Line, int Column)
