@@ -35,10 +35,7 @@ internal sealed record SectionConfigVerdict(
             "rules" => HaRulesSchema.File,
             _ => throw new ArgumentException(kind),
         };
-        var decoded = TextDecoding.Decode(bytes);
-        if (!decoded.Ok) return new(new HashSet<(int, string)> { (decoded.Line, "pvelint-refuses-file") }, [], []);
-
-        var file = new SourceFile(schema.FileName, decoded.Text!);
+        var file = new SourceFile(schema.FileName, TextDecoding.DecodeAsPveReads(bytes).Text!);
         var context = new BindContext();
         var bound = SectionConfigBinder.Read(file, schema, context);
         var warnings = context.Diagnostics
