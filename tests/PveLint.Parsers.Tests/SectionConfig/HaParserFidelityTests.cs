@@ -51,6 +51,18 @@ public class HaParserFidelityTests
     }
 
     [Fact]
+    public void A_lone_carriage_return_does_not_end_a_line_so_later_lines_keep_pves_numbers()
+    {
+        var (groups, context) = Groups("group: g1\n\tnodes n1\n\tcomment a\rb\n\tbogus 1\n");
+
+        Assert.Single(groups);
+        // PVE: line 3 'property contains a line feed', line 4 'unknown property type'.
+        Assert.Equal([(DiagnosticIds.InvalidValue, 3, 11), (DiagnosticIds.UnknownKey, 4, 2)], context.Positions());
+        Assert.Equal(3, new SourceFile("etc/pve/ha/groups.cfg", "a\rb\nc\r\nd").LineCount);
+        Assert.Equal(4, new SourceFile("etc/pve/.pvelint.yaml", "a\rb\nc\r\nd").LineCount);
+    }
+
+    [Fact]
     public void Lines_inside_a_section_pve_skips_are_consumed_without_a_word()
     {
         var (groups, context) = Groups("service: g1\n\tnodes n1\njunk\ngroup: swallowed\n\ngroup: g2\n\tnodes n1\n");
