@@ -1,3 +1,4 @@
+using PveLint.Text;
 using PveLint.Sources;
 using System.Collections.Immutable;
 using System.CommandLine;

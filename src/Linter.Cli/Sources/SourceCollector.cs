@@ -81,20 +81,16 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
             $"{displayPath}: the files read so far exceed {SourceLimits.Describe(limits.MaxTotalBytes)} in total; this file and the rest were not read", null));
     }
 
-    /// <summary>Adds a file from its bytes (decoded as strict UTF-8). Secret paths are dropped unseen.</summary>
+    /// <summary>Adds a file from its bytes, read as PVE reads them (<see cref="TextDecoding.DecodeAsPveReads"/>). Secret paths are dropped unseen.</summary>
     public void AddBytes(string logicalPath, string displayPath, ReadOnlySpan<byte> bytes)
     {
         logicalPath = ConfigTree.Normalize(logicalPath);
         if (ClusterBinder.IsSecret(logicalPath) || !Admit(logicalPath, displayPath, bytes.Length)) return;
         _totalBytes += bytes.Length;
-        var decoded = TextDecoding.Decode(bytes);
-        if (!decoded.Ok)
-        {
-            _displayPaths[logicalPath] = displayPath;
+        var decoded = TextDecoding.DecodeAsPveReads(bytes);
+        if (decoded.Problem is not null)
             _diagnostics.Add(Diagnostic.At(DiagnosticIds.UnreadableInput,
                 SourceSpan.OnLine(logicalPath, decoded.Line, decoded.Column, 1), $"{displayPath}: {decoded.Problem}"));
-            return;
-        }
         Add(new ConfigFile(logicalPath, decoded.Text!, displayPath));
     }
 

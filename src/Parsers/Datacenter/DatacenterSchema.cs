@@ -96,9 +96,9 @@ public static class DatacenterSchema
         (target >= TargetRelease.Pve92 ? MacPrefixNew : MacPrefixOld).IsMatch(prefix) ? null
         : $"'{MessageText.Short(prefix)}' is not a valid unicast MAC address prefix");
 
-    private static readonly Regex MacPrefixOld = new("^[a-f0-9][02468ace](?::[a-f0-9]{2}){0,2}:?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex MacPrefixOld = new("^[a-fA-F0-9][02468aceACE](?::[a-fA-F0-9]{2}){0,2}:?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    private static readonly Regex MacPrefixNew = new("^[a-f0-9][02468ace](?::[a-f0-9]{2}){0,2}(?::[a-f0-9]?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex MacPrefixNew = new("^[a-fA-F0-9][02468aceACE](?::[a-fA-F0-9]{2}){0,2}(?::[a-fA-F0-9]?)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static readonly string[] Keyboards =
         ["de", "de-ch", "da", "en-gb", "en-us", "es", "fi", "fr", "fr-be", "fr-ca", "fr-ch", "hu", "is", "it", "ja", "lt", "mk", "nl", "no", "pl", "pt", "pt-br", "sv", "sl", "tr"];

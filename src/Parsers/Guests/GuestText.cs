@@ -1,3 +1,4 @@
+using PveLint.Text;
 using PveLint.Model;
 
 namespace PveLint.Guests;
@@ -29,7 +30,7 @@ internal static class GuestText
     public static string Excerpt(string text, int max = 60) => text.Length <= max ? text : text[..max] + "...";
 
     /// <summary>PVE's boolean words (<c>parse_boolean</c>): 1|on|yes|true and 0|off|no|false, case-insensitive.</summary>
-    public static bool? ParseBoolean(string value) => value.ToLowerInvariant() switch
+    public static bool? ParseBoolean(string value) => PerlText.Lc(value) switch
     {
         "1" or "on" or "yes" or "true" => true,
         "0" or "off" or "no" or "false" => false,

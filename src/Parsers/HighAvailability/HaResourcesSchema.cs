@@ -18,6 +18,7 @@ public static class HaResourcesSchema
     public static readonly SectionFileSchema File = new()
     {
         FileName = "ha/resources.cfg",
+        IdCheckedBeforeType = false,
         CheckId = (type, name) => new SectionIdCheck($"{type}:{name}", HaFormats.VmidProblem(name)),
         Types = ImmutableDictionary.CreateRange(StringComparer.Ordinal, [
             KeyValuePair.Create("vm", SectionTypeSchema.Create("vm", "HA resource", ResourceOptions)),

@@ -20,16 +20,45 @@ namespace PveLint.SectionConfig;
 public static class SectionConfigBinder
 {
     /// <summary>Scans and binds <paramref name="file"/>, reporting syntax and schema diagnostics to <paramref name="context"/>.</summary>
-    public static BoundSectionConfig Read(SourceFile file, SectionFileSchema schema, BindContext context)
+    /// <param name="oneFindingPerMistake">
+    /// True (the linter): problems that follow from a syntax mistake become related locations of it. False: every
+    /// problem on its own line, as PVE's parser warns (the differential tests compare line by line).
+    /// </param>
+    public static BoundSectionConfig Read(SourceFile file, SectionFileSchema schema, BindContext context, bool oneFindingPerMistake = true)
     {
         var document = SectionConfigScanner.Scan(file, schema.HeaderShape);
-        var causes = new RootCauses();
+        // PVE reads the body of a section it skips without a word ('next if $skip'): what the scanner found there
+        // is not what PVE does, so it is not reported; the skip itself is, at the header.
+        var skippedBodyLines = document.Sections
+            .Where(s => SkipReason(s.Header, schema, context.Target) is not SkipKind.None)
+            .SelectMany(s => s.Body.Select(l => l.Line))
+            .ToHashSet();
+        IEnumerable<Diagnostic> syntaxDiagnostics = skippedBodyLines.Count == 0
+            ? document.Diagnostics
+            : document.Diagnostics.Where(d => d.Span is not { } span || !skippedBodyLines.Contains(span.Line)).ToList();
+        var causes = oneFindingPerMistake ? new RootCauses() : null;
         var bindDiagnostics = new List<Diagnostic>();
         var bound = Bind(document, schema, context.Target, bindDiagnostics.Add, causes);
-        context.ReportAll(causes.Attach(document.Diagnostics));
+        context.ReportAll(causes is null ? syntaxDiagnostics : causes.Attach(syntaxDiagnostics));
         context.ReportAll(bindDiagnostics);
         return bound;
     }
+
+    private enum SkipKind { None, UnknownType, InvalidId }
+
+    /// <summary>Why PVE's <c>parse_config</c> skips a section at its header, in PVE's order of checks.</summary>
+    private static SkipKind SkipReason(HeaderLine header, SectionFileSchema schema, TargetRelease target)
+    {
+        var type = TypeOf(header, schema);
+        var typeSchema = schema.Types.GetValueOrDefault(type);
+        var unknownType = typeSchema is null || typeSchema.Since > target;
+        if (unknownType && !schema.IdCheckedBeforeType) return SkipKind.UnknownType;
+        if (schema.CheckId(type, header.Id.Text).Problem is not null) return SkipKind.InvalidId;
+        return unknownType ? SkipKind.UnknownType : SkipKind.None;
+    }
+
+    private static string TypeOf(HeaderLine header, SectionFileSchema schema) =>
+        schema.LowerCaseType ? PerlText.Lc(header.Type.Text) : header.Type.Text;
 
     /// <summary>Each type's required keys in ordinal order, worked out once: per section it showed in profiles of big files.</summary>
     private static readonly ConditionalWeakTable<SectionTypeSchema, string[]> RequiredKeys = new();
@@ -53,7 +82,7 @@ public static class SectionConfigBinder
     private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics, RootCauses? causes)
     {
         var header = syntax.Header;
-        var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
+        var type = TypeOf(header, schema);
         var typeSchema = schema.Types.GetValueOrDefault(type);
         var idCheck = schema.CheckId(type, header.Id.Text);
         var id = new Located<string>(idCheck.Id, IdSpan(header, idCheck.Id, type));
@@ -62,26 +91,31 @@ public static class SectionConfigBinder
         SectionEntry Entry(ImmutableDictionary<string, SectionProperty> properties) =>
             new(file.Path, type, id, header.Span, properties, syntax.Span);
 
-        if (typeSchema is null || typeSchema.Since > target)
+        switch (SkipReason(header, schema, target))
         {
-            diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
-            return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
+            case SkipKind.UnknownType:
+                diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
+                return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
+            case SkipKind.InvalidId:
+                diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
+                    $"PVE skips {typeSchema?.Noun ?? MessageText.Short(type) + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idCheck.Problem}.");
+                return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
         }
-
-        if (idCheck.Problem is { } idProblem)
-        {
-            diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
-                $"PVE skips {typeSchema.Noun ?? type + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idProblem}.");
-            return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
-        }
+        if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
         var accepted = ImmutableDictionary.CreateBuilder<string, SectionProperty>(StringComparer.Ordinal);
         var rejected = new Dictionary<string, PropertyLine>(StringComparer.Ordinal);
         HeaderLine? swallowed = null;
+        PropertyLine? typeLine = null;
         foreach (var bodyLine in syntax.Body)
         {
             if (bodyLine is JunkLine { Kind: JunkKind.SwallowedHeader, SwallowedHeader: { } swallowedHeader }) swallowed = swallowedHeader;
             if (bodyLine is not PropertyLine line) continue;
+            if (line.Key.Text == "type")
+            {
+                CheckTypeLine(line, type, ref typeLine, description, diagnostics);
+                continue;
+            }
             var report = ReportOrAttach(diagnostics, causes, swallowed, line, schema, typeSchema, accepted, target);
             var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, report);
             // An array key keeps its first line here; its later lines are further items, not duplicates.
@@ -138,7 +172,7 @@ public static class SectionConfigBinder
 
     private static bool KeyOfType(SectionFileSchema schema, HeaderLine header, string key)
     {
-        var type = schema.LowerCaseType ? header.Type.Text.ToLowerInvariant() : header.Type.Text;
+        var type = TypeOf(header, schema);
         return schema.Types.TryGetValue(type, out var swallowedType) && swallowedType.Options.ContainsKey(key);
     }
 
@@ -157,9 +191,6 @@ public static class SectionConfigBinder
         string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, Action<Diagnostic> report)
     {
         var key = line.Key.Text;
-
-        // SectionConfig::check_value lets a 'type' line through when it repeats the section type.
-        if (key == "type" && line.Value?.Text == type) return null;
 
         var propertySchema = schema.PropertyFor(typeSchema, key);
         if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
@@ -205,6 +236,30 @@ public static class SectionConfigBinder
         }
 
         return new SectionProperty(line.Key.ToLocated(), value.ToLocated());
+    }
+
+    /// <summary>
+    /// A 'type' line in a body: SectionConfig's <c>check_value</c> takes the first one that repeats the section
+    /// type (silently), one with another type is an 'unexpected property', and every 'type' line after an accepted one
+    /// is a 'duplicate attribute'. Always handled here: 'type' is never a stored key.
+    /// </summary>
+    private static void CheckTypeLine(PropertyLine line, string type, ref PropertyLine? accepted, string description, DiagnosticBudget diagnostics)
+    {
+        if (accepted is not null)
+        {
+            diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
+                $"'type' is set again in {description}: PVE's parser drops this line ('duplicate attribute'); the type comes from the header.",
+                line.Key.Span,
+                [new RelatedSpan(accepted.Key.Span, "the 'type' line PVE already took")]));
+            return;
+        }
+        if (line.Value?.Text == type)
+        {
+            accepted = line;
+            return;
+        }
+        diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span,
+            $"'type {MessageText.Short(line.Value?.Text)}' in {description} names another type: PVE's parser drops the line ('unexpected property'); the type comes from the header.");
     }
 
     private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget diagnostics)
@@ -258,7 +313,10 @@ public static class SectionConfigBinder
             return $"'{MessageText.Short(key)}' in {description} {removed}: PVE drops it.";
         if (propertySchema is not null && propertySchema.Since > target)
             return $"{Releases.OnlyFrom($"'{MessageText.Short(key)}' in {description}", propertySchema.Since, target)}: its PVE drops the key.";
-        if (schema.KnowsKeyAnywhere(key))
+        // SectionConfig.pm: a key with a schema for this type (its own or the shared list) that the type's options
+        // leave out is 'unexpected property'; a key with no schema at all (with property isolation: none for
+        // this type) is 'unknown property type'.
+        if (propertySchema is not null)
             return $"'{MessageText.Short(key)}' is not an option of {description} ('unexpected property'): PVE drops it. Keys of {typeSchema.Noun ?? typeSchema.Type + " sections"}: {string.Join(", ", typeSchema.Options.Keys.Where(k => schema.PropertyFor(typeSchema, k)?.KnownIn(target) == true).Order(StringComparer.Ordinal))}.";
         return $"'{MessageText.Short(key)}' is not a key PVE knows in {schema.FileName} ('unknown property type'): PVE drops it from {description}.";
     }

@@ -8,6 +8,12 @@ namespace PveLint.Text;
 /// </summary>
 public static class PerlText
 {
+    /// <summary>Perl's <c>lc</c> on a byte string: only A-Z change (ToLowerInvariant would also fold U+212A KELVIN SIGN and other non-ASCII letters).</summary>
+    public static string Lc(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++) span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
+    });
+
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 
     public static bool IsDigit(char c) => c is >= '0' and <= '9';

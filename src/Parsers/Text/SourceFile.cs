@@ -2,13 +2,19 @@ namespace PveLint.Text;
 
 /// <summary>
 /// The text of one configuration file with a line map, so parsers can turn offsets into exact spans.
-/// Line breaks are <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>; the break is not part of the line.
+/// Line breaks are <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>; the break is not part of the line. In files whose
+/// reader splits on '\n' only (<see cref="LineBreaks.LineFeedOnly"/>) a lone <c>\r</c> is a character of its line.
 /// </summary>
 public sealed class SourceFile
 {
     private readonly int[] _lineStarts;
+    private readonly bool _lineFeedOnly;
 
-    public SourceFile(string path, string text)
+    public SourceFile(string path, string text) : this(path, text, LineBreaks.LineFeedOnly(path))
+    {
+    }
+
+    public SourceFile(string path, string text, bool lineFeedOnly)
     {
         Path = path;
         Text = text;
@@ -16,7 +22,7 @@ public sealed class SourceFile
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '\r')
+            if (c == '\r' && !lineFeedOnly)
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
                 starts.Add(i + 1);
@@ -27,6 +33,7 @@ public sealed class SourceFile
             }
         }
         _lineStarts = starts.ToArray();
+        _lineFeedOnly = lineFeedOnly;
     }
 
     public string Path { get; }
@@ -52,7 +59,15 @@ public sealed class SourceFile
     {
         var start = LineStart(line);
         var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
-        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
+        if (!_lineFeedOnly)
+        {
+            while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r')) end--;
+        }
+        else if (end > start && Text[end - 1] == '\n')
+        {
+            end--;
+            if (end > start && Text[end - 1] == '\r') end--; // the '\r' of a CRLF break
+        }
         return Text.Substring(start, end - start);
     }
 

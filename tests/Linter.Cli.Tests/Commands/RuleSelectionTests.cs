@@ -38,7 +38,7 @@ public sealed class RuleSelectionTests : IDisposable
 
         Assert.Equal(["PVE9002"], Reported(run));
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("pvelint: 0 errors, 1 warning, 0 info in 1 cluster (2 files).", run.OutputLines[^1]);
+        Assert.Equal("pvelint: 0 errors, 1 warning, 0 info in 1 cluster (3 files).", run.OutputLines[^1]);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class RuleSelectionTests : IDisposable
         var run = Scan("--ignore", "PVE0010", "--select", "PVE0010");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["pvelint: no findings in 1 cluster (2 files)."], run.OutputLines);
+        Assert.Equal(["pvelint: no findings in 1 cluster (3 files)."], run.OutputLines);
     }
 
     [Fact]

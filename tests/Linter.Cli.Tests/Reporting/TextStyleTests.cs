@@ -41,9 +41,9 @@ public sealed class TextStyleTests : IDisposable
         Assert.Equal("\u001b[1metc/pve/user.cfg(1,29)\u001b[0m: \u001b[1;33mwarning\u001b[0m PVE9002: 'PVE9999' in a suppression comment is not a pvelint rule id or name \u001b[2m[unknown-rule-id]\u001b[0m", run.OutputLines[at]);
         Assert.Equal("      |                             \u001b[1;33m^^^^^^^\u001b[0m", run.OutputLines[at + 2]);
         Assert.Equal("    1  \u001b[1;31mPVE0010\u001b[0m  unreadable-input", run.OutputLines[^5]);
-        Assert.Equal("\u001b[1mpvelint: 1 error, 3 warnings, 0 info in 1 cluster (2 files).\u001b[0m", run.OutputLines[^1]);
-        // The unreadable file has no text to show: its finding stands alone.
-        Assert.StartsWith("etc/pve/user.cfg(1,29)", plain[1]);
+        Assert.Equal("\u001b[1mpvelint: 1 error, 3 warnings, 0 info in 1 cluster (3 files).\u001b[0m", run.OutputLines[^1]);
+        // The file that is not UTF-8 is read byte-wise as PVE reads it: its finding shows the line, the byte as its Latin-1 character.
+        Assert.Equal("    2 | abc\u00ff", plain[1]);
     }
 
     [Fact]

@@ -111,24 +111,24 @@ public sealed class DirectorySourceTests : IDisposable
     }
 
     [Fact]
-    public void Invalid_utf8_is_PVE0010_at_the_first_bad_byte_and_the_file_is_not_read()
+    public void Invalid_utf8_is_PVE0010_at_the_first_bad_byte_and_the_file_is_read_byte_wise_as_pve_reads_it()
     {
         _tree.WriteBytes("etc/pve/corosync.conf", [.. "totem {\n  x: \u00e9\n  y: "u8, 0xC3, 0x28, .. "\n}\n"u8]);
 
         var source = Load();
 
-        Assert.Null(source.Tree.Get("etc/pve/corosync.conf"));
+        Assert.Equal("totem {\n  x: \u00e9\n  y: \u00c3(\n}\n", source.Tree.Get("etc/pve/corosync.conf")!.Text);
         var diagnostic = Assert.Single(source.Tree.SourceDiagnostics);
         Assert.Equal(DiagnosticIds.UnreadableInput, diagnostic.Id);
         Assert.Equal(("etc/pve/corosync.conf", 3, 6), (diagnostic.Span!.Value.Path, diagnostic.Span.Value.Line, diagnostic.Span.Value.Column));
-        Assert.Equal("etc/pve/corosync.conf: the file is not valid UTF-8 text (0xC3 at line 3, column 6) and was not read", diagnostic.Message);
+        Assert.StartsWith("etc/pve/corosync.conf: the file is not valid UTF-8 text (0xC3 at line 3, column 6); it is checked as PVE and corosync read it, byte by byte, with each byte that is not UTF-8 taken as its Latin-1 character", diagnostic.Message);
     }
 
     [Fact]
-    public void A_byte_order_mark_is_dropped()
+    public void A_byte_order_mark_is_kept_as_pve_and_corosync_read_it()
     {
         _tree.WriteBytes("etc/pve/datacenter.cfg", [0xEF, 0xBB, 0xBF, .. "keyboard: de\n"u8]);
-        Assert.Equal("keyboard: de\n", Load().Tree.Get("etc/pve/datacenter.cfg")!.Text);
+        Assert.Equal("\uFEFFkeyboard: de\n", Load().Tree.Get("etc/pve/datacenter.cfg")!.Text);
     }
 
     [Fact]

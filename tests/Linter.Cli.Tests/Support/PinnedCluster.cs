@@ -15,7 +15,7 @@ internal static class PinnedCluster
     /// <summary>The text report of <see cref="Write"/>, line by line (also pinned by golden/pinned.txt).</summary>
     public static readonly string[] TextReport =
     [
-        "etc/pve/notes.bin(2,4): error PVE0010: etc/pve/notes.bin: the file is not valid UTF-8 text (0xFF at line 2, column 4) and was not read [unreadable-input]",
+        "etc/pve/notes.bin(2,4): error PVE0010: etc/pve/notes.bin: the file is not valid UTF-8 text (0xFF at line 2, column 4); it is checked as PVE and corosync read it, byte by byte, with each byte that is not UTF-8 taken as its Latin-1 character [unreadable-input]",
         "etc/pve/user.cfg(1,29): warning PVE9002: 'PVE9999' in a suppression comment is not a pvelint rule id or name [unknown-rule-id]",
         "etc/pve/user.cfg(3,3): warning PVE9004: suppression of PVE0001 gives no reason; add ' -- <why>' [suppression-without-reason]",
         "etc/pve/user.cfg(3,29): warning PVE9001: suppression of PVE0001 matches no finding on line 4 [unused-suppression]",
@@ -23,7 +23,7 @@ internal static class PinnedCluster
         "    1  PVE9001  unused-suppression",
         "    1  PVE9002  unknown-rule-id",
         "    1  PVE9004  suppression-without-reason",
-        "pvelint: 1 error, 3 warnings, 0 info in 1 cluster (2 files).",
+        "pvelint: 1 error, 3 warnings, 0 info in 1 cluster (3 files).",
     ];
 
     public static string Write(TempTree tree, string under = "")

@@ -42,11 +42,6 @@ internal static class SpanInvariants
     }
 
     /// <summary>The length of a line without its break (as <see cref="SourceFile.LineText"/>, without copying it).</summary>
-    private static int LineLength(SourceFile file, int line)
-    {
-        var start = file.LineStart(line);
-        var end = line < file.LineCount ? file.LineStart(line + 1) : file.Text.Length;
-        while (end > start && file.Text[end - 1] is '\n' or '\r') end--;
-        return end - start;
-    }
+    /// <summary>The line's length as the file's own line map defines it (in LF-only files a lone '\r' belongs to the line).</summary>
+    private static int LineLength(SourceFile file, int line) => file.LineText(line).Length;
 }

@@ -130,7 +130,7 @@ public sealed class PropertyStringFormat : ValueFormat
     }
 
     /// <summary>JSONSchema.pm <c>parse_boolean</c>: 1/on/yes/true and 0/off/no/false, any case.</summary>
-    public static string? ParseBoolean(string text) => text.ToLowerInvariant() switch
+    public static string? ParseBoolean(string text) => PerlText.Lc(text) switch
     {
         "1" or "on" or "yes" or "true" => "1",
         "0" or "off" or "no" or "false" => "0",

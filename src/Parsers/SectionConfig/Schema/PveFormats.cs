@@ -12,10 +12,11 @@ namespace PveLint.SectionConfig.Schema;
 /// </summary>
 public static partial class PveFormats
 {
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // ASCII classes, not IgnoreCase: .NET case folding lets U+212A KELVIN SIGN match "k", Perl's byte regexes do not.
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9_-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex ConfigIdRegex();
 
-    [GeneratedRegex(@"^[a-z][a-z0-9\-_.]*[a-z0-9]$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[a-zA-Z][a-zA-Z0-9\-_.]*[a-zA-Z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex StorageIdRegex();
 
     [GeneratedRegex(@"^[a-zA-Z0-9]([a-zA-Z0-9\-]*[a-zA-Z0-9])?$", RegexOptions.CultureInvariant)]
@@ -27,7 +28,7 @@ public static partial class PveFormats
     [GeneratedRegex(@"^(?:(?:25[0-5]|(?:2[0-4]|1[0-9]|[1-9])?[0-9])\.){3}(?:25[0-5]|(?:2[0-4]|1[0-9]|[1-9])?[0-9])$", RegexOptions.CultureInvariant)]
     private static partial Regex Ipv4Regex();
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9\-_.]*[a-z0-9]$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[a-zA-Z0-9][a-zA-Z0-9\-_.]*[a-zA-Z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex LvmNameRegex();
 
     [GeneratedRegex(@"^[A-Za-z0-9_+\-~]+(\.[A-Za-z0-9_+\-~]+)*@[a-zA-Z0-9\-]+(\.[a-zA-Z0-9\-]+)*$", RegexOptions.CultureInvariant)]

@@ -56,6 +56,13 @@ public sealed class SectionFileSchema
 
     public required ImmutableDictionary<string, SectionTypeSchema> Types { get; init; }
 
+    /// <summary>
+    /// Whether <c>parse_section_header</c> checks the id before it looks up the type (SectionConfig.pm's default,
+    /// storage, HA groups and rules): a section with both an unknown type and a bad id is then skipped for its id.
+    /// ha/resources.cfg looks up the type first ('no such resource type').
+    /// </summary>
+    public bool IdCheckedBeforeType { get; init; } = true;
+
     /// <summary>The shared <c>propertyList</c> of the base plugin (and, in unified mode, of all plugins).</summary>
     public required ImmutableDictionary<string, PropertySchema> Properties { get; init; }
 
@@ -80,10 +87,6 @@ public sealed class SectionFileSchema
     /// <summary>The schema for <paramref name="key"/> in a section of <paramref name="type"/>, if PVE has one.</summary>
     public PropertySchema? PropertyFor(SectionTypeSchema type, string key) =>
         type.OwnProperties.TryGetValue(key, out var own) ? own : Properties.GetValueOrDefault(key);
-
-    /// <summary>True when some type of this file knows the key (so it is merely not allowed in this type).</summary>
-    public bool KnowsKeyAnywhere(string key) =>
-        Properties.ContainsKey(key) || Types.Values.Any(t => t.OwnProperties.ContainsKey(key) || t.Options.ContainsKey(key));
 
     /// <summary>A helper for the messages: "dir storage 'local'".</summary>
     public static string Describe(SectionTypeSchema? type, string typeName, string id) => $"{type?.Noun ?? MessageText.Short(typeName) + " section"} '{MessageText.Short(id)}'";

@@ -121,7 +121,7 @@ public static class SectionConfigScanner
             if (PerlText.IsBlank(text))
             {
                 Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(' ', '\t') == "\r"
-                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE does not take '\\r' as an empty line, so section '{MessageText.Short(header.Id.Text)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
+                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE's parser does not take '\\r' as an empty line but ignores it ('ignore config line'), so section '{MessageText.Short(header.Id.Text)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
                     : $"Line {line.Line} holds only whitespace: PVE does not end section '{MessageText.Short(header.Id.Text)}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
                 return new JunkLine(line.Line, line.Span, text, JunkKind.WhitespaceOnly);
             }
