@@ -23,6 +23,9 @@ public static class Simulator
     /// <summary>The simulation of a model, computed on first use with the model's <c>policy.max-failures</c>.</summary>
     public static SimulationResult For(ClusterModel model) => Results.GetValue(model, static m => Run(m, m.Config.Policy.MaxFailures));
 
+    /// <summary>The simulation of a model if something already asked for it (<see cref="For"/>), else null: reporters show it without running it.</summary>
+    public static SimulationResult? IfComputed(ClusterModel model) => Results.TryGetValue(model, out var result) ? result : null;
+
     /// <param name="timings">If given, collects the time spent in each layer (for bench/ only).</param>
     public static SimulationResult Run(ClusterModel model, int maxFailures, CancellationToken cancellationToken = default, LayerTimings? timings = null)
     {

@@ -41,6 +41,19 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
             .Distinct().Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
+    public void The_package_carries_its_readme_and_the_analyzer_beside_its_dependencies()
+    {
+        using var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed.Feed, $"PveLint.MSBuild.{PackageFeedFixture.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Contains("PACKAGE.md", entries);
+        Assert.Contains("analyzers/dotnet/cs/PveLint.MSBuild.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/Pidgin.dll", entries);
+        using var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        Assert.Contains("<readme>PACKAGE.md</readme>", nuspec.ReadToEnd());
+    }
+
+    [Fact]
     public void Build_fails_on_the_deliberate_mistakes_and_reports_nothing_else()
     {
         var repo = feed.CopyExample("plain");
@@ -94,6 +107,14 @@ public class EndToEndTests(PackageFeedFixture feed) : IClassFixture<PackageFeedF
         Assert.Equal(ExpectedDiagnostics.Length + ExpectedInfoFindings.Length, fromBuild.Length);
         Assert.All(ExpectedInfoFindings, info => Assert.Contains(info, fromBuild));
         Assert.Equal(Results(cliSarif, repo), fromBuild);
+
+        // The compiler's log describes each rule from the analyzer's descriptors: help link, description, category.
+        using var log = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarif));
+        var rule = log.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")
+            .EnumerateArray().Single(r => r.GetProperty("id").GetString() == "PVE0006");
+        Assert.EndsWith("rules-docs/PVE0006.md", rule.GetProperty("helpUri").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("properties").GetProperty("category").GetString()));
     }
 
     [Fact]

@@ -10,11 +10,12 @@ namespace PveLint.Cli.Reporting;
 
 /// <summary>
 /// Machine-readable findings with stable field names (documented in INTERFACE.md terms):
-/// <c>{ version, tool{name,version}, clusters[{path,kind,target,files}], findings[{id,name,severity,message,
-/// path,line,column,endLine,endColumn,related[{path,line,column,endLine,endColumn,message}],fix?}],
-/// summary{errors,warnings,infos,suppressed,baselined,omitted,failOn,failed} }</c>. A finding without a span has
-/// <c>line</c>..<c>endColumn</c> null and <c>path</c> set to the most relevant file (or null). Scenario
-/// outcomes will join as <c>scenarios</c> when the simulation exists.
+/// <c>{ version, tool{name,version}, clusters[{path,kind,target,files,simulation}], findings[{id,name,severity,
+/// message,path,line,column,endLine,endColumn,fingerprint,subjects[],related[{path,line,column,endLine,endColumn,
+/// message}],fix?}], summary{errors,warnings,infos,suppressed,baselined,omitted,failOn,failed} }</c> (README,
+/// "JSON"). A finding without a span has <c>line</c>..<c>endColumn</c> null and <c>path</c> set to the most relevant
+/// file (or null). <c>fingerprint</c> is the SARIF partial fingerprint and the baseline key: stable across line moves.
+/// <c>simulation</c> is the scenario table of <c>pvelint simulate --format json</c>, or null with <c>--no-simulate</c>.
 /// </summary>
 public sealed class JsonReporter : IReporter
 {
@@ -45,12 +46,23 @@ public sealed class JsonReporter : IReporter
                 });
                 json.WriteString("target", TargetReleases.Name(cluster.Model.Target));
                 json.WriteNumber("files", cluster.Source.Tree.Files.Count());
+                if (PveLint.Simulation.Simulator.IfComputed(cluster.Model) is { } simulation)
+                {
+                    json.WriteStartObject("simulation");
+                    Simulation.SimulationJsonReporter.WriteRun(json, simulation);
+                    json.WriteEndObject();
+                }
+                else json.WriteNull("simulation");
                 json.WriteEndObject();
             }
             json.WriteEndArray();
 
             json.WriteStartArray("findings");
-            foreach (var (cluster, finding) in report.Findings) WriteFinding(json, cluster, finding);
+            foreach (var cluster in report.Clusters)
+            {
+                var subjects = new SubjectIndex(cluster.Model);
+                foreach (var finding in cluster.Result.Findings) WriteFinding(json, cluster, finding, subjects);
+            }
             json.WriteEndArray();
 
             json.WriteStartObject("summary");
@@ -69,7 +81,7 @@ public sealed class JsonReporter : IReporter
         output.Write('\n');
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, ClusterScan cluster, Finding finding)
+    private static void WriteFinding(Utf8JsonWriter json, ClusterScan cluster, Finding finding, SubjectIndex subjects)
     {
         json.WriteStartObject();
         json.WriteString("id", finding.RuleId);
@@ -80,6 +92,11 @@ public sealed class JsonReporter : IReporter
         if (location is null) json.WriteNull("path");
         else json.WriteString("path", location.DisplayPath);
         WriteRange(json, location?.Span);
+        json.WriteString("fingerprint", Baseline.Fingerprint(finding, cluster.Model));
+        json.WriteStartArray("subjects");
+        // The names a suppressions: entry would use for it (vm:101, an HA rule id, a node, a pool).
+        foreach (var subject in subjects.Of(finding).Distinct(StringComparer.Ordinal)) json.WriteStringValue(subject);
+        json.WriteEndArray();
         json.WriteStartArray("related");
         foreach (var related in finding.Related) WriteSpanned(json, cluster, related.Span, "message", related.Message);
         json.WriteEndArray();

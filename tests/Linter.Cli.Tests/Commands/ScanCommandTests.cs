@@ -393,4 +393,27 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("etc/pve/user.cfg(1,1): error PVE0010: etc/pve/user.cfg: the file is 174 bytes, larger than the 8 bytes limit, and was not read [unreadable-input]", run.OutputLines);
     }
+
+    [Fact]
+    public void Json_carries_the_scenario_table_and_each_findings_objects_and_fingerprint()
+    {
+        var example = Path.Combine(PveLint.Tests.TestPaths.RepoRoot, "examples", "two-site-cluster");
+
+        // Every rule, so that the resilience rules run the simulation.
+        var run = CliRunner.Run("scan", example, "--format", "json");
+
+        var root = JsonDocument.Parse(run.Output).RootElement;
+        var simulation = root.GetProperty("clusters")[0].GetProperty("simulation");
+        Assert.Equal(2, simulation.GetProperty("maxFailures").GetInt32());
+        var scenarios = simulation.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Contains(scenarios, s => s.GetProperty("title").GetString() == "netsplit room-a | room-b");
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        // A finding in a resources.cfg section is about that resource; one in a host's watchdog file about that node.
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "PVE6004" && f.GetProperty("subjects").EnumerateArray().Any(s => s.GetString() == "ct:120"));
+        Assert.Contains(findings, f => f.GetProperty("id").GetString() == "PVE4002" && f.GetProperty("subjects")[0].GetString() == "pve-b2");
+        Assert.All(findings, f => Assert.Matches("^[0-9a-f]{16,}$", f.GetProperty("fingerprint").GetString()));
+
+        var lintOnly = JsonDocument.Parse(CliRunner.Run("scan", example, "--format", "json", "--no-simulate").Output).RootElement;
+        Assert.Equal(JsonValueKind.Null, lintOnly.GetProperty("clusters")[0].GetProperty("simulation").ValueKind);
+    }
 }

@@ -138,8 +138,16 @@ public sealed class SyntheticReportTests : IDisposable
         Assert.Equal(JsonValueKind.Null, linkless.GetProperty("line").ValueKind);
         Assert.Equal("corosync uses only link 0;\na second link is missing", linkless.GetProperty("message").GetString());
         var conflict = findings[2];
-        Assert.Equal(["id", "name", "severity", "message", "path", "line", "column", "endLine", "endColumn", "related", "fix"],
+        Assert.Equal(["id", "name", "severity", "message", "path", "line", "column", "endLine", "endColumn", "fingerprint", "subjects", "related", "fix"],
             conflict.EnumerateObject().Select(p => p.Name));
+        // The fingerprint is the SARIF partial fingerprint (and the baseline key), finding for finding.
+        var sarifResults = JsonDocument.Parse(Render(new SarifReporter(), Report())).RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.Equal(
+            sarifResults.EnumerateArray().Select(r => r.GetProperty("partialFingerprints").GetProperty(SarifReporter.FingerprintKey).GetString()),
+            findings.EnumerateArray().Select(f => f.GetProperty("fingerprint").GetString()));
+        Assert.Equal(3, findings.EnumerateArray().Select(f => f.GetProperty("fingerprint").GetString()).Distinct().Count());
+        // No simulation ran for this report: the cluster says so with null, not an empty table.
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("clusters")[0].GetProperty("simulation").ValueKind);
         Assert.Equal(2, conflict.GetProperty("related").GetArrayLength());
         Assert.Equal("", conflict.GetProperty("fix").GetProperty("edits")[0].GetProperty("newText").GetString());
         var summary = root.GetProperty("summary");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PveLint.Simulation;
 using PveLint.Simulation.Ceph;
 
 namespace PveLint.Cli.Reporting.Simulation;
@@ -21,83 +22,92 @@ public static class SimulationJsonReporter
             json.WriteNumber("schemaVersion", SchemaVersion);
             json.WriteString("tool", $"pvelint {report.ToolVersion}");
             json.WriteString("path", report.Path);
-            json.WriteNumber("maxFailures", result.MaxFailures);
-            Strings(json, "notes", result.Notes);
-            json.WriteStartArray("scenarios");
-            foreach (var v in result.Scenarios)
-            {
-                var s = v.Scenario;
-                json.WriteStartObject();
-                json.WriteString("id", s.Id);
-                json.WriteString("title", s.Title);
-                json.WriteString("kind", Word(s.Kind.ToString()));
-                json.WriteNumber("failures", s.FailureCount);
-                Strings(json, "failedNodes", s.FailedNodes);
-                Strings(json, "failedSites", s.FailedSites);
-                json.WriteBoolean("qdeviceLost", s.QDeviceLost);
-                Strings(json, "assumptions", s.Assumptions);
-
-                json.WriteStartObject("quorum");
-                json.WriteString("undecidable", v.Quorum.Undecidable);
-                json.WriteBoolean("splitBrain", v.Quorum.SplitBrain);
-                json.WriteString("qdeviceDecision", v.Quorum.QDeviceDecision);
-                json.WriteStartArray("partitions");
-                foreach (var p in v.Quorum.Partitions)
-                {
-                    json.WriteStartObject();
-                    Strings(json, "nodes", p.Partition.Nodes);
-                    json.WriteBoolean("reachesQDevice", p.Partition.ReachesQDevice);
-                    json.WriteString("state", Word(p.State.ToString()));
-                    json.WriteNumber("totalVotes", p.TotalVotes);
-                    json.WriteNumber("expectedVotes", p.ExpectedVotes);
-                    json.WriteNumber("quorum", p.Quorum);
-                    json.WriteBoolean("qdeviceVote", p.QDeviceVote);
-                    json.WriteString("explanation", p.Explanation);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-
-                json.WriteStartArray("nodes");
-                foreach (var n in v.Fencing.Nodes)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("node", n.Node);
-                    json.WriteString("fate", Word(n.Fate.ToString()));
-                    json.WriteString("reason", n.Reason);
-                    if (n.ResetAfterSeconds is { } seconds) json.WriteNumber("resetAfterSeconds", seconds);
-                    else json.WriteNull("resetAfterSeconds");
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-
-                json.WriteStartObject("ha");
-                json.WriteString("notEvaluated", v.Ha.NotEvaluated);
-                // Only the services the scenario changes: a large cluster has thousands of scenarios × services.
-                if (v.Ha.Plan is { } plan) json.WriteNumber("unaffected", plan.Services.Count - plan.Affected.Count());
-                else json.WriteNull("unaffected");
-                json.WriteStartArray("services");
-                foreach (var svc in v.Ha.Plan?.Affected ?? [])
-                {
-                    json.WriteStartObject();
-                    json.WriteString("sid", svc.Sid);
-                    json.WriteString("from", svc.From);
-                    json.WriteString("to", svc.To);
-                    json.WriteString("outcome", Word(svc.Outcome.ToString()));
-                    json.WriteString("crmState", svc.CrmState);
-                    json.WriteString("reason", svc.Reason);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-                json.WriteEndObject();
-                WriteCeph(json, v.Ceph);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            WriteRun(json, result);
             json.WriteEndObject();
         }
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
+    }
+
+    /// <summary>
+    /// <c>maxFailures</c>, <c>notes</c> and <c>scenarios</c> as properties of the object being written: the body of
+    /// <c>pvelint simulate --format json</c>, and <c>clusters[].simulation</c> of <c>scan --format json</c>.
+    /// </summary>
+    public static void WriteRun(Utf8JsonWriter json, SimulationResult result)
+    {
+        json.WriteNumber("maxFailures", result.MaxFailures);
+        Strings(json, "notes", result.Notes);
+        json.WriteStartArray("scenarios");
+        foreach (var v in result.Scenarios)
+        {
+            var s = v.Scenario;
+            json.WriteStartObject();
+            json.WriteString("id", s.Id);
+            json.WriteString("title", s.Title);
+            json.WriteString("kind", Word(s.Kind.ToString()));
+            json.WriteNumber("failures", s.FailureCount);
+            Strings(json, "failedNodes", s.FailedNodes);
+            Strings(json, "failedSites", s.FailedSites);
+            json.WriteBoolean("qdeviceLost", s.QDeviceLost);
+            Strings(json, "assumptions", s.Assumptions);
+
+            json.WriteStartObject("quorum");
+            json.WriteString("undecidable", v.Quorum.Undecidable);
+            json.WriteBoolean("splitBrain", v.Quorum.SplitBrain);
+            json.WriteString("qdeviceDecision", v.Quorum.QDeviceDecision);
+            json.WriteStartArray("partitions");
+            foreach (var p in v.Quorum.Partitions)
+            {
+                json.WriteStartObject();
+                Strings(json, "nodes", p.Partition.Nodes);
+                json.WriteBoolean("reachesQDevice", p.Partition.ReachesQDevice);
+                json.WriteString("state", Word(p.State.ToString()));
+                json.WriteNumber("totalVotes", p.TotalVotes);
+                json.WriteNumber("expectedVotes", p.ExpectedVotes);
+                json.WriteNumber("quorum", p.Quorum);
+                json.WriteBoolean("qdeviceVote", p.QDeviceVote);
+                json.WriteString("explanation", p.Explanation);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            json.WriteStartArray("nodes");
+            foreach (var n in v.Fencing.Nodes)
+            {
+                json.WriteStartObject();
+                json.WriteString("node", n.Node);
+                json.WriteString("fate", Word(n.Fate.ToString()));
+                json.WriteString("reason", n.Reason);
+                if (n.ResetAfterSeconds is { } seconds) json.WriteNumber("resetAfterSeconds", seconds);
+                else json.WriteNull("resetAfterSeconds");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+
+            json.WriteStartObject("ha");
+            json.WriteString("notEvaluated", v.Ha.NotEvaluated);
+            // Only the services the scenario changes: a large cluster has thousands of scenarios × services.
+            if (v.Ha.Plan is { } plan) json.WriteNumber("unaffected", plan.Services.Count - plan.Affected.Count());
+            else json.WriteNull("unaffected");
+            json.WriteStartArray("services");
+            foreach (var svc in v.Ha.Plan?.Affected ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("sid", svc.Sid);
+                json.WriteString("from", svc.From);
+                json.WriteString("to", svc.To);
+                json.WriteString("outcome", Word(svc.Outcome.ToString()));
+                json.WriteString("crmState", svc.CrmState);
+                json.WriteString("reason", svc.Reason);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            WriteCeph(json, v.Ceph);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>The Ceph layer's verdict, or null when the model holds no Ceph data.</summary>
