@@ -102,6 +102,31 @@ public class SectionConfigScannerTests
     }
 
     [Fact]
+    public void The_lines_one_mistake_cuts_off_are_one_finding_with_the_rest_as_related_locations()
+    {
+        // A header with an inline comment is no header: it and its body are ignored, one finding for the three lines;
+        // an empty line too early cuts off two keys of g1: one finding; the next header ends each run.
+        var doc = Scan("group: g0 # web tier\n\tnodes n1\n\trestricted 1\n\ngroup: g1\n\tnodes n1\n\n\trestricted 1\n\tnofailback 1\ngroup: g2\n\tnodes n2\n");
+
+        Assert.Equal(["g1", "g2"], doc.Sections.Select(s => s.Header.Id.Text));
+        Assert.Collection(doc.Diagnostics,
+            d =>
+            {
+                d.AssertAt(1, 1);
+                Assert.Contains("PVE has no inline comments, so 'group: g0 # web tier' is not a section header", d.Message);
+                Assert.Contains("PVE also ignores 2 more indented lines after it, up to line 3", d.Message);
+                Assert.Equal([2, 3], d.RelatedSpans.Select(r => r.Span.Line));
+            },
+            d =>
+            {
+                d.AssertAt(8, 1);
+                Assert.Contains("the empty line 7 ended section 'g1'", d.Message);
+                Assert.Equal([9], d.RelatedSpans.Select(r => r.Span.Line));
+            });
+        Assert.All(doc.Diagnostics, d => Assert.Equal(DiagnosticIds.SyntaxError, d.Id));
+    }
+
+    [Fact]
     public void A_line_holding_only_0_ends_a_section_like_an_empty_line()
     {
         // Perl's while ($line = ...) stops at "0" as well as at "".

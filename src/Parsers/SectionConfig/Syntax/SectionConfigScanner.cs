@@ -39,6 +39,7 @@ public static class SectionConfigScanner
 
         public ImmutableArray<Diagnostic> Finish()
         {
+            _orphans.Flush(Diagnostics);
             Diagnostics.Flush();
             return _diagnostics.ToImmutable();
         }
@@ -48,6 +49,7 @@ public static class SectionConfigScanner
         private BlankLine? _lastTerminator;
         private HeaderLine? _lastHeader;
         private int _lastRejectedHeaderLine;
+        private readonly OrphanLines _orphans = new();
 
         private sealed record RawLine(int Start, string Text, int Line, SourceSpan Span);
 
@@ -70,6 +72,7 @@ public static class SectionConfigScanner
                     continue;
                 }
 
+                _orphans.Flush(Diagnostics);
                 Lines.Add(header);
                 ReadSection(header);
             }
@@ -152,9 +155,23 @@ public static class SectionConfigScanner
                 message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Text)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Text)}'.";
             else if (indented && shape.TryMatch(text[PerlText.SkipSpaces(text, 0, text.Length)..], out _, out _))
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
+            else if (!indented && text.IndexOf('#') is var hash and > 0 && shape.TryMatch(text[..PerlText.TrimEnd(text, 0, hash)], out _, out _))
+                message = $"PVE ignores line {line.Line} ('ignore config line'): PVE has no inline comments, so '{MessageText.Short(text.TrimEnd())}' is not a section header ('{shape.Description}' and nothing after it); move the comment to a line of its own.";
             else
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it is neither a section header '{shape.Description}' nor inside a section.";
-            Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, message));
+            // One mistake, one finding: the indented lines a rejected header or an empty line cut off follow from the
+            // first finding of the run and become its related locations.
+            var followsRejectedHeader = indented && _lastRejectedHeaderLine > 0;
+            var followsTerminator = !followsRejectedHeader && indented && _lastTerminator is not null && _lastHeader is not null;
+            var cause = followsRejectedHeader ? -_lastRejectedHeaderLine : followsTerminator ? _lastTerminator!.Line : 0;
+            if (cause == 0 || !_orphans.Attach(cause, line.Span, line.Line))
+            {
+                _orphans.Flush(Diagnostics);
+                var diagnostic = Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, message);
+                if (!indented) _orphans.Start(-line.Line, diagnostic);
+                else if (followsTerminator) _orphans.Start(cause, diagnostic);
+                else Diagnostics.Report(diagnostic);
+            }
             Lines.Add(new JunkLine(line.Line, line.Span, text, JunkKind.OutsideSection));
             if (!indented)
             {

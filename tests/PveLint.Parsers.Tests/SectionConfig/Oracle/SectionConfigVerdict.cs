@@ -43,6 +43,10 @@ internal sealed record SectionConfigVerdict(
             .Select(d => (d.Span!.Value.Line, Class: Classify(d, bound)))
             .Where(w => w.Class is not null)
             .Select(w => (w.Line, w.Class!))
+            // A run of ignored lines is one finding with the later lines as related locations; PVE warns per line.
+            .Concat(context.Diagnostics.SelectMany(d => d.RelatedSpans)
+                .Where(r => r.Message.Contains("('ignore config line')", StringComparison.Ordinal))
+                .Select(r => (r.Span.Line, "ignore")))
             .ToHashSet();
         var broken = bound.Sections.Where(s => s.Status == SectionStatus.Broken).Select(s => s.Id.Value).Order(StringComparer.Ordinal).ToList();
         var sections = bound.Effective
