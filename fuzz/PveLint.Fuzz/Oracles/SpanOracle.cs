@@ -48,7 +48,9 @@ internal static class SpanOracle
     {
         var start = file.LineStart(line);
         var end = line < file.LineCount ? file.LineStart(line + 1) : file.Text.Length;
-        while (end > start && file.Text[end - 1] is '\n' or '\r') end--;
+        // One line break: LF, CR or CRLF. Further CRs are text (section-config files split at LF only, as PVE does).
+        if (end > start && file.Text[end - 1] == '\n') end--;
+        if (end > start && file.Text[end - 1] == '\r') end--;
         return end - start;
     }
 }
