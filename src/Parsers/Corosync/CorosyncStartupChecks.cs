@@ -25,6 +25,7 @@ internal static class CorosyncStartupChecks
 
     public static void Check(CorosyncDocument document, CorosyncConfigView view, CorosyncModel model, BindContext context)
     {
+        CorosyncLoggingChecks.Check(view, context);
         var checks = new Checks(document, view, model, context);
         checks.Totem();
         checks.Nodelist();

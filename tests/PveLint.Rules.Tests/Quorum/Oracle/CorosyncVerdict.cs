@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using PveLint.Binding;
 using PveLint.Rules.Engine;
 using PveLint.Sources;
@@ -11,7 +12,7 @@ namespace PveLint.Rules.Tests.Quorum.Oracle;
 /// parser dies, and whether it drops node or interface blocks by keying them on the same name or link.
 /// A verdict of "host" (a refusal that depends on the machine, such as a missing key file) is compared on nothing.
 /// </summary>
-internal sealed record CorosyncVerdict(
+internal sealed partial record CorosyncVerdict(
     string Corosync,
     int? ParserLine,
     string? Qdevice,
@@ -54,10 +55,11 @@ internal sealed record CorosyncVerdict(
             findings.Any(f => SaysPveDrops(f.Message, "interface"))), findings);
     }
 
-    private static bool CorosyncRefuses(string message) =>
-        message.Contains("corosync refuses to start", StringComparison.Ordinal)
-        || message.Contains("corosync stops", StringComparison.Ordinal)
-        || message.Contains("corosync aborts", StringComparison.Ordinal);
+    /// <summary>"corosync ... refuses to start", "corosync stops" (votequorum), "corosync aborts"; not corosync-qdevice.</summary>
+    private static bool CorosyncRefuses(string message) => CorosyncRefusal().IsMatch(message);
+
+    [GeneratedRegex(@"\bcorosync (refuses to start|stops|aborts)\b|\bcorosync\b(?![-.])[^;,]*\band refuses to start\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CorosyncRefusal();
 
     private static bool SaysPveDies(string message) =>
         message.Contains("PVE's", StringComparison.Ordinal) && (message.Contains("stops with", StringComparison.Ordinal) || message.Contains("dies", StringComparison.Ordinal));
