@@ -25,17 +25,19 @@ internal static partial class CorosyncKeyChecks
 
     public static void Check(CorosyncDocument document, BindContext context)
     {
-        CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodeNumber: null);
+        CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodePositions: null);
     }
 
-    private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
+    /// <param name="nodePositions">Inside a nodelist: the node entry corosync stores each key of a node block in.</param>
+    private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context,
+        Dictionary<CorosyncItem, int>? nodePositions)
     {
         var items = children.OfType<CorosyncItem>().ToList();
-        foreach (var item in items) CheckItem(item, items, path, spec, context, nodeNumber);
+        foreach (var item in items) CheckItem(item, items, path, spec, context, nodePositions);
         if (spec is not null && !spec.KeysAreEntries) CheckRepeatedKeys(items, path, spec, context);
 
         var sections = children.OfType<CorosyncSection>().Where(s => s.Name.Value.Length > 0).ToList();
-        var nodeCounter = 0;
+        if (path == "nodelist") nodePositions = NodePositions(sections.Where(s => s.Name.Value == "node"));
         foreach (var section in sections)
         {
             var childPath = path.Length == 0 ? section.Name.Value : path + "." + section.Name.Value;
@@ -44,27 +46,30 @@ internal static partial class CorosyncKeyChecks
             {
                 childSpec = spec.Sections.Contains(section.Name.Value) ? CorosyncSchema.Section(childPath) : null;
                 if (childSpec is null)
-                    context.Report(DiagnosticIds.UnknownKey, section.Name.Span,
-                        $"Section '{Show(section.Name.Value)}' is not a corosync 3.1 section {Where(path)}; corosync stores its keys without using them.");
+                    context.Report(DiagnosticIds.UnknownKey, section.Name.Span, UnknownSectionMessage(section, path, nodePositions));
             }
-            // coroparse.c numbers node blocks per nodelist block (node_number is reset when 'nodelist' starts).
-            int? number = childPath == "nodelist.node" ? nodeCounter++ : null;
-            CheckContainer(section.Children, childPath, childSpec, context, number);
+            CheckContainer(section.Children, childPath, childSpec, context, nodePositions);
             if (childSpec is not null) CheckRequiredKey(section, childSpec, context);
         }
         if (spec is not null) CheckRepeatedSections(sections, path, spec, context);
     }
 
-    private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
+    private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context,
+        Dictionary<CorosyncItem, int>? nodePositions)
     {
         var key = item.Key.Value;
-        var cmapName = nodeNumber is { } n ? $"nodelist.node.{n}.{key}" : path.Length == 0 ? key : path + "." + key;
+        var n = 0;
+        var inNode = nodePositions is not null && nodePositions.TryGetValue(item, out n);
+        var cmapName = inNode ? $"nodelist.node.{n}.{key}" : path.Length == 0 ? key : path + "." + key;
         if (!IsStorableName(cmapName))
         {
             context.Report(DiagnosticIds.SyntaxError, item.Key.Span,
                 $"Key '{Show(key)}' {Where(path)} cannot be stored in corosync's configuration map as '{Show(cmapName)}' (names need at least 3 characters of letters, digits, '.', '_', '-', '/' or ':'), so corosync refuses to start ('Can't store key into icmap').");
             return;
         }
+        // In a section nested in a node block corosync still converts nodeid and quorum_votes (it stores them in the node).
+        if (spec is null && inNode && CorosyncSchema.Section("nodelist.node")!.Keys.GetValueOrDefault(key) is { Type: not CorosyncValueType.Text } nodeKey)
+            CheckValue(item, cmapName, nodeKey, context);
         if (spec is null) return;
 
         if (spec.OnlyKeysMessage is not null && !spec.Keys.ContainsKey(key))
@@ -111,6 +116,25 @@ internal static partial class CorosyncKeyChecks
     {
         var consequence = e.Refuser == "corosync" ? "corosync refuses to start" : $"{e.Refuser} refuses to start, so the cluster gets no QDevice vote";
         return $"Key '{cmapName}' is '{Show(value)}', which is not one of {string.Join(", ", e.Values)}; {consequence} ('{e.UpstreamMessage}').";
+    }
+
+    /// <summary>Where corosync stores each key of the node blocks of one nodelist block (numbering restarts in every nodelist).</summary>
+    private static Dictionary<CorosyncItem, int> NodePositions(IEnumerable<CorosyncSection> nodeBlocks)
+    {
+        var positions = new Dictionary<CorosyncItem, int>(ReferenceEqualityComparer.Instance);
+        var next = 0;
+        foreach (var block in nodeBlocks)
+            foreach (var (position, item) in CorosyncConfigView.NodeItems(next, block, out next))
+                positions[item] = position;
+        return positions;
+    }
+
+    private static string UnknownSectionMessage(CorosyncSection section, string path, Dictionary<CorosyncItem, int>? nodePositions)
+    {
+        var name = Show(section.Name.Value);
+        if (nodePositions is null || !path.StartsWith("nodelist.node", StringComparison.Ordinal))
+            return $"Section '{name}' is not a corosync 3.1 section {Where(path)}; corosync stores its keys without using them.";
+        return $"Section '{name}' inside a node block is not a corosync section, and corosync's parser ends a node at every '}}' inside a node block: its keys belong to this node, and the keys after its '}}' (line {section.CloseSpan?.Line ?? section.HeaderSpan.Line}) to another node entry, so corosync sees a node the file does not have (its votes count towards expected votes) while PVE's parser keeps one node; move its keys into the node block and remove the section.";
     }
 
     private static string UnknownKeyMessage(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec spec)

@@ -106,17 +106,36 @@ internal static class CorosyncStartupChecks
                 foreach (var (link, _) in links) configuredLinks.Add((int)link);
                 // A node without any address is accepted silently; PVE1006 (inconsistent links) reports it.
                 if (links.Count > 0 && TransportKnown && IsKnet) KnetNodeId(node, NodeLabel(node), links[0].Item);
+                // The host whose name this entry has takes it as its own node and needs its nodeid (a split node's name half).
+                else if (links.Count == 0 && TransportKnown && IsKnet && node["name"] is { } name && node["nodeid"] is null)
+                    Report(DiagnosticIds.MissingRequiredKey, node.FirstBlock.Name.Span,
+                        $"Node entry {node.Position} is named '{CorosyncParser.Shorten(name.Value.Value)}' but has no nodeid, which the knet transport requires: corosync refuses to start on {CorosyncParser.Shorten(name.Value.Value)} ('Knet requires an explicit nodeid for the local node').");
             }
 
             if (configuredLinks.Count > 1)
             {
-                foreach (var node in view.Nodes.Where(n => n["name"] is null && RingKeys(n).Any()))
-                    Report(DiagnosticIds.MissingRequiredKey, node.FirstBlock.Name.Span,
-                        $"Node {NodeLabel(node)} has no 'name', which corosync requires of every node when there is more than one link, so it refuses to start ('for a multi-link configuration, all nodes must have a 'name' attribute').");
+                // totemconfig.c checks nodelist.node.0 .. nodelist.node.<members of the first link - 1> by position.
+                var members = view.Nodes.Count(n => RingKeys(n).Any(r => r.Link == configuredLinks.Min));
+                var byPosition = view.Nodes.ToDictionary(n => n.Position);
+                for (var position = 0; position < members; position++)
+                {
+                    var node = byPosition.GetValueOrDefault(position);
+                    if (node?["name"] is not null) continue;
+                    var at = (node ?? view.Nodes.LastOrDefault(n => n.Position < position) ?? view.Nodes[0]).FirstBlock.Name.Span;
+                    Report(DiagnosticIds.MissingRequiredKey, at,
+                        $"Node {(node is null ? $"entry {position}" : NodeLabel(node))} has no 'name', which corosync requires of the first {members} node entries when there is more than one link, so corosync refuses to start ('for a multi-link configuration, all nodes must have a 'name' attribute').");
+                }
                 if (TransportKnown && !IsKnet && view["totem.transport"] is { } transport)
                     Report(DiagnosticIds.InvalidValue, transport.Value.Span,
                         $"The nodes use {configuredLinks.Count} links, but transport '{Transport}' supports one, so corosync refuses to start ('{configuredLinks.Count} is too many configured interfaces for non-Knet transport.').");
             }
+
+            // totemconfig.c reads the nodelist only when nodelist.node.0 has a name or ring0_addr: without, corosync
+            // runs without a nodeid and aborts when it first sends a join message (issue 7 class 11).
+            if (view.Nodes.Count > 0 && TransportKnown && IsKnet && view.Nodes[0] is var first
+                && (first.Position != 0 || (first["name"] is null && first["ring0_addr"] is null)))
+                Report(DiagnosticIds.MissingRequiredKey, first.FirstBlock.Name.Span,
+                    "The first node entry has neither 'name' nor 'ring0_addr', so corosync ignores the whole nodelist, runs without a nodeid and aborts ('Assertion `memb_join->header.nodeid' failed'): corosync refuses to start.");
 
             var hasBindnetaddr = view.Interfaces.Any(i => i["bindnetaddr"] is not null);
             if (configuredLinks.Count == 0 && !hasBindnetaddr && view.Sections("totem").Count > 0)

@@ -86,4 +86,35 @@ public class CorosyncFidelityTests
         Assert.Equal([(Bad, 10, 12)], read.RefusalPositions);
         Assert.Contains("'logging.logger_subsys.QUORUM.debug'", read.Refusals.Single().Message);
     }
+
+    // ---- class 12: a section nested in a node block splits the node ----
+
+    [Fact]
+    public void A_section_inside_a_node_block_makes_corosync_see_a_phantom_node()
+    {
+        var read = With("    nodeid: 1\n    ring0_addr: 10.0.0.1\n", "    nodeid: 1\n    x {\n      k: v\n    }\n    ring0_addr: 10.0.0.1\n");
+        var split = Assert.Single(read.Diagnostics, d => d.Id == DiagnosticIds.UnknownKey);
+        Assert.Equal(13, split.Span!.Value.Line);
+        Assert.Contains("the keys after its '}' (line 15) to another node entry", split.Message);
+        // node a (entry 0), the phantom holding ring0_addr (entry 1), node b (entry 2)
+        Assert.Equal(["a", "10.0.0.1", "b"], read.Model.Nodes.Select(n => n.Name.Value));
+        Assert.Contains(read.Refusals, d => d.Message.Contains("Knet requires an explicit nodeid to be specified for address '10.0.0.1'"));
+    }
+
+    [Fact]
+    public void Nodeid_inside_a_section_nested_in_a_node_is_still_converted()
+    {
+        var read = With("    nodeid: 1\n", "    nodeid: 1\n    x {\n      nodeid: 10.0.0.9\n    }\n");
+        Assert.Contains((Bad, 14, 15), read.RefusalPositions);
+        Assert.Contains("Key 'nodelist.node.0.nodeid' must be an integer", read.Refusals.First(d => d.Span!.Value.Line == 14).Message);
+    }
+
+    // ---- class 11 ----
+
+    [Fact]
+    public void A_first_node_without_name_and_ring0_addr_makes_corosync_abort()
+    {
+        var read = With("    name: a\n    nodeid: 1\n    ring0_addr: 10.0.0.1\n", "    nodeid: 1\n    ring1_addr: 10.0.1.1\n");
+        Assert.Contains(read.Refusals, d => d.Span!.Value.Line == 10 && d.Message.Contains("corosync ignores the whole nodelist"));
+    }
 }

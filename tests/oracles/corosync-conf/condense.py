@@ -4,6 +4,7 @@
             no local node), stage (parser: coroparse.c with a line; config: corosync -t's logging and totem checks;
             daemon: votequorum and the other services at start-up; abort: the daemon died on an assertion),
             line (parser stage only) and corosync's own message;
+  host      the host name corosync ran under (the first node's name): refusals on one host only are compared there;
   qdevice   null without a quorum device that corosync-qdevice got to read; else its verdict and message;
   pve       what PVE::Corosync::parse_conf did: died (its message) or the nodes and interfaces it keys, and how many
             node and interface blocks it read before keying them (fewer keys than blocks: it dropped some).
@@ -75,6 +76,7 @@ def main():
             p = pve[name]
             rows.append({
                 "file": name,
+                "host": d["env"]["hostname"],
                 "corosync": corosync_verdict(d),
                 "qdevice": qdevice_verdict(d),
                 "pve": {"died": p["died"].strip() if p["died"] else None,

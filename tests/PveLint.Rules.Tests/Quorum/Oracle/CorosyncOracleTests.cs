@@ -37,7 +37,7 @@ public class CorosyncOracleTests(ITestOutputHelper output)
             var oracle = CorosyncVerdict.FromOracle(verdict);
             if (oracle.Corosync == "host") hostDependent++;
             var text = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(dir, "inputs", name)));
-            var (mine, findings) = CorosyncVerdict.FromPvelint(text, oracle);
+            var (mine, findings) = CorosyncVerdict.FromPvelint(text, oracle, (string)verdict["host"]!);
             var differences = mine.DifferencesFrom(oracle, (string?)verdict["corosync"]!["reason"] ?? (string?)verdict["qdevice"]?["reason"]);
             if (differences.Count > 0)
                 disagreeing[name] = [.. differences, .. findings.Select(f => $"    {f.Span?.Line}: {f.RuleId} {f.Message}")];

@@ -39,12 +39,13 @@ internal sealed partial record CorosyncVerdict(
     }
 
     /// <summary>pvelint's verdict: what its findings on the file (reader and the corosync rules) claim.</summary>
-    public static (CorosyncVerdict Verdict, IReadOnlyList<Finding> Findings) FromPvelint(string text, CorosyncVerdict oracle)
+    /// <param name="host">The host corosync ran under: a refusal "on" another host is not one there.</param>
+    public static (CorosyncVerdict Verdict, IReadOnlyList<Finding> Findings) FromPvelint(string text, CorosyncVerdict oracle, string host)
     {
         var tree = ConfigTree.FromTexts(new Dictionary<string, string> { ["etc/pve/corosync.conf"] = text });
         var findings = LintEngine.Run(ClusterBinder.Bind(tree), rules: [.. RuleRegistry.All.Where(r => r.Metadata.Category == RuleCategory.Input), .. Rules]).Findings
             .Where(f => f.Span?.Path == "etc/pve/corosync.conf").ToList();
-        var refusals = findings.Where(f => CorosyncRefuses(f.Message)).ToList();
+        var refusals = findings.Where(f => CorosyncRefuses(f.Message, host)).ToList();
         var corosync = refusals.Count > 0 ? "refused" : "accepted";
         // corosync stops at its first parser error: pvelint must name that line among its refusals.
         int? line = oracle.ParserLine is { } l && refusals.Any(f => f.Span!.Value.Line == l) ? l : null;
@@ -56,7 +57,12 @@ internal sealed partial record CorosyncVerdict(
     }
 
     /// <summary>"corosync ... refuses to start", "corosync stops" (votequorum), "corosync aborts"; not corosync-qdevice.</summary>
-    private static bool CorosyncRefuses(string message) => CorosyncRefusal().IsMatch(message);
+    private static bool CorosyncRefuses(string message, string host) =>
+        CorosyncRefusal().IsMatch(message) && (OnHost().Match(message) is not { Success: true } on || on.Groups[1].Value == host);
+
+    /// <summary>"corosync refuses to start on pve2 ('...')": a refusal on the host of that name only.</summary>
+    [GeneratedRegex(@"\bcorosync refuses to start on (\S+) \(", RegexOptions.CultureInvariant)]
+    private static partial Regex OnHost();
 
     [GeneratedRegex(@"\bcorosync (refuses to start|stops|aborts)\b|\bcorosync\b(?![-.])[^;,]*\band refuses to start\b", RegexOptions.CultureInvariant)]
     private static partial Regex CorosyncRefusal();
