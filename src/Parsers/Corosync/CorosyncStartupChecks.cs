@@ -26,6 +26,7 @@ internal static class CorosyncStartupChecks
     public static void Check(CorosyncDocument document, CorosyncConfigView view, CorosyncModel model, BindContext context)
     {
         CorosyncLoggingChecks.Check(view, context);
+        CorosyncAddressChecks.Check(view, context);
         var checks = new Checks(document, view, model, context);
         checks.Totem();
         checks.Nodelist();
@@ -182,7 +183,8 @@ internal static class CorosyncStartupChecks
                 if (block["knet_transport"] is { } kt && CorosyncSchema.Section("totem.interface")!.Key("knet_transport")!.Enum is { } e && !e.Accepts(kt.Value.Value))
                     Report(DiagnosticIds.InvalidValue, kt.Value.Span, CorosyncKeyChecks.EnumMessage($"totem.interface.{block.CorosyncLink}.knet_transport", kt.Value.Value, e));
 
-                if (!TransportKnown || !configuredLinks.Contains((int)block.CorosyncLink)) continue;
+                if (!TransportKnown) continue;
+                // Every interface block corosync stores is checked, whether or not a node has an address on its link.
                 if (block["ttl"] is { } ttl && Transport != "udp" && CorosyncIntegers.TryParse(ttl.Value.Value, 0, byte.MaxValue, out var t) && t != 1)
                     Report(DiagnosticIds.InvalidValue, ttl.Value.Span,
                         $"Key 'ttl' is {t} on link {block.CorosyncLink}, but only the udp (multicast) transport has a TTL, so corosync refuses to start ('Can only set ttl on multicast transport types for interface {block.CorosyncLink}').");
@@ -334,9 +336,12 @@ internal static class CorosyncStartupChecks
             foreach (var (key, item) in node.Items)
             {
                 if (!key.StartsWith("ring", StringComparison.Ordinal) || !key.EndsWith("_addr", StringComparison.Ordinal)) continue;
+                // sscanf("ring%u") also takes a sign: ring-1_addr is link 4294967295.
                 var digits = key[4..^5];
-                if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var link))
-                    yield return (link, item);
+                var negative = digits.StartsWith('-');
+                if (digits.Length > 0 && digits[0] is '-' or '+') digits = digits[1..];
+                if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var link))
+                    yield return (negative ? (long)(uint)(0 - (uint)link) : (long)(uint)link, item);
             }
         }
 

@@ -102,7 +102,7 @@ public class CorosyncCheckTests
                   consensus: 4000
                   join: 60
                   crypto_model: nss
-                  knet_compression_model: none
+                  knet_compression_model: zlib
                   block_unlisted_ips: yes
                   interface {
                     linknumber: 0

@@ -117,4 +117,78 @@ public class CorosyncFidelityTests
         var read = With("    name: a\n    nodeid: 1\n    ring0_addr: 10.0.0.1\n", "    nodeid: 1\n    ring1_addr: 10.0.1.1\n");
         Assert.Contains(read.Refusals, d => d.Span!.Value.Line == 10 && d.Message.Contains("corosync ignores the whole nodelist"));
     }
+
+    // ---- class 9: ring addresses that are no IP literal and no host name ----
+
+    [Theory]
+    [InlineData("10.0.0.2 # switch A")]
+    [InlineData("\"10.0.0.2\"")]
+    [InlineData("10.0.0.2/24")]
+    [InlineData("10.0.0.2:5405")]
+    [InlineData("fd00::1::2")]
+    [InlineData("")]
+    public void Addresses_no_resolver_can_parse_are_refusals(string address)
+    {
+        var read = With("    ring0_addr: 10.0.0.2\n", $"    ring0_addr: {address}\n".Replace(": \n", ":\n"));
+        Assert.Contains(read.Refusals, d => d.Span!.Value.Line == 18 && d.Message.StartsWith("corosync refuses to start: ring0_addr") && d.Message.Contains("'failed to parse node address"));
+    }
+
+    [Theory]
+    [InlineData("pve-b.example.com")]
+    [InlineData("fd00::2")]
+    [InlineData("fe80::1%eth0")]
+    public void Names_and_addresses_of_the_other_family_alone_are_no_refusal_of_their_own(string address)
+    {
+        var read = With("    ring0_addr: 10.0.0.2\n", $"    ring0_addr: {address}\n");
+        Assert.DoesNotContain(read.Refusals, d => d.Message.Contains("failed to parse node address"));
+    }
+
+    // ---- class 11: IP families, ring numbers, ttl, multicast, crypto_model ----
+
+    [Fact]
+    public void Ipv4_and_ipv6_on_one_link_are_a_refusal()
+    {
+        var read = With("    ring0_addr: 10.0.0.2\n", "    ring0_addr: fd00::2\n");
+        Assert.Equal([(Bad, 18, 17)], read.RefusalPositions);
+        Assert.Contains("'Nodes for link 0 have different IP families'", read.Refusals.Single().Message);
+    }
+
+    [Fact]
+    public void An_ipv4_address_under_ip_version_ipv6_is_a_refusal()
+    {
+        var read = With("  secauth: on\n", "  secauth: on\n  ip_version: ipv6\n");
+        Assert.Equal([(Bad, 14, 17), (Bad, 19, 17)], read.RefusalPositions);
+    }
+
+    [Fact]
+    public void Ring_minus_one_is_link_4294967295_to_corosync()
+    {
+        var read = With("    ring0_addr: 10.0.0.2\n", "    ring0_addr: 10.0.0.2\n    ring-1_addr: 10.1.0.2\n");
+        Assert.Contains(read.Refusals, d => d.Message.Contains("'interface ring number 4294967295 is bigger than allowed maximum 7'"));
+    }
+
+    [Fact]
+    public void Ttl_on_an_interface_no_node_uses_is_still_refused_outside_udp()
+    {
+        var read = With("  secauth: on\n", "  secauth: on\n  interface {\n    linknumber: 5\n    ttl: 2\n  }\n");
+        Assert.Contains(read.Refusals, d => d.Span!.Value.Line == 7 && d.Message.Contains("'Can only set ttl on multicast transport types for interface 5'"));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1", "is not a multicast address")]
+    [InlineData("ff15::1", "'Multicast address family does not match bind address family for interface 0'")]
+    public void A_udp_mcastaddr_must_be_multicast_of_the_links_family(string mcast, string expected)
+    {
+        var read = With("  secauth: on\n", $"  transport: udp\n  interface {{\n    linknumber: 0\n    mcastaddr: {mcast}\n  }}\n");
+        Assert.Contains(read.Refusals, d => d.Span!.Value.Line == 7 && d.Message.Contains(expected));
+    }
+
+    [Theory]
+    [InlineData("crypto_model: gcrypt")]
+    [InlineData("knet_compression_model: none")]
+    public void Models_the_shipped_libknet_lacks_are_refusals(string line)
+    {
+        var read = With("  secauth: on\n", $"  secauth: on\n  {line}\n");
+        Assert.Equal([(Bad, 5, line.IndexOf(':') + 5)], read.RefusalPositions);
+    }
 }
