@@ -143,7 +143,10 @@ internal static partial class CorosyncKeyChecks
         if (path == "totem.interface" && key == "ringnumber")
         {
             var link = CorosyncLinkNumber(siblings);
-            return $"Key 'ringnumber' in a totem interface is not read by corosync 3, which selects the link with 'linknumber' only, so this interface is link {link} for corosync while PVE's tools take ringnumber '{Show(item.Value.Value)}' as its link.";
+            // PVE's parser keys interfaces by linknumber and falls back to ringnumber only without one (issue 7 class 14).
+            if (siblings.Any(i => i.Key.Value == "linknumber"))
+                return $"Key 'ringnumber' in a totem interface is read by neither corosync 3 nor PVE's parser, which both take this interface's 'linknumber' (link {link}); remove it.";
+            return $"Key 'ringnumber' in a totem interface is not read by corosync 3, which selects the link with 'linknumber' only, so this interface is link {link} for corosync while PVE's parser, lacking a linknumber, takes ringnumber '{Show(item.Value.Value)}' as its link.";
         }
         if (path == "nodelist.node" && LinkAddress().Match(key) is { Success: true } m)
             return $"Key '{Show(key)}' is not read by corosync, whose node addresses are ring{m.Groups[1].Value}_addr; PVE's tools accept it as the address of link {m.Groups[1].Value}, but corosync has no address for this node there.";
@@ -213,7 +216,7 @@ internal static partial class CorosyncKeyChecks
             if (seen.TryGetValue(link, out var first))
             {
                 context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                    $"This interface block is link {link} for corosync, like the block on line {first.HeaderSpan.Line}; corosync merges both into link {link} (a key set in both takes the later value) and PVE's tools keep only one of them.",
+                    $"This interface block is link {link} for corosync, like the block on line {first.HeaderSpan.Line}; corosync merges both into link {link} (a key set in both takes the later value).",
                     block.Name.Span, [new RelatedSpan(first.Name.Span, $"the first block for link {link}")]));
             }
             else

@@ -74,7 +74,7 @@ public class CorosyncCheckTests
     {
         var read = InTotem("  interface {\n    ringnumber: 1\n    knet_link_priority: 5\n  }\n");
         Assert.Equal([(Unknown, 6, 5)], read.Where());
-        Assert.Contains("this interface is link 0 for corosync while PVE's tools take ringnumber '1'", MessageAt(read, 6));
+        Assert.Contains("this interface is link 0 for corosync while PVE's parser, lacking a linknumber, takes ringnumber '1'", MessageAt(read, 6));
         Assert.Equal(1, read.Model.Totem.Interfaces.Single().LinkNumber!.Value); // the model follows PVE's parser
     }
 
@@ -435,8 +435,9 @@ public class CorosyncCheckTests
     public void Lines_PVEs_parser_reads_differently_are_warnings(string line, int l, int c, string quote, string id = Pve)
     {
         var read = With("  cluster_name: c\n", line);
-        var warning = Assert.Single(read.Diagnostics, d => d.Id == id);
-        Assert.Equal((l, c), (warning.Span!.Value.Line, warning.Span.Value.Column));
+        // (an empty value also makes PVE's parser die a line later, where it meets 'secauth: on' out of step)
+        var warning = Assert.Single(read.Diagnostics, d => d.Id == id && d.Span!.Value.Line == l);
+        Assert.Equal(c, warning.Span!.Value.Column);
         Assert.Contains(quote, warning.Message);
     }
 

@@ -191,4 +191,37 @@ public class CorosyncFidelityTests
         var read = With("  secauth: on\n", $"  secauth: on\n  {line}\n");
         Assert.Equal([(Bad, 5, line.IndexOf(':') + 5)], read.RefusalPositions);
     }
+
+    // ---- class 14: what PVE's parser reads ----
+
+    [Fact]
+    public void Node_as_a_key_in_the_nodelist_makes_pves_parser_die()
+    {
+        var read = With("nodelist {\n", "nodelist {\n  node: x\n");
+        var death = Assert.Single(read.Diagnostics, d => d.Id == DiagnosticIds.ParserDisagreement);
+        Assert.Equal(11, death.Span!.Value.Line); // at the node block Perl cannot push onto the string 'x'
+
+        Assert.Contains("stops with 'Can't use string (", death.Message);
+        Assert.Contains("as an ARRAY ref while", death.Message);
+    }
+
+    [Fact]
+    public void Pves_parser_drops_a_node_block_keyed_like_a_later_one()
+    {
+        // no name: PVE files the first node under its ring0_addr, which is the second node's name
+        var read = With("    name: a\n", "").Model;
+        var text = Base.Replace("    name: a\n    nodeid: 1\n    ring0_addr: 10.0.0.1\n", "    nodeid: 1\n    ring0_addr: b\n");
+        var dropped = Assert.Single(CorosyncRead.Of(text).Diagnostics, d => d.Id == DiagnosticIds.ParserDisagreement);
+        Assert.Equal(10, dropped.Span!.Value.Line);
+        Assert.StartsWith("PVE's parser drops this node block: it keys node blocks by name, else ring0_addr, and the node block on line 14 has the same key 'b'", dropped.Message);
+        Assert.NotNull(read);
+    }
+
+    [Fact]
+    public void Pve_keys_an_interface_by_linknumber_before_ringnumber()
+    {
+        var read = With("  secauth: on\n", "  secauth: on\n  interface {\n    linknumber: 0\n    ringnumber: 1\n  }\n");
+        var message = Assert.Single(read.Diagnostics).Message;
+        Assert.Contains("read by neither corosync 3 nor PVE's parser, which both take this interface's 'linknumber' (link 0)", message);
+    }
 }
