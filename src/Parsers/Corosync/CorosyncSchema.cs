@@ -131,7 +131,7 @@ internal static class CorosyncSchema
             new("quorum.device", Keys(text, "model").AddRange(Keys(u32, "timeout", "sync_timeout", "votes")).Add("master_wins", u8),
                 ["net", "heuristics"]),
             new("quorum.device.net", Keys(text, "host", "port", "tie_breaker", "connect_timeout", "force_ip_version", "keep_active_partition_tie_breaker")
-                .Add("algorithm", Later(Qdevice, "Unknown decision algorithm", "ffsplit", "lms", "2nodelms"))
+                .Add("algorithm", Later(Qdevice, "Unknown decision algorithm", "ffsplit", "lms", "2nodelms", "test"))
                 .Add("tls", tls), []),
             new("quorum.device.heuristics", Keys(text, "mode", "timeout", "sync_timeout", "interval"), [],
                 KeyPattern: new Regex("^exec_.+$", RegexOptions.CultureInvariant)),

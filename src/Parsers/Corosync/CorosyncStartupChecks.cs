@@ -303,13 +303,13 @@ internal static class CorosyncStartupChecks
         /// <summary>corosync-qdevice refuses to start on these; corosync runs, but the device never votes.</summary>
         public void Qdevice()
         {
-            var model = view["quorum.device.model"];
-            if (model is null || model.Value.Value.Length == 0) return;
+            var deviceModel = view["quorum.device.model"];
+            if (deviceModel is null || deviceModel.Value.Value.Length == 0) return;
             const string Refuses = "so corosync-qdevice refuses to start and the cluster gets no QDevice vote";
-            if (model.Value.Value != "net")
+            if (deviceModel.Value.Value != "net")
             {
-                Report(DiagnosticIds.InvalidValue, model.Value.Span,
-                    $"Quorum device model '{CorosyncParser.Shorten(model.Value.Value)}' is not 'net', the only model corosync-qdevice has, {Refuses} ('Configured device model {CorosyncParser.Shorten(model.Value.Value)} is not supported.').");
+                Report(DiagnosticIds.InvalidValue, deviceModel.Value.Span,
+                    $"Quorum device model '{CorosyncParser.Shorten(deviceModel.Value.Value)}' is not 'net', the only model corosync-qdevice has, {Refuses} ('Configured device model {CorosyncParser.Shorten(deviceModel.Value.Value)} is not supported.').");
                 return;
             }
             var device = view.Sections("quorum.device")[0];
@@ -321,6 +321,7 @@ internal static class CorosyncStartupChecks
                     $"Section 'totem' has no cluster_name, which identifies the cluster at corosync-qnetd, {Refuses} ('Cluster name (totem.cluster_name) has to be defined.').");
             CheckLaterEnum("quorum.device.net", "algorithm");
             CheckLaterEnum("quorum.device.net", "tls");
+            CorosyncQdeviceOptionChecks.Check(view, VoteArithmetic.Of(model) is not { Refusals.IsEmpty: false }, context);
         }
 
         /// <summary>An enumeration checked on the value in effect (not while parsing).</summary>

@@ -224,4 +224,48 @@ public class CorosyncFidelityTests
         var message = Assert.Single(read.Diagnostics).Message;
         Assert.Contains("read by neither corosync 3 nor PVE's parser, which both take this interface's 'linknumber' (link 0)", message);
     }
+
+    // ---- class 13: quorum device options corosync-qdevice refuses ----
+
+    private static CorosyncRead WithDevice(string net, string device = "    votes: 1\n") =>
+        With("  provider: corosync_votequorum\n",
+            $"  provider: corosync_votequorum\n  device {{\n    model: net\n{device}    net {{\n      host: 10.9.0.1\n      tls: off\n{net}    }}\n  }}\n");
+
+    [Fact]
+    public void A_plain_device_is_accepted()
+    {
+        Assert.Empty(WithDevice("").Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("      tie_breaker: 0\n", "tie_breaker must be lowest|highest|valid_node_id")]
+    [InlineData("      tie_breaker: Lowest\n", "tie_breaker must be lowest|highest|valid_node_id")]
+    [InlineData("      port: 65536\n", "quorum.device.net.port must be in range 1-65535")]
+    [InlineData("      connect_timeout: 999\n", "connect_timeout must be valid number in range <1000,120000>")]
+    [InlineData("      force_ip_version: 5\n", "force_ip_version must be one of 0|4|6")]
+    [InlineData("      keep_active_partition_tie_breaker: maybe\n", "keep_active_partition_tie_breaker value is not valid.")]
+    [InlineData("      algorithm: test\n", "Test algorithm is not enabled.")]
+    public void Net_options_corosync_qdevice_refuses(string line, string upstream)
+    {
+        var refusal = Assert.Single(WithDevice(line).Refusals);
+        Assert.Equal(29, refusal.Span!.Value.Line);
+        Assert.Contains("corosync-qdevice refuses to start", refusal.Message);
+        Assert.Contains(upstream, refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("    votes: 2\n")]
+    [InlineData("")]
+    public void Ffsplit_needs_exactly_one_device_vote(string votes)
+    {
+        var refusal = Assert.Single(WithDevice("", votes).Refusals, d => d.Message.Contains("corosync-qdevice"));
+        Assert.Contains("'50:50 split algorithm works only if quorum.device.votes configuration key is set to 1!'", refusal.Message);
+    }
+
+    [Fact]
+    public void Heuristics_mode_and_timeouts_are_checked()
+    {
+        var read = WithDevice("", "    votes: 1\n    heuristics {\n      mode: bogus\n      timeout: 999\n      exec_ping: /bin/true\n    }\n");
+        Assert.Equal([(Bad, 27, 13), (Bad, 28, 16)], read.RefusalPositions);
+    }
 }

@@ -49,7 +49,9 @@ internal sealed partial record CorosyncVerdict(
         var corosync = refusals.Count > 0 ? "refused" : "accepted";
         // corosync stops at its first parser error: pvelint must name that line among its refusals.
         int? line = oracle.ParserLine is { } l && refusals.Any(f => f.Span!.Value.Line == l) ? l : null;
-        var qdevice = oracle.Qdevice is null ? null : findings.Any(f => f.Message.Contains("corosync-qdevice refuses", StringComparison.Ordinal)) ? "refused" : "accepted";
+        var qdevice = oracle.Qdevice is null ? null
+            : findings.Any(f => f.Message.Contains("corosync-qdevice refuses", StringComparison.Ordinal)
+                                && (QdeviceOnHost().Match(f.Message) is not { Success: true } on || on.Groups[1].Value == host)) ? "refused" : "accepted";
         return (new(corosync, line, qdevice,
             findings.Any(f => SaysPveDies(f.Message)),
             findings.Any(f => SaysPveDrops(f.Message, "node")),
@@ -63,6 +65,9 @@ internal sealed partial record CorosyncVerdict(
     /// <summary>"corosync refuses to start on pve2 ('...')": a refusal on the host of that name only.</summary>
     [GeneratedRegex(@"\bcorosync refuses to start on (\S+) \(", RegexOptions.CultureInvariant)]
     private static partial Regex OnHost();
+
+    [GeneratedRegex(@"\bcorosync-qdevice refuses to start on (\S+) \(", RegexOptions.CultureInvariant)]
+    private static partial Regex QdeviceOnHost();
 
     [GeneratedRegex(@"\bcorosync (refuses to start|stops|aborts)\b|\bcorosync\b(?![-.])[^;,]*\band refuses to start\b", RegexOptions.CultureInvariant)]
     private static partial Regex CorosyncRefusal();
