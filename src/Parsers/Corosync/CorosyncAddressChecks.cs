@@ -25,6 +25,9 @@ internal static partial class CorosyncAddressChecks
     [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex NameCharacters();
 
+    [GeneratedRegex(@"^(0[xX][0-9a-fA-F]+|[0-9]+)(\.(0[xX][0-9a-fA-F]+|[0-9]+)){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex InetAtonForm();
+
     [GeneratedRegex(@"^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex DottedQuad();
 
@@ -100,7 +103,8 @@ internal static partial class CorosyncAddressChecks
                 ? Family.V6 : Family.Unusable;
         if (DottedQuad().Match(address) is { Success: true } m)
             return m.Groups.Values.Skip(1).All(g => int.Parse(g.Value, CultureInfo.InvariantCulture) <= 255) ? Family.V4 : Family.Name;
-        // Other numeric forms (10.0.0, 0x0a000001) are inet_aton's business and names may be anything: no claim.
+        // getaddrinfo takes inet_aton's short and hexadecimal forms (10.0.0, 0x0a000001) as IPv4 before any look-up.
+        if (InetAtonForm().IsMatch(address) && IPAddress.TryParse(address, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork) return Family.V4;
         return NameCharacters().IsMatch(address) ? Family.Name : Family.Unusable;
     }
 

@@ -24,6 +24,10 @@ internal static class CorosyncQdeviceOptionChecks
         Range(view["quorum.device.heuristics.interval"], 1000, 3600000, "heuristics.interval must be valid number in range <1000,3600000>", context);
         Words(view["quorum.device.heuristics.mode"], [.. Switch, "sync"], "quorum.device.heuristics.mode value is not valid.", context);
 
+        // Observed with corosync-qdevice 3.0.3: a sync_timeout of 0 makes it die of SIGSEGV right after start-up.
+        if (view["quorum.device.sync_timeout"] is { } sync && CorosyncIntegers.TryParse(sync.Value.Value, 0, uint.MaxValue, out var syncTimeout) && syncTimeout == 0)
+            context.Report(DiagnosticIds.InvalidValue, sync.Value.Span,
+                $"Key 'quorum.device.sync_timeout' is 0: {Refuses} (corosync-qdevice 3.0.3 dies of a segmentation fault right after it starts; leave the key out for the default 30000 ms).");
         Range(view["quorum.device.net.port"], 1, ushort.MaxValue, "quorum.device.net.port must be in range 1-65535", context);
         if (view["quorum.device.net.algorithm"] is { Value.Value: "test" } test)
             Refuse(test, "the 'test' algorithm is for developers and off unless corosync-qdevice is started with -S net_test_algorithm_enabled=on",

@@ -268,4 +268,19 @@ public class CorosyncFidelityTests
         var read = WithDevice("", "    votes: 1\n    heuristics {\n      mode: bogus\n      timeout: 999\n      exec_ping: /bin/true\n    }\n");
         Assert.Equal([(Bad, 27, 13), (Bad, 28, 16)], read.RefusalPositions);
     }
+
+    [Fact]
+    public void Short_ipv4_forms_are_ipv4_to_getaddrinfo()
+    {
+        var read = CorosyncRead.Of(Base.Replace("ring0_addr: 10.0.0.1", "ring0_addr: 0x0a000001").Replace("ring0_addr: 10.0.0.2", "ring0_addr: fd00::2"));
+        Assert.Contains(read.Refusals, d => d.Span!.Value.Line == 18 && d.Message.Contains("'Nodes for link 0 have different IP families'"));
+    }
+
+    [Fact]
+    public void A_device_sync_timeout_of_0_crashes_corosync_qdevice()
+    {
+        var refusal = Assert.Single(WithDevice("", "    votes: 1\n    sync_timeout: 0\n").Refusals);
+        Assert.Equal(26, refusal.Span!.Value.Line);
+        Assert.Contains("segmentation fault", refusal.Message);
+    }
 }
