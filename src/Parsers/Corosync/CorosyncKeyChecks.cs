@@ -23,14 +23,15 @@ internal static partial class CorosyncKeyChecks
     [GeneratedRegex("^link([0-9]+)_addr$", RegexOptions.CultureInvariant)]
     private static partial Regex LinkAddress();
 
-    public static void Check(CorosyncDocument document, BindContext context)
+    /// <param name="pve">How PVE's parser reads the file: a repeated section is its death only where it really dies.</param>
+    public static void Check(CorosyncDocument document, PveCorosyncReading pve, BindContext context)
     {
-        CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodePositions: null);
+        CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodePositions: null, pve);
     }
 
     /// <param name="nodePositions">Inside a nodelist: the node entry corosync stores each key of a node block in.</param>
     private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context,
-        Dictionary<CorosyncItem, int>? nodePositions)
+        Dictionary<CorosyncItem, int>? nodePositions, PveCorosyncReading pve)
     {
         var items = children.OfType<CorosyncItem>().ToList();
         foreach (var item in items) CheckItem(item, items, path, spec, context, nodePositions);
@@ -48,10 +49,10 @@ internal static partial class CorosyncKeyChecks
                 if (childSpec is null)
                     context.Report(DiagnosticIds.UnknownKey, section.Name.Span, UnknownSectionMessage(section, path, nodePositions));
             }
-            CheckContainer(section.Children, childPath, childSpec, context, nodePositions);
+            CheckContainer(section.Children, childPath, childSpec, context, nodePositions, pve);
             if (childSpec is not null) CheckRequiredKey(section, childSpec, context);
         }
-        if (spec is not null) CheckRepeatedSections(sections, path, spec, context);
+        if (spec is not null) CheckRepeatedSections(sections, path, spec, context, pve);
     }
 
     private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context,
@@ -176,7 +177,7 @@ internal static partial class CorosyncKeyChecks
         }
     }
 
-    private static void CheckRepeatedSections(List<CorosyncSection> sections, string path, CorosyncSectionSpec spec, BindContext context)
+    private static void CheckRepeatedSections(List<CorosyncSection> sections, string path, CorosyncSectionSpec spec, BindContext context, PveCorosyncReading pve)
     {
         foreach (var group in sections.GroupBy(s => s.Name.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -191,16 +192,20 @@ internal static partial class CorosyncKeyChecks
             }
             // PVE::Corosync::parse_conf keeps only 'node' and 'interface' blocks as lists (reference/pve-formats.md §6).
             if (childPath == "nodelist.node") continue;
-            var pveRefuses = $"PVE's parser stops with 'section '{group.Key}' already exists and not marked as array!', so pvecm and the GUI cannot read corosync.conf";
+            var pveDeath = $"section '{group.Key}' already exists and not marked as array!";
             foreach (var later in list.Skip(1))
             {
+                // PVE's word-by-word reading decides whether it dies here (unbalanced braces nest the block elsewhere for it).
+                var pveRefuses = pve.Death == pveDeath && pve.DeathAt!.Line == later.Name.Span.Line
+                    ? $", but PVE's parser stops with '{pveDeath}', so pvecm and the GUI cannot read corosync.conf"
+                    : "";
                 var corosyncDoes = childSpec.IsList
                     ? "corosync keeps the blocks apart"
                     : childPath == "nodelist"
                         ? "corosync numbers the nodes of each nodelist block from 0 again, so this block's nodes overwrite the earlier block's nodes key by key"
                         : "corosync merges the blocks (a key set in both takes the later value)";
                 context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                    $"Section '{Show(group.Key)}' appears again {Where(path)} (first on line {list[0].HeaderSpan.Line}); {corosyncDoes}, but {pveRefuses}.",
+                    $"Section '{Show(group.Key)}' appears again {Where(path)} (first on line {list[0].HeaderSpan.Line}); {corosyncDoes}{pveRefuses}.",
                     later.Name.Span, [new RelatedSpan(list[0].Name.Span, "the first block")]));
             }
         }

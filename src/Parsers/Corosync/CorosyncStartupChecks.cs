@@ -133,7 +133,7 @@ internal static class CorosyncStartupChecks
 
             // totemconfig.c reads the nodelist only when nodelist.node.0 has a name or ring0_addr: without, corosync
             // runs without a nodeid and aborts when it first sends a join message (issue 7 class 11).
-            if (view.Nodes.Count > 0 && TransportKnown && IsKnet && view.Nodes[0] is var first
+            if (view.Nodes.Count > 0 && TransportKnown && view.Nodes[0] is var first
                 && (first.Position != 0 || (first["name"] is null && first["ring0_addr"] is null)))
                 Report(DiagnosticIds.MissingRequiredKey, first.FirstBlock.Name.Span,
                     "The first node entry has neither 'name' nor 'ring0_addr', so corosync ignores the whole nodelist, runs without a nodeid and aborts ('Assertion `memb_join->header.nodeid' failed'): corosync refuses to start.");

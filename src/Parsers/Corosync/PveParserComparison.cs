@@ -23,7 +23,7 @@ internal static class PveParserComparison
 
     private const string PveParser = "PVE's own corosync.conf parser (PVE::Corosync::parse_conf, used by pvecm and the GUI)";
 
-    public static void Check(CorosyncDocument document, BindContext context)
+    public static void Check(CorosyncDocument document, PveCorosyncReading reading, BindContext context)
     {
         foreach (var node in document.DescendantNodes())
         {
@@ -37,16 +37,15 @@ internal static class PveParserComparison
                     break;
             }
         }
-        CheckWholeFile(document.File, context);
+        CheckWholeFile(document.File, reading, context);
     }
 
     /// <summary>
     /// Where PVE's parser dies (unless a line above already said so for that line) and the node and interface blocks
     /// it drops because a later block has the same key (<see cref="PveCorosyncReading"/>).
     /// </summary>
-    private static void CheckWholeFile(SourceFile file, BindContext context)
+    private static void CheckWholeFile(SourceFile file, PveCorosyncReading reading, BindContext context)
     {
-        var reading = PveCorosyncReading.Of(file);
         if (reading.DeathAt is { } at)
         {
             if (context.Diagnostics.Any(d => d.Span?.Line == at.Line && d.Message.Contains("stops with", StringComparison.Ordinal))) return;
