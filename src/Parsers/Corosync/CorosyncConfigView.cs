@@ -2,7 +2,10 @@ using PveLint.Corosync.Syntax;
 
 namespace PveLint.Corosync;
 
-/// <summary>A <c>nodelist { node { ... } }</c> entry as corosync numbers it: <c>nodelist.node.&lt;Position&gt;.*</c>.</summary>
+/// <summary>
+/// A <c>nodelist { node { ... } }</c> entry as corosync numbers it: <c>nodelist.node.&lt;Position&gt;.*</c>.
+/// <see cref="FirstBlock"/> is the node block its first key is in (a phantom node's is the block corosync split).
+/// </summary>
 internal sealed record CorosyncNodeEntry(int Position, CorosyncSection FirstBlock, IReadOnlyDictionary<string, CorosyncItem> Items)
 {
     public CorosyncItem? this[string key] => Items.GetValueOrDefault(key);
@@ -24,16 +27,16 @@ internal sealed class CorosyncConfigView
 {
     private readonly Dictionary<string, CorosyncItem> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CorosyncSection>> _sections = new(StringComparer.Ordinal);
-    private readonly List<Dictionary<string, CorosyncItem>> _nodeItems = new();
-    private readonly List<CorosyncSection> _nodeBlocks = new();
+    private readonly SortedDictionary<int, (CorosyncSection Block, Dictionary<string, CorosyncItem> Items)> _nodes = new();
     private readonly List<CorosyncInterfaceBlock> _interfaces = new();
 
     public CorosyncConfigView(CorosyncDocument document)
     {
         Collect(document.Children, "");
-        Nodes = _nodeItems.Select((items, i) => new CorosyncNodeEntry(i, _nodeBlocks[i], items)).ToList();
+        Nodes = _nodes.Select(kv => new CorosyncNodeEntry(kv.Key, kv.Value.Block, kv.Value.Items)).ToList();
     }
 
+    /// <summary>The node entries corosync stores, by position; positions without a key have no entry.</summary>
     public IReadOnlyList<CorosyncNodeEntry> Nodes { get; }
 
     public IReadOnlyList<CorosyncInterfaceBlock> Interfaces => _interfaces;
@@ -59,7 +62,7 @@ internal sealed class CorosyncConfigView
                     var childPath = path.Length == 0 ? section.Name.Value : path + "." + section.Name.Value;
                     if (!_sections.TryGetValue(childPath, out var list)) _sections[childPath] = list = new List<CorosyncSection>();
                     list.Add(section);
-                    if (childPath == "nodelist.node") AddNode(nodePosition++, section);
+                    if (childPath == "nodelist.node") nodePosition = AddNode(nodePosition, section);
                     else if (childPath == "totem.interface") _interfaces.Add(new CorosyncInterfaceBlock(section, CorosyncKeyChecks.CorosyncLinkNumber(section.Items), LastValues(section)));
                     else Collect(section.Children, childPath);
                     break;
@@ -67,14 +70,38 @@ internal sealed class CorosyncConfigView
         }
     }
 
-    private void AddNode(int position, CorosyncSection block)
+    private int AddNode(int position, CorosyncSection block)
     {
-        while (_nodeItems.Count <= position)
+        var items = NodeItems(position, block, out var next);
+        foreach (var (at, item) in items)
         {
-            _nodeItems.Add(new Dictionary<string, CorosyncItem>(StringComparer.Ordinal));
-            _nodeBlocks.Add(block);
+            if (!_nodes.TryGetValue(at, out var entry)) _nodes[at] = entry = (block, new Dictionary<string, CorosyncItem>(StringComparer.Ordinal));
+            entry.Items[item.Key.Value] = item;
         }
-        foreach (var item in block.Items) _nodeItems[position][item.Key.Value] = item;
+        return next;
+    }
+
+    /// <summary>
+    /// Where corosync stores the keys of a node block that starts at <paramref name="position"/> (coroparse.c
+    /// main_config_parser_cb): every key inside it, at any depth, goes to <c>nodelist.node.&lt;N&gt;</c> and every
+    /// '}' inside it, of the node or of a section nested in it, moves N on. So a section nested in a node block
+    /// splits the node: the keys after it are a node of their own (issue 7 class 12).
+    /// </summary>
+    internal static List<(int Position, CorosyncItem Item)> NodeItems(int position, CorosyncSection block, out int next)
+    {
+        var items = new List<(int, CorosyncItem)>();
+        next = Walk(block, position);
+        return items;
+
+        int Walk(CorosyncSection section, int at)
+        {
+            foreach (var child in section.Children)
+            {
+                if (child is CorosyncItem item) items.Add((at, item));
+                else if (child is CorosyncSection nested) at = Walk(nested, at);
+            }
+            return at + 1;
+        }
     }
 
     private static Dictionary<string, CorosyncItem> LastValues(CorosyncSection section)

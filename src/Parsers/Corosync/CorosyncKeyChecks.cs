@@ -23,19 +23,22 @@ internal static partial class CorosyncKeyChecks
     [GeneratedRegex("^link([0-9]+)_addr$", RegexOptions.CultureInvariant)]
     private static partial Regex LinkAddress();
 
-    public static void Check(CorosyncDocument document, BindContext context)
+    /// <param name="pve">How PVE's parser reads the file: a repeated section is its death only where it really dies.</param>
+    public static void Check(CorosyncDocument document, PveCorosyncReading pve, BindContext context)
     {
-        CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodeNumber: null);
+        CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodePositions: null, pve);
     }
 
-    private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
+    /// <param name="nodePositions">Inside a nodelist: the node entry corosync stores each key of a node block in.</param>
+    private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context,
+        Dictionary<CorosyncItem, int>? nodePositions, PveCorosyncReading pve)
     {
         var items = children.OfType<CorosyncItem>().ToList();
-        foreach (var item in items) CheckItem(item, items, path, spec, context, nodeNumber);
+        foreach (var item in items) CheckItem(item, items, path, spec, context, nodePositions);
         if (spec is not null && !spec.KeysAreEntries) CheckRepeatedKeys(items, path, spec, context);
 
         var sections = children.OfType<CorosyncSection>().Where(s => s.Name.Value.Length > 0).ToList();
-        var nodeCounter = 0;
+        if (path == "nodelist") nodePositions = NodePositions(sections.Where(s => s.Name.Value == "node"));
         foreach (var section in sections)
         {
             var childPath = path.Length == 0 ? section.Name.Value : path + "." + section.Name.Value;
@@ -44,27 +47,30 @@ internal static partial class CorosyncKeyChecks
             {
                 childSpec = spec.Sections.Contains(section.Name.Value) ? CorosyncSchema.Section(childPath) : null;
                 if (childSpec is null)
-                    context.Report(DiagnosticIds.UnknownKey, section.Name.Span,
-                        $"Section '{Show(section.Name.Value)}' is not a corosync 3.1 section {Where(path)}; corosync stores its keys without using them.");
+                    context.Report(DiagnosticIds.UnknownKey, section.Name.Span, UnknownSectionMessage(section, path, nodePositions));
             }
-            // coroparse.c numbers node blocks per nodelist block (node_number is reset when 'nodelist' starts).
-            int? number = childPath == "nodelist.node" ? nodeCounter++ : null;
-            CheckContainer(section.Children, childPath, childSpec, context, number);
+            CheckContainer(section.Children, childPath, childSpec, context, nodePositions, pve);
             if (childSpec is not null) CheckRequiredKey(section, childSpec, context);
         }
-        if (spec is not null) CheckRepeatedSections(sections, path, spec, context);
+        if (spec is not null) CheckRepeatedSections(sections, path, spec, context, pve);
     }
 
-    private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context, int? nodeNumber)
+    private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context,
+        Dictionary<CorosyncItem, int>? nodePositions)
     {
         var key = item.Key.Value;
-        var cmapName = nodeNumber is { } n ? $"nodelist.node.{n}.{key}" : path.Length == 0 ? key : path + "." + key;
+        var n = 0;
+        var inNode = nodePositions is not null && nodePositions.TryGetValue(item, out n);
+        var cmapName = inNode ? $"nodelist.node.{n}.{key}" : path.Length == 0 ? key : path + "." + key;
         if (!IsStorableName(cmapName))
         {
             context.Report(DiagnosticIds.SyntaxError, item.Key.Span,
                 $"Key '{Show(key)}' {Where(path)} cannot be stored in corosync's configuration map as '{Show(cmapName)}' (names need at least 3 characters of letters, digits, '.', '_', '-', '/' or ':'), so corosync refuses to start ('Can't store key into icmap').");
             return;
         }
+        // In a section nested in a node block corosync still converts nodeid and quorum_votes (it stores them in the node).
+        if (spec is null && inNode && CorosyncSchema.Section("nodelist.node")!.Keys.GetValueOrDefault(key) is { Type: not CorosyncValueType.Text } nodeKey)
+            CheckValue(item, cmapName, nodeKey, context);
         if (spec is null) return;
 
         if (spec.OnlyKeysMessage is not null && !spec.Keys.ContainsKey(key))
@@ -113,13 +119,35 @@ internal static partial class CorosyncKeyChecks
         return $"Key '{cmapName}' is '{Show(value)}', which is not one of {string.Join(", ", e.Values)}; {consequence} ('{e.UpstreamMessage}').";
     }
 
+    /// <summary>Where corosync stores each key of the node blocks of one nodelist block (numbering restarts in every nodelist).</summary>
+    private static Dictionary<CorosyncItem, int> NodePositions(IEnumerable<CorosyncSection> nodeBlocks)
+    {
+        var positions = new Dictionary<CorosyncItem, int>(ReferenceEqualityComparer.Instance);
+        var next = 0;
+        foreach (var block in nodeBlocks)
+            foreach (var (position, item) in CorosyncConfigView.NodeItems(next, block, out next))
+                positions[item] = position;
+        return positions;
+    }
+
+    private static string UnknownSectionMessage(CorosyncSection section, string path, Dictionary<CorosyncItem, int>? nodePositions)
+    {
+        var name = Show(section.Name.Value);
+        if (nodePositions is null || !path.StartsWith("nodelist.node", StringComparison.Ordinal))
+            return $"Section '{name}' is not a corosync 3.1 section {Where(path)}; corosync stores its keys without using them.";
+        return $"Section '{name}' inside a node block is not a corosync section, and corosync's parser ends a node at every '}}' inside a node block: its keys belong to this node, and the keys after its '}}' (line {section.CloseSpan?.Line ?? section.HeaderSpan.Line}) to another node entry, so corosync sees a node the file does not have (its votes count towards expected votes) while PVE's parser keeps one node; move its keys into the node block and remove the section.";
+    }
+
     private static string UnknownKeyMessage(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec spec)
     {
         var key = item.Key.Value;
         if (path == "totem.interface" && key == "ringnumber")
         {
             var link = CorosyncLinkNumber(siblings);
-            return $"Key 'ringnumber' in a totem interface is not read by corosync 3, which selects the link with 'linknumber' only, so this interface is link {link} for corosync while PVE's tools take ringnumber '{Show(item.Value.Value)}' as its link.";
+            // PVE's parser keys interfaces by linknumber and falls back to ringnumber only without one (issue 7 class 14).
+            if (siblings.Any(i => i.Key.Value == "linknumber"))
+                return $"Key 'ringnumber' in a totem interface is read by neither corosync 3 nor PVE's parser, which both take this interface's 'linknumber' (link {link}); remove it.";
+            return $"Key 'ringnumber' in a totem interface is not read by corosync 3, which selects the link with 'linknumber' only, so this interface is link {link} for corosync while PVE's parser, lacking a linknumber, takes ringnumber '{Show(item.Value.Value)}' as its link.";
         }
         if (path == "nodelist.node" && LinkAddress().Match(key) is { Success: true } m)
             return $"Key '{Show(key)}' is not read by corosync, whose node addresses are ring{m.Groups[1].Value}_addr; PVE's tools accept it as the address of link {m.Groups[1].Value}, but corosync has no address for this node there.";
@@ -149,7 +177,7 @@ internal static partial class CorosyncKeyChecks
         }
     }
 
-    private static void CheckRepeatedSections(List<CorosyncSection> sections, string path, CorosyncSectionSpec spec, BindContext context)
+    private static void CheckRepeatedSections(List<CorosyncSection> sections, string path, CorosyncSectionSpec spec, BindContext context, PveCorosyncReading pve)
     {
         foreach (var group in sections.GroupBy(s => s.Name.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -164,16 +192,20 @@ internal static partial class CorosyncKeyChecks
             }
             // PVE::Corosync::parse_conf keeps only 'node' and 'interface' blocks as lists (reference/pve-formats.md §6).
             if (childPath == "nodelist.node") continue;
-            var pveRefuses = $"PVE's parser stops with 'section '{group.Key}' already exists and not marked as array!', so pvecm and the GUI cannot read corosync.conf";
+            var pveDeath = $"section '{group.Key}' already exists and not marked as array!";
             foreach (var later in list.Skip(1))
             {
+                // PVE's word-by-word reading decides whether it dies here (unbalanced braces nest the block elsewhere for it).
+                var pveRefuses = pve.Death == pveDeath && pve.DeathAt!.Line == later.Name.Span.Line
+                    ? $", but PVE's parser stops with '{pveDeath}', so pvecm and the GUI cannot read corosync.conf"
+                    : "";
                 var corosyncDoes = childSpec.IsList
                     ? "corosync keeps the blocks apart"
                     : childPath == "nodelist"
                         ? "corosync numbers the nodes of each nodelist block from 0 again, so this block's nodes overwrite the earlier block's nodes key by key"
                         : "corosync merges the blocks (a key set in both takes the later value)";
                 context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                    $"Section '{Show(group.Key)}' appears again {Where(path)} (first on line {list[0].HeaderSpan.Line}); {corosyncDoes}, but {pveRefuses}.",
+                    $"Section '{Show(group.Key)}' appears again {Where(path)} (first on line {list[0].HeaderSpan.Line}); {corosyncDoes}{pveRefuses}.",
                     later.Name.Span, [new RelatedSpan(list[0].Name.Span, "the first block")]));
             }
         }
@@ -189,7 +221,7 @@ internal static partial class CorosyncKeyChecks
             if (seen.TryGetValue(link, out var first))
             {
                 context.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                    $"This interface block is link {link} for corosync, like the block on line {first.HeaderSpan.Line}; corosync merges both into link {link} (a key set in both takes the later value) and PVE's tools keep only one of them.",
+                    $"This interface block is link {link} for corosync, like the block on line {first.HeaderSpan.Line}; corosync merges both into link {link} (a key set in both takes the later value).",
                     block.Name.Span, [new RelatedSpan(first.Name.Span, $"the first block for link {link}")]));
             }
             else

@@ -18,8 +18,9 @@ public static class CorosyncReader
     {
         var document = CorosyncParser.Parse(file);
         context.ReportAll(document.Diagnostics);
-        CorosyncKeyChecks.Check(document, context);
-        PveParserComparison.Check(document, context);
+        var pve = PveCorosyncReading.Of(file);
+        CorosyncKeyChecks.Check(document, pve, context);
+        PveParserComparison.Check(document, pve, context);
         var view = new CorosyncConfigView(document);
         var model = CorosyncModelBuilder.Build(file.Path, view);
         CorosyncStartupChecks.Check(document, view, model, context);

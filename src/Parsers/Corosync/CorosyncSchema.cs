@@ -95,9 +95,10 @@ internal static class CorosyncSchema
             .Add("ip_version", Parsing("Invalid ip_version type", "ipv4", "ipv6", "ipv4-6", "ipv6-4"))
             .Add("crypto_cipher", Parsing("Invalid cipher type. Should be none, aes256, aes192 or aes128", "none", "aes256", "aes192", "aes128"))
             .Add("crypto_hash", Parsing("Invalid hash type. Should be none, md5, sha1, sha256, sha384 or sha512", "none", "md5", "sha1", "sha256", "sha384", "sha512"))
-            // checked against the libknet build (Debian's libknet 1.25 has these)
-            .Add("crypto_model", Parsing("Invalid crypto model", "nss", "openssl", "gcrypt"))
-            .Add("knet_compression_model", Parsing("Invalid compression model", "none", "zlib", "lz4", "lz4hc", "lzo2", "lzma", "bzip2", "zstd"))
+            // checked against the libknet build: Debian's libknet 1.25 has no gcrypt, and 'none' is no compression model
+            // to corosync 3.1.7 (it refuses it; leave the key out instead), as the real corosync said (issue 7 class 11)
+            .Add("crypto_model", Parsing("Invalid crypto model. Should be nss or openssl", "nss", "openssl"))
+            .Add("knet_compression_model", Parsing("Invalid compression model. Should be zlib, lz4, lz4hc, lzo2, lzma, bzip2 or zstd", "zlib", "lz4", "lz4hc", "lzo2", "lzma", "bzip2", "zstd"))
             // checked by totem_config_read/validate (totemconfig.c)
             .Add("transport", Later(Corosync, "Invalid transport type. Should be udpu, udp or knet", "udpu", "udp", "knet"))
             .Add("link_mode", Later(Corosync, "The Knet link mode specified is invalid.  It must be active, passive or rr.", "active", "passive", "rr"));
@@ -130,7 +131,7 @@ internal static class CorosyncSchema
             new("quorum.device", Keys(text, "model").AddRange(Keys(u32, "timeout", "sync_timeout", "votes")).Add("master_wins", u8),
                 ["net", "heuristics"]),
             new("quorum.device.net", Keys(text, "host", "port", "tie_breaker", "connect_timeout", "force_ip_version", "keep_active_partition_tie_breaker")
-                .Add("algorithm", Later(Qdevice, "Unknown decision algorithm", "ffsplit", "lms", "2nodelms"))
+                .Add("algorithm", Later(Qdevice, "Unknown decision algorithm", "ffsplit", "lms", "2nodelms", "test"))
                 .Add("tls", tls), []),
             new("quorum.device.heuristics", Keys(text, "mode", "timeout", "sync_timeout", "interval"), [],
                 KeyPattern: new Regex("^exec_.+$", RegexOptions.CultureInvariant)),

@@ -25,6 +25,8 @@ internal static class CorosyncStartupChecks
 
     public static void Check(CorosyncDocument document, CorosyncConfigView view, CorosyncModel model, BindContext context)
     {
+        CorosyncLoggingChecks.Check(view, context);
+        CorosyncAddressChecks.Check(view, context);
         var checks = new Checks(document, view, model, context);
         checks.Totem();
         checks.Nodelist();
@@ -105,17 +107,36 @@ internal static class CorosyncStartupChecks
                 foreach (var (link, _) in links) configuredLinks.Add((int)link);
                 // A node without any address is accepted silently; PVE1006 (inconsistent links) reports it.
                 if (links.Count > 0 && TransportKnown && IsKnet) KnetNodeId(node, NodeLabel(node), links[0].Item);
+                // The host whose name this entry has takes it as its own node and needs its nodeid (a split node's name half).
+                else if (links.Count == 0 && TransportKnown && IsKnet && node["name"] is { } name && node["nodeid"] is null)
+                    Report(DiagnosticIds.MissingRequiredKey, node.FirstBlock.Name.Span,
+                        $"Node entry {node.Position} is named '{CorosyncParser.Shorten(name.Value.Value)}' but has no nodeid, which the knet transport requires: corosync refuses to start on {CorosyncParser.Shorten(name.Value.Value)} ('Knet requires an explicit nodeid for the local node').");
             }
 
             if (configuredLinks.Count > 1)
             {
-                foreach (var node in view.Nodes.Where(n => n["name"] is null && RingKeys(n).Any()))
-                    Report(DiagnosticIds.MissingRequiredKey, node.FirstBlock.Name.Span,
-                        $"Node {NodeLabel(node)} has no 'name', which corosync requires of every node when there is more than one link, so it refuses to start ('for a multi-link configuration, all nodes must have a 'name' attribute').");
+                // totemconfig.c checks nodelist.node.0 .. nodelist.node.<members of the first link - 1> by position.
+                var members = view.Nodes.Count(n => RingKeys(n).Any(r => r.Link == configuredLinks.Min));
+                var byPosition = view.Nodes.ToDictionary(n => n.Position);
+                for (var position = 0; position < members; position++)
+                {
+                    var node = byPosition.GetValueOrDefault(position);
+                    if (node?["name"] is not null) continue;
+                    var at = (node ?? view.Nodes.LastOrDefault(n => n.Position < position) ?? view.Nodes[0]).FirstBlock.Name.Span;
+                    Report(DiagnosticIds.MissingRequiredKey, at,
+                        $"Node {(node is null ? $"entry {position}" : NodeLabel(node))} has no 'name', which corosync requires of the first {members} node entries when there is more than one link, so corosync refuses to start ('for a multi-link configuration, all nodes must have a 'name' attribute').");
+                }
                 if (TransportKnown && !IsKnet && view["totem.transport"] is { } transport)
                     Report(DiagnosticIds.InvalidValue, transport.Value.Span,
                         $"The nodes use {configuredLinks.Count} links, but transport '{Transport}' supports one, so corosync refuses to start ('{configuredLinks.Count} is too many configured interfaces for non-Knet transport.').");
             }
+
+            // totemconfig.c reads the nodelist only when nodelist.node.0 has a name or ring0_addr: without, corosync
+            // runs without a nodeid and aborts when it first sends a join message (issue 7 class 11).
+            if (view.Nodes.Count > 0 && TransportKnown && view.Nodes[0] is var first
+                && (first.Position != 0 || (first["name"] is null && first["ring0_addr"] is null)))
+                Report(DiagnosticIds.MissingRequiredKey, first.FirstBlock.Name.Span,
+                    "The first node entry has neither 'name' nor 'ring0_addr', so corosync ignores the whole nodelist, runs without a nodeid and aborts ('Assertion `memb_join->header.nodeid' failed'): corosync refuses to start.");
 
             var hasBindnetaddr = view.Interfaces.Any(i => i["bindnetaddr"] is not null);
             if (configuredLinks.Count == 0 && !hasBindnetaddr && view.Sections("totem").Count > 0)
@@ -162,7 +183,8 @@ internal static class CorosyncStartupChecks
                 if (block["knet_transport"] is { } kt && CorosyncSchema.Section("totem.interface")!.Key("knet_transport")!.Enum is { } e && !e.Accepts(kt.Value.Value))
                     Report(DiagnosticIds.InvalidValue, kt.Value.Span, CorosyncKeyChecks.EnumMessage($"totem.interface.{block.CorosyncLink}.knet_transport", kt.Value.Value, e));
 
-                if (!TransportKnown || !configuredLinks.Contains((int)block.CorosyncLink)) continue;
+                if (!TransportKnown) continue;
+                // Every interface block corosync stores is checked, whether or not a node has an address on its link.
                 if (block["ttl"] is { } ttl && Transport != "udp" && CorosyncIntegers.TryParse(ttl.Value.Value, 0, byte.MaxValue, out var t) && t != 1)
                     Report(DiagnosticIds.InvalidValue, ttl.Value.Span,
                         $"Key 'ttl' is {t} on link {block.CorosyncLink}, but only the udp (multicast) transport has a TTL, so corosync refuses to start ('Can only set ttl on multicast transport types for interface {block.CorosyncLink}').");
@@ -281,13 +303,13 @@ internal static class CorosyncStartupChecks
         /// <summary>corosync-qdevice refuses to start on these; corosync runs, but the device never votes.</summary>
         public void Qdevice()
         {
-            var model = view["quorum.device.model"];
-            if (model is null || model.Value.Value.Length == 0) return;
+            var deviceModel = view["quorum.device.model"];
+            if (deviceModel is null || deviceModel.Value.Value.Length == 0) return;
             const string Refuses = "so corosync-qdevice refuses to start and the cluster gets no QDevice vote";
-            if (model.Value.Value != "net")
+            if (deviceModel.Value.Value != "net")
             {
-                Report(DiagnosticIds.InvalidValue, model.Value.Span,
-                    $"Quorum device model '{CorosyncParser.Shorten(model.Value.Value)}' is not 'net', the only model corosync-qdevice has, {Refuses} ('Configured device model {CorosyncParser.Shorten(model.Value.Value)} is not supported.').");
+                Report(DiagnosticIds.InvalidValue, deviceModel.Value.Span,
+                    $"Quorum device model '{CorosyncParser.Shorten(deviceModel.Value.Value)}' is not 'net', the only model corosync-qdevice has, {Refuses} ('Configured device model {CorosyncParser.Shorten(deviceModel.Value.Value)} is not supported.').");
                 return;
             }
             var device = view.Sections("quorum.device")[0];
@@ -299,6 +321,7 @@ internal static class CorosyncStartupChecks
                     $"Section 'totem' has no cluster_name, which identifies the cluster at corosync-qnetd, {Refuses} ('Cluster name (totem.cluster_name) has to be defined.').");
             CheckLaterEnum("quorum.device.net", "algorithm");
             CheckLaterEnum("quorum.device.net", "tls");
+            CorosyncQdeviceOptionChecks.Check(view, VoteArithmetic.Of(model) is not { Refusals.IsEmpty: false }, context);
         }
 
         /// <summary>An enumeration checked on the value in effect (not while parsing).</summary>
@@ -314,9 +337,12 @@ internal static class CorosyncStartupChecks
             foreach (var (key, item) in node.Items)
             {
                 if (!key.StartsWith("ring", StringComparison.Ordinal) || !key.EndsWith("_addr", StringComparison.Ordinal)) continue;
+                // sscanf("ring%u") also takes a sign: ring-1_addr is link 4294967295.
                 var digits = key[4..^5];
-                if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var link))
-                    yield return (link, item);
+                var negative = digits.StartsWith('-');
+                if (digits.Length > 0 && digits[0] is '-' or '+') digits = digits[1..];
+                if (digits.Length > 0 && digits.All(char.IsAsciiDigit) && ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var link))
+                    yield return (negative ? (long)(uint)(0 - (uint)link) : (long)(uint)link, item);
             }
         }
 

@@ -23,7 +23,7 @@ internal static class PveParserComparison
 
     private const string PveParser = "PVE's own corosync.conf parser (PVE::Corosync::parse_conf, used by pvecm and the GUI)";
 
-    public static void Check(CorosyncDocument document, BindContext context)
+    public static void Check(CorosyncDocument document, PveCorosyncReading reading, BindContext context)
     {
         foreach (var node in document.DescendantNodes())
         {
@@ -37,6 +37,31 @@ internal static class PveParserComparison
                     break;
             }
         }
+        CheckWholeFile(document.File, reading, context);
+    }
+
+    /// <summary>
+    /// Where PVE's parser dies (unless a line above already said so for that line) and the node and interface blocks
+    /// it drops because a later block has the same key (<see cref="PveCorosyncReading"/>).
+    /// </summary>
+    private static void CheckWholeFile(SourceFile file, PveCorosyncReading reading, BindContext context)
+    {
+        if (reading.DeathAt is { } at)
+        {
+            if (context.Diagnostics.Any(d => d.Span?.Line == at.Line && d.Message.Contains("stops with", StringComparison.Ordinal))) return;
+            context.Report(Id, file.SpanOnLine(at.Line, at.Column, at.Text.Length),
+                $"{PveParser} stops with '{Show(reading.Death!)}' here, so pvecm and the GUI cannot read corosync.conf.");
+            return;
+        }
+        foreach (var (blocks, what, keys) in new[] { (reading.Nodes, "node", "name, else ring0_addr"), (reading.Interfaces, "interface", "linknumber, else ringnumber") })
+            foreach (var dropped in blocks.Where(b => b.ReplacedBy is not null))
+            {
+                var winner = dropped.ReplacedBy!;
+                context.Report(new Diagnostic(Id,
+                    $"PVE's parser drops this {what} block: it keys {what} blocks by {keys}, and the {what} block on line {winner.Header.Line} has the same key '{Show(dropped.Key)}', so pvecm and the GUI see only that one.",
+                    file.SpanOnLine(dropped.Header.Line, dropped.Header.Column, dropped.Header.Text.Length),
+                    [new RelatedSpan(file.SpanOnLine(winner.Header.Line, winner.Header.Column, winner.Header.Text.Length), $"the {what} block PVE keeps")]));
+            }
     }
 
     private static void CheckItem(SourceFile file, CorosyncItem item, BindContext context)

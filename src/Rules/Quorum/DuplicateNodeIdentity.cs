@@ -31,12 +31,12 @@ public sealed class DuplicateNodeIdentity : Rule
                     $"Nodes {first.Name.Value} and {dup.Name.Value} both have nodeid {group.Key}: corosync refuses to start ('Nodeid {group.Key} appears twice in corosync.conf').",
                     [new RelatedSpan(first.NodeId!.Span, $"{first.Name.Value}'s nodeid")]);
         }
-        foreach (var group in corosync.Nodes.Where(n => n.Name.Value.Length > 0).GroupBy(n => n.Name.Value, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var group in corosync.Nodes.Where(n => n.Name.Value.Length > 0).GroupBy(n => n.Name.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var dup in group.Skip(1))
                 yield return Report(dup.Name.Span,
-                    $"Two nodes are named {dup.Name.Value} (nodeids {first.NodeId?.Value.ToString() ?? "none"} and {dup.NodeId?.Value.ToString() ?? "none"}): corosync starts, but PVE keys nodes by name, so its parser, pmxcfs, HA and the GUI see only one of them.",
+                    $"Two nodes are named {dup.Name.Value} (nodeids {first.NodeId?.Value.ToString() ?? "none"} and {dup.NodeId?.Value.ToString() ?? "none"}): corosync starts, but PVE keys nodes by name (case-sensitively, as corosync does), so pmxcfs, HA and the GUI see only one of them.",
                     [new RelatedSpan(first.Span, $"the first node named {first.Name.Value}")]);
         }
         var seen = new Dictionary<string, (ClusterNode Node, NodeLink Link)>(StringComparer.OrdinalIgnoreCase);

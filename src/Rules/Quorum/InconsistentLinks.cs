@@ -25,19 +25,31 @@ public sealed class InconsistentLinks : Rule
     {
         if (model.Corosync is not { } corosync || corosync.Nodes.IsEmpty) yield break;
         var allLinks = corosync.Nodes.SelectMany(n => n.Links.Select(l => l.LinkNumber)).Distinct().Order().ToList();
-        var counts = corosync.Nodes.Select(n => n.Links.Length).Distinct().Count();
+        // totemconfig.c: a node without addresses is on no link; with more than one link, every link needs as many
+        // members as the first, else 'Not all nodes have the same number of links' (issue 7 class 15).
+        var linked = corosync.Nodes.Where(n => !n.Links.IsEmpty).ToList();
+        var countsDiffer = allLinks.Count > 1 && allLinks.Select(l => linked.Count(n => n.Links.Any(x => x.LinkNumber == l))).Distinct().Count() > 1;
         foreach (var node in corosync.Nodes)
         {
             var missing = allLinks.Where(l => node.Links.All(x => x.LinkNumber != l)).ToList();
             if (missing.Count == 0) continue;
-            var refusal = counts > 1
-                ? "'Not all nodes have the same number of links'"
-                : $"corosync 3.1.7 on {node.Name.Value} stops with 'No multicast port specified for interface {missing[0]}'";
             var others = corosync.Nodes.Where(n => n != node && n.Links.Any(l => missing.Contains(l.LinkNumber))).ToList();
-            var has = node.Links.IsEmpty ? "has no link address at all" : $"has link{(node.Links.Length > 1 ? "s" : "")} {string.Join(", ", node.Links.Select(l => l.LinkNumber))} only";
+            var related = others.SelectMany(o => o.Links.Where(l => missing.Contains(l.LinkNumber)).Select(l => new RelatedSpan(l.Address.Span, $"{o.Name.Value}'s ring{l.LinkNumber}_addr")));
+            if (node.Links.IsEmpty)
+            {
+                yield return Report(node.Span,
+                    $"Node {NameOf(node)} has no link address at all: corosync starts and leaves it out of every link, so this node can never join the cluster, while its entry still counts towards expected votes.", related);
+                continue;
+            }
+            // With as many members on every link, each node's corosync stops on a link its own entry lacks.
+            // corosync checks the ports of the local node's links first: on this node it stops at the link it lacks.
+            var consequence = countsDiffer
+                ? $"corosync refuses to start ('Not all nodes have the same number of links'; on {NameOf(node)} first 'No multicast port specified for interface {missing[0]}')"
+                : $"corosync refuses to start on {NameOf(node)} ('No multicast port specified for interface {missing[0]}')";
+            var has = $"has link{(node.Links.Length > 1 ? "s" : "")} {string.Join(", ", node.Links.Select(l => l.LinkNumber))} only";
             yield return Report(node.Span,
-                $"Node {node.Name.Value} {has}, while {string.Join(", ", others.Select(o => o.Name.Value))} also {(others.Count == 1 ? "has" : "have")} link {string.Join(", ", missing)}: corosync refuses to start ({refusal}).",
-                others.SelectMany(o => o.Links.Where(l => missing.Contains(l.LinkNumber)).Select(l => new RelatedSpan(l.Address.Span, $"{o.Name.Value}'s ring{l.LinkNumber}_addr"))));
+                $"Node {NameOf(node)} {has}, while {string.Join(", ", others.Select(o => NameOf(o)))} also {(others.Count == 1 ? "has" : "have")} link {string.Join(", ", missing)}: {consequence}.",
+                related);
         }
 
         var interfaces = corosync.Totem.Interfaces;
@@ -59,4 +71,6 @@ public sealed class InconsistentLinks : Rule
                 interfaces.Select(i => new RelatedSpan(i.Span, $"the interface block for link {i.LinkNumber?.Value ?? 0}")));
         }
     }
+
+    private static string NameOf(ClusterNode node) => node.Name.Value.Length > 0 ? node.Name.Value : "without a name";
 }

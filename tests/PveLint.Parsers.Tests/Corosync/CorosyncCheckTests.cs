@@ -74,7 +74,7 @@ public class CorosyncCheckTests
     {
         var read = InTotem("  interface {\n    ringnumber: 1\n    knet_link_priority: 5\n  }\n");
         Assert.Equal([(Unknown, 6, 5)], read.Where());
-        Assert.Contains("this interface is link 0 for corosync while PVE's tools take ringnumber '1'", MessageAt(read, 6));
+        Assert.Contains("this interface is link 0 for corosync while PVE's parser, lacking a linknumber, takes ringnumber '1'", MessageAt(read, 6));
         Assert.Equal(1, read.Model.Totem.Interfaces.Single().LinkNumber!.Value); // the model follows PVE's parser
     }
 
@@ -102,7 +102,7 @@ public class CorosyncCheckTests
                   consensus: 4000
                   join: 60
                   crypto_model: nss
-                  knet_compression_model: none
+                  knet_compression_model: zlib
                   block_unlisted_ips: yes
                   interface {
                     linknumber: 0
@@ -411,8 +411,9 @@ public class CorosyncCheckTests
         Assert.Equal([(Missing, 23, 5), (Bad, 24, 12)], noHost.RefusalPositions);
         Assert.Contains("quorum.device.net.tls value is not valid.", noHost.Refusals.Last().Message);
         var noClusterName = CorosyncRead.Of(Valid.Replace("  cluster_name: c\n", "").Replace("  provider: corosync_votequorum\n", "  provider: corosync_votequorum\n" + Device));
-        Assert.Equal([(Missing, 1, 1)], noClusterName.RefusalPositions);
-        Assert.Contains("Cluster name (totem.cluster_name) has to be defined.", noClusterName.Refusals.Single().Message);
+        // (this device also lacks 'votes: 1', which the default ffsplit algorithm needs: corosync-qdevice's second refusal)
+        Assert.Equal([(Missing, 1, 1), (Missing, 19, 3)], noClusterName.RefusalPositions);
+        Assert.Contains("Cluster name (totem.cluster_name) has to be defined.", noClusterName.Refusals.First().Message);
     }
 
     [Fact]
@@ -435,8 +436,9 @@ public class CorosyncCheckTests
     public void Lines_PVEs_parser_reads_differently_are_warnings(string line, int l, int c, string quote, string id = Pve)
     {
         var read = With("  cluster_name: c\n", line);
-        var warning = Assert.Single(read.Diagnostics, d => d.Id == id);
-        Assert.Equal((l, c), (warning.Span!.Value.Line, warning.Span.Value.Column));
+        // (an empty value also makes PVE's parser die a line later, where it meets 'secauth: on' out of step)
+        var warning = Assert.Single(read.Diagnostics, d => d.Id == id && d.Span!.Value.Line == l);
+        Assert.Equal(c, warning.Span!.Value.Column);
         Assert.Contains(quote, warning.Message);
     }
 
