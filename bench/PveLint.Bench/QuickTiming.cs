@@ -12,7 +12,7 @@ public static class QuickTiming
     public static void Run(TextWriter output, ClusterShape shape)
     {
         var tree = Time(output, "generate", () => ClusterGenerator.Generate(shape));
-        output.WriteLine($"cluster {shape}: {tree.Files.Count()} files");
+        output.WriteLine($"cluster {shape}: {tree.Files.Count()} files, {tree.Files.Sum(f => (long)f.Text.Length) / 1024} KiB of text");
         var model = Time(output, "parse + bind", () => ClusterBinder.Bind(tree));
         var simulation = Time(output, "simulation (k <= 2)", () => Simulator.Run(model, maxFailures: 2));
         output.WriteLine($"  {simulation.Scenarios.Length} scenarios, {simulation.Scenarios.Sum(v => v.Ha.Plan?.Affected.Count() ?? 0)} service outcomes changed in them");
@@ -32,16 +32,20 @@ public static class QuickTiming
         T result = default!;
         var watch = new Stopwatch();
         var cpu = TimeSpan.Zero;
+        var allocated = 0L;
         for (var i = 0; i < 3; i++)
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             watch.Restart();
             result = step();
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         }
         // CPU time too: on a busy machine wall time says little, and parallel steps use more than one core.
-        output.WriteLine($"{what,-40} {watch.Elapsed.TotalMilliseconds,10:F1} ms  (cpu {cpu.TotalMilliseconds:F0} ms)");
+        // Allocation: issue 14 wants the whole pipeline under 30 times the input text.
+        output.WriteLine($"{what,-40} {watch.Elapsed.TotalMilliseconds,10:F1} ms  (cpu {cpu.TotalMilliseconds:F0} ms, {allocated / (1024.0 * 1024):F1} MiB allocated)");
         return result;
     }
 }

@@ -41,7 +41,7 @@ public static class FileProbe
     private static bool _statxMissing = !OperatingSystem.IsLinux();
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int StatxPath(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, byte[] buffer);
+    private static extern int StatxPath(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref byte buffer);
 
     /// <summary>Whether the kernel answers (Linux); false means the managed fallback is in use.</summary>
     public static bool Precise => !_statxMissing;
@@ -53,8 +53,8 @@ public static class FileProbe
         {
             try
             {
-                var buffer = new byte[StatxSize];
-                return StatxPath(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxBasicStats, buffer) == 0
+                Span<byte> buffer = stackalloc byte[StatxSize];
+                return StatxPath(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
                     ? Decode(buffer)
                     : new FileStatus(FileKind.Missing, 0, null, Marshal.GetLastPInvokeError());
             }
@@ -71,12 +71,12 @@ public static class FileProbe
     {
         if (!_statxMissing)
         {
-            var buffer = new byte[StatxSize];
+            Span<byte> buffer = stackalloc byte[StatxSize];
             var added = false;
             try
             {
                 handle.DangerousAddRef(ref added);
-                if (StatxPath((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxBasicStats, buffer) == 0) return Decode(buffer);
+                if (StatxPath((int)handle.DangerousGetHandle(), "", AtEmptyPath, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0) return Decode(buffer);
             }
             finally
             {
@@ -89,9 +89,9 @@ public static class FileProbe
     /// <summary>The errno of ELOOP ("too many levels of symbolic links") on Linux.</summary>
     public const int LoopErrno = 40;
 
-    private static FileStatus Decode(byte[] b)
+    private static FileStatus Decode(ReadOnlySpan<byte> b)
     {
-        var mode = BitConverter.ToUInt16(b, ModeOffset);
+        var mode = BitConverter.ToUInt16(b[ModeOffset..]);
         var kind = (mode & 0xF000) switch
         {
             0x8000 => FileKind.Regular,
@@ -103,8 +103,8 @@ public static class FileProbe
             0xC000 => FileKind.Socket,
             _ => FileKind.Unknown,
         };
-        var device = ((ulong)BitConverter.ToUInt32(b, DevMajorOffset) << 32) | BitConverter.ToUInt32(b, DevMinorOffset);
-        return new FileStatus(kind, (long)BitConverter.ToUInt64(b, SizeOffset), new FileIdentity(device, BitConverter.ToUInt64(b, InodeOffset)));
+        var device = ((ulong)BitConverter.ToUInt32(b[DevMajorOffset..]) << 32) | BitConverter.ToUInt32(b[DevMinorOffset..]);
+        return new FileStatus(kind, (long)BitConverter.ToUInt64(b[SizeOffset..]), new FileIdentity(device, BitConverter.ToUInt64(b[InodeOffset..])));
     }
 
     private static FileStatus Managed(string path, bool followLinks)

@@ -24,7 +24,53 @@ public static class RegularFile
     private static extern int OpenNative([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
     /// <summary>Opens <paramref name="path"/> (following links) for reading; its status is that of the opened file.</summary>
-    public static FileStream Open(string path, out FileStatus status)
+    public static FileStream Open(string path, out FileStatus status) => new(OpenRegular(path, out status), FileAccess.Read, bufferSize: 0);
+
+    /// <summary>The whole file, or an <see cref="UnreadableFileException"/> when it is larger than <paramref name="maxBytes"/> (also when it grows while read).</summary>
+    public static byte[] ReadAll(string path, long maxBytes) => ReadAll(path, maxBytes, out _);
+
+    public static byte[] ReadAll(string path, long maxBytes, out FileStatus status)
+    {
+        if (!FileProbe.Precise)
+        {
+            status = FileProbe.Stat(path, followLinks: true);
+            if (status.Kind == FileKind.Regular && status.Size == 0) return [];
+        }
+        using var handle = OpenRegular(path, out status);
+        if (status.Size > maxBytes) throw TooLarge(status.Size, maxBytes);
+        return ReadToEnd(handle, maxBytes, status.Size);
+    }
+
+    /// <summary>
+    /// Reads into one array of the size fstat reported (no copy, no chunk buffer: a scan reads thousands of small
+    /// files), then one more read must see the end; a file that grew meanwhile is read on, up to the limit.
+    /// </summary>
+    private static byte[] ReadToEnd(SafeFileHandle handle, long maxBytes, long expected)
+    {
+        var buffer = expected == 0 ? [] : new byte[expected];
+        var length = 0;
+        Span<byte> probe = stackalloc byte[1];
+        while (true)
+        {
+            if (length < buffer.Length)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                if (read == 0) return buffer[..length]; // shrank while read
+                length += read;
+                continue;
+            }
+            if (RandomAccess.Read(handle, probe, length) == 0) return buffer;
+            if (length + 1L > maxBytes) throw TooLarge(length + 1L, maxBytes, atLeast: true);
+            Array.Resize(ref buffer, (int)Math.Min(Math.Min(maxBytes, Array.MaxLength), Math.Max(4096L, 2L * length)));
+            buffer[length++] = probe[0];
+        }
+    }
+
+    public static UnreadableFileException TooLarge(long size, long limit, bool atLeast = false) =>
+        new($"is {(atLeast ? "more than " : "")}{SourceLimits.Describe(atLeast ? limit : size)}, larger than the {SourceLimits.Describe(limit)} limit");
+
+    /// <summary>Opens a regular file: checked by path before the open, and by the opened handle after it.</summary>
+    private static SafeFileHandle OpenRegular(string path, out FileStatus status)
     {
         var before = FileProbe.Stat(path, followLinks: true);
         if (before.Kind == FileKind.Missing) throw Missing(path, before);
@@ -37,7 +83,7 @@ public static class RegularFile
         {
             status = FileProbe.Stat(handle, path);
             if (status.Kind != FileKind.Regular) throw new UnreadableFileException($"is {FileProbe.Describe(status.Kind)}, not a regular file");
-            return new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            return handle;
         }
         catch
         {
@@ -45,38 +91,6 @@ public static class RegularFile
             throw;
         }
     }
-
-    /// <summary>The whole file, or an <see cref="UnreadableFileException"/> when it is larger than <paramref name="maxBytes"/> (also when it grows while read).</summary>
-    public static byte[] ReadAll(string path, long maxBytes) => ReadAll(path, maxBytes, out _);
-
-    public static byte[] ReadAll(string path, long maxBytes, out FileStatus status)
-    {
-        if (!FileProbe.Precise)
-        {
-            status = FileProbe.Stat(path, followLinks: true);
-            if (status.Kind == FileKind.Regular && status.Size == 0) return [];
-        }
-        using var stream = Open(path, out status);
-        if (status.Size > maxBytes) throw TooLarge(status.Size, maxBytes);
-        return ReadBounded(stream, maxBytes, status.Size);
-    }
-
-    /// <summary>Reads to the end, failing once more than <paramref name="maxBytes"/> arrive.</summary>
-    public static byte[] ReadBounded(Stream stream, long maxBytes, long expected = 0)
-    {
-        using var buffer = new MemoryStream((int)Math.Clamp(expected, 0, Math.Min(maxBytes, int.MaxValue - 1)));
-        var chunk = new byte[81920];
-        int n;
-        while ((n = stream.Read(chunk)) > 0)
-        {
-            if (buffer.Length + n > maxBytes) throw TooLarge(buffer.Length + n, maxBytes, atLeast: true);
-            buffer.Write(chunk, 0, n);
-        }
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
-    }
-
-    public static UnreadableFileException TooLarge(long size, long limit, bool atLeast = false) =>
-        new($"is {(atLeast ? "more than " : "")}{SourceLimits.Describe(atLeast ? limit : size)}, larger than the {SourceLimits.Describe(limit)} limit");
 
     private static SafeFileHandle OpenHandle(string path)
     {

@@ -6,6 +6,8 @@ namespace PveLint.Cli.Sources;
 /// Bounds on what one scan reads, so a hostile or mistaken input (a gzip bomb, a whole file system) ends
 /// in a clear message instead of exhausted memory; they apply while a source streams, before anything is held.
 /// pmxcfs itself caps a file at 1 MiB, the file system at 128 MiB and 256k inodes (pve-formats.md §4). The
+/// entry limit is pmxcfs's inode count (MEMDB_MAX_INODES in pve-cluster's src/pmxcfs/memdb.h), so every tree
+/// pmxcfs can hold is read whole (50 000 entries cut a 50 000-guest cluster short). The
 /// per-file limit is looser (Ceph dumps of large clusters are bigger than 1 MiB); the total is lower than
 /// pmxcfs's, because the parsed model costs several times the text (64 MiB of guest configs peak at about
 /// 0.6 GB), and a real /etc/pve with its Ceph dumps is a few MiB. The README's "Security model" states these
@@ -13,7 +15,10 @@ namespace PveLint.Cli.Sources;
 /// </summary>
 public sealed record SourceLimits(int MaxFileBytes, int MaxEntries, long MaxTotalBytes)
 {
-    public static SourceLimits Default { get; } = new(ConfigTree.MaxFileBytes, 50_000, 64L * 1024 * 1024);
+    public static SourceLimits Default { get; } = new(ConfigTree.MaxFileBytes, PmxcfsMaxInodes, 64L * 1024 * 1024);
+
+    /// <summary>pmxcfs's MEMDB_MAX_INODES: the most files and directories an /etc/pve can have.</summary>
+    public const int PmxcfsMaxInodes = 256 * 1024;
 
     /// <summary>
     /// A config.db (with its -wal) may be larger than the text it holds (free pages, old versions, priv/): it is

@@ -15,6 +15,7 @@ public sealed class BindContext
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly Dictionary<string, DiagnosticBudget> _budgets = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, SourceFile>? _sources;
+    private bool _recordOnly;
 
     /// <param name="target">The PVE release the files are checked against.</param>
     /// <param name="sources">The files being read, by path: their suppression comments exempt lines from the cap.</param>
@@ -36,8 +37,22 @@ public sealed class BindContext
         }
     }
 
+    /// <summary>
+    /// A context that keeps every diagnostic as reported, uncapped, so that work done in parallel can hand its
+    /// diagnostics to the real context (<see cref="ReportAll"/> of <see cref="Recorded"/>) in a fixed order.
+    /// </summary>
+    public static BindContext Recorder(TargetRelease target) => new(target) { _recordOnly = true };
+
+    /// <summary>What a <see cref="Recorder"/> was told, in order.</summary>
+    public IReadOnlyList<Diagnostic> Recorded => _diagnostics;
+
     public void Report(Diagnostic diagnostic)
     {
+        if (_recordOnly)
+        {
+            _diagnostics.Add(diagnostic);
+            return;
+        }
         var path = diagnostic.Span?.Path ?? "";
         if (!_budgets.TryGetValue(path, out var budget))
             _budgets[path] = budget = _sources?.GetValueOrDefault(path) is { } file

@@ -140,7 +140,8 @@ public static class ClusterBinder
 
     private static ImmutableArray<Guest> ReadGuests(IEnumerable<string> paths, IReadOnlyDictionary<string, SourceFile> sources, ImmutableArray<string> nodeNames, BindContext context)
     {
-        var guests = ImmutableArray.CreateBuilder<Guest>();
+        // Which files are guests is decided in order (the first of a duplicate VMID wins); reading them is not.
+        var work = new List<(SourceFile File, GuestKind Kind, string Node, int Vmid, Diagnostic? Duplicate)>();
         var seen = new Dictionary<int, string>();
         // nodes/<node>/... first, then the 'local' symlink views (qemu-server/ at the root) of a live copy.
         foreach (var path in paths.OrderBy(p => p.StartsWith(Pve + "nodes/", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal))
@@ -152,15 +153,44 @@ public static class ClusterBinder
             if (seen.TryGetValue(vmid, out var first))
             {
                 if (!viaSymlink)
-                    context.Report(DiagnosticIds.DuplicateSection, SourceSpan.WholeFile(path),
-                        $"guest {vmid} is configured twice ({first} and {path}); pmxcfs reports 'detected duplicate VMID {vmid}'");
+                    work.Add((sources[path], default, "", vmid, Diagnostic.At(DiagnosticIds.DuplicateSection, SourceSpan.WholeFile(path),
+                        $"guest {vmid} is configured twice ({first} and {path}); pmxcfs reports 'detected duplicate VMID {vmid}'")));
                 continue;
             }
             seen[vmid] = path;
             var node = viaSymlink ? (nodeNames.Length == 1 ? nodeNames[0] : "localhost") : m.Groups["node"].Value;
             var kind = m.Groups["kind"].Value == "lxc" ? GuestKind.Lxc : GuestKind.Qemu;
-            guests.Add(GuestConfigReader.Read(sources[path], kind, node, vmid, context));
+            work.Add((sources[path], kind, node, vmid, null));
+        }
+
+        // Guest configs are independent: read them on every core when there are enough to pay for it, each with
+        // its own recorder, then hand the diagnostics over in file order, so the output is the same as one by one.
+        var read = new (Guest Guest, BindContext Recorder)?[work.Count];
+        void ReadOne(int i)
+        {
+            var (file, kind, node, vmid, duplicate) = work[i];
+            if (duplicate is not null) return;
+            var recorder = BindContext.Recorder(context.Target);
+            read[i] = (GuestConfigReader.Read(file, kind, node, vmid, recorder), recorder);
+        }
+        if (work.Count >= ParallelGuestThreshold) Parallel.For(0, work.Count, ReadOne);
+        else for (var i = 0; i < work.Count; i++) ReadOne(i);
+
+        var guests = ImmutableArray.CreateBuilder<Guest>(work.Count);
+        for (var i = 0; i < work.Count; i++)
+        {
+            if (work[i].Duplicate is { } duplicate)
+            {
+                context.Report(duplicate);
+                continue;
+            }
+            var (guest, recorder) = read[i]!.Value;
+            context.ReportAll(recorder.Recorded);
+            guests.Add(guest);
         }
         return guests.ToImmutable();
     }
+
+    /// <summary>Below this many guest configs, starting worker threads costs more than it saves.</summary>
+    private const int ParallelGuestThreshold = 64;
 }

@@ -53,14 +53,14 @@ public static class GuestConfigParser
 
         public void Read(int line)
         {
-            var text = file.LineText(line);
+            var text = file.LineChars(line);
             if (PerlText.IsBlank(text)) return;
             if (TryHeader(line, text)) return;
             if (Current.Kind == GuestSectionKind.Skipped) return; // qemu-server ignores the body of an unknown section
 
             if (text[0] == '#')
             {
-                Current.Comments.Add(new GuestComment(GuestText.DecodeUri(text[1..]), file.LineSpan(line)));
+                Current.Comments.Add(new GuestComment(GuestText.DecodeUri(text[1..].ToString()), file.LineSpan(line)));
                 return;
             }
             if (kind == GuestKind.Lxc && TryRawLxc(line, text)) return;
@@ -71,19 +71,19 @@ public static class GuestConfigParser
             if (TryKeyValue(line, text)) return;
 
             Report(DiagnosticIds.SyntaxError, file.LineSpan(line),
-                $"Line '{GuestText.Excerpt(text)}' of {_guest} is not a 'key: value' line (keys are lower case and start in column 1), so {GuestText.Reader(kind)} ignores it.");
+                $"Line '{GuestText.Excerpt(text.ToString())}' of {_guest} is not a 'key: value' line (keys are lower case and start in column 1), so {GuestText.Reader(kind)} ignores it.");
         }
 
         /// <summary>
         /// <c>^\[([^\]]*)\]\s*$</c>. qemu: PENDING (any case), special:cloudinit|fleecing, a snapshot name, or an
         /// unknown section that is skipped. LXC: pve:pending or a snapshot name; anything else is not a header.
         /// </summary>
-        private bool TryHeader(int line, string text)
+        private bool TryHeader(int line, ReadOnlySpan<char> text)
         {
             if (text[0] != '[') return false;
             var close = text.IndexOf(']');
-            if (close < 0 || !PerlText.IsBlank(text.AsSpan(close + 1))) return false;
-            var inner = text[1..close];
+            if (close < 0 || !PerlText.IsBlank(text[(close + 1)..])) return false;
+            var inner = text[1..close].ToString();
             var name = new Located<string>(inner, file.SpanOnLine(line, 2, inner.Length));
             var span = file.SpanOnLine(line, 1, close + 1);
 
@@ -142,9 +142,9 @@ public static class GuestConfigParser
         /// <c>^(description|args|delete):\s*(.*\S)\s*$</c>: the value must hold a non-blank character; otherwise the
         /// line falls through to the generic key rule, as in the real parsers.
         /// </summary>
-        private bool TryPrefixed(int line, string text, string key, GuestEntryKind entryKind)
+        private bool TryPrefixed(int line, ReadOnlySpan<char> text, string key, GuestEntryKind entryKind)
         {
-            if (!text.StartsWith(key + ":", StringComparison.Ordinal)) return false;
+            if (text.Length <= key.Length || text[key.Length] != ':' || !text.StartsWith(key, StringComparison.Ordinal)) return false;
             var start = key.Length + 1;
             while (start < text.Length && PerlText.IsSpace(text[start])) start++;
             if (start == text.Length) return false;
@@ -164,16 +164,16 @@ public static class GuestConfigParser
         }
 
         /// <summary><c>snapstate:\s*(prepare|delete)\s*$</c>, unanchored like the real parsers: it may match mid-line.</summary>
-        private bool TrySnapState(int line, string text)
+        private bool TrySnapState(int line, ReadOnlySpan<char> text)
         {
             const string marker = "snapstate:";
-            for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.Ordinal))
+            for (var at = text.IndexOf(marker, StringComparison.Ordinal); at >= 0; at = NextIndexOf(text, marker, at + 1))
             {
                 var p = at + marker.Length;
                 while (p < text.Length && PerlText.IsSpace(text[p])) p++;
                 foreach (var word in (ReadOnlySpan<string>)["prepare", "delete"])
                 {
-                    if (p + word.Length > text.Length || string.CompareOrdinal(text, p, word, 0, word.Length) != 0 || !PerlText.IsBlank(text.AsSpan(p + word.Length))) continue;
+                    if (!text[p..].StartsWith(word, StringComparison.Ordinal) || !PerlText.IsBlank(text[(p + word.Length)..])) continue;
                     Add(line, GuestEntryKind.SnapState, at, marker.Length - 1, p, word.Length);
                     return true;
                 }
@@ -182,7 +182,7 @@ public static class GuestConfigParser
         }
 
         /// <summary>LXC raw keys: <c>^(lxc\.[a-z0-9_\-\.]+)(:|\s*=)\s*(.*?)\s*$</c>; the value may be empty.</summary>
-        private bool TryRawLxc(int line, string text)
+        private bool TryRawLxc(int line, ReadOnlySpan<char> text)
         {
             if (!text.StartsWith("lxc.", StringComparison.Ordinal)) return false;
             var end = 4;
@@ -211,7 +211,7 @@ public static class GuestConfigParser
         /// <c>^([a-z][a-z_\-]*\d*):\s*(.+?)\s*$</c> (qemu) or <c>^([a-z][a-z_]*\d*):...</c> (LXC, no '-').
         /// A value of only blanks still matches: the regex then captures the last blank, as Perl does.
         /// </summary>
-        private bool TryKeyValue(int line, string text)
+        private bool TryKeyValue(int line, ReadOnlySpan<char> text)
         {
             if (!char.IsAsciiLetterLower(text[0])) return false;
             var end = 1;
@@ -259,16 +259,22 @@ public static class GuestConfigParser
 
         private GuestEntry Add(int line, GuestEntryKind entryKind, int keyIndex, int keyLength, int valueIndex, int valueLength)
         {
-            var text = file.LineText(line);
+            var text = file.LineChars(line);
             var keySpan = file.SpanOnLine(line, keyIndex + 1, keyLength);
             var valueSpan = file.SpanOnLine(line, valueIndex + 1, valueLength);
             var entry = new GuestEntry(
                 entryKind,
-                new Located<string>(text.Substring(keyIndex, keyLength), keySpan),
-                new Located<string>(text.Substring(valueIndex, valueLength), valueSpan),
+                new Located<string>(text.Slice(keyIndex, keyLength).ToString(), keySpan),
+                new Located<string>(text.Slice(valueIndex, valueLength).ToString(), valueSpan),
                 keySpan.Union(valueSpan));
             Current.Entries.Add(entry);
             return entry;
+        }
+
+        private static int NextIndexOf(ReadOnlySpan<char> text, string value, int from)
+        {
+            var at = text[from..].IndexOf(value, StringComparison.Ordinal);
+            return at < 0 ? -1 : from + at;
         }
 
         private void Report(string id, SourceSpan span, string message) => Diagnostics.Report(Diagnostic.At(id, span, message));

@@ -54,7 +54,7 @@ public static class GuestConfigReader
         void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
         foreach (var (section, label) in VolumeSections(syntax))
         {
-            foreach (var (key, entry) in Effective(kind, section).Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
+            foreach (var (key, entry) in (label is null ? current : Effective(kind, section)).Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
             {
                 if (GuestDisks.Read(file, kind, vmid, key, entry, label, Report) is not { } disk) continue;
                 var identity = disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
@@ -95,7 +95,7 @@ public static class GuestConfigReader
     /// <summary>The properties a section ends up with: the last value of each key (after <c>cdrom</c> → <c>ide2</c>).</summary>
     private static Dictionary<string, GuestEntry> Effective(GuestKind kind, GuestSection section)
     {
-        var result = new Dictionary<string, GuestEntry>(StringComparer.Ordinal);
+        var result = new Dictionary<string, GuestEntry>(section.Entries.Length, StringComparer.Ordinal);
         foreach (var entry in section.Entries.Where(e => e.Kind == GuestEntryKind.Property))
             result[GuestKeys.Effective(kind, entry.Key.Value)] = entry;
         return result;

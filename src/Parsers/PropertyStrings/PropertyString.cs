@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Pidgin;
 using PveLint.Model;
 using PveLint.Text;
-using static Pidgin.Parser;
 
 namespace PveLint.PropertyStrings;
 
@@ -21,46 +19,44 @@ public sealed record PropertyItem(Located<string>? Key, Located<string> Value, S
 /// </summary>
 public static class PropertyString
 {
-    private static readonly Parser<char, (int Offset, string Text)> Part =
-        Map((offset, text) => (offset, text), Parser<char>.CurrentOffset, AnyCharExcept(',').ManyString());
-
-    private static readonly Parser<char, IEnumerable<(int Offset, string Text)>> Parts = Part.Separated(Char(','));
-
     /// <summary>
     /// Parses <paramref name="text"/>, which starts at <paramref name="offset"/> in <paramref name="file"/>.
     /// Returns the parts, and the problems (a part <c>key=</c> with an empty value, or <c>=value</c> with no key).
     /// </summary>
+    /// <remarks>A plain split over the text (every guest config has dozens of these): only keys and values become strings.</remarks>
     public static (ImmutableArray<PropertyItem> Items, ImmutableArray<string> Problems, ImmutableArray<SourceSpan> ProblemSpans) Parse(SourceFile file, int offset, string text)
     {
         var items = ImmutableArray.CreateBuilder<PropertyItem>();
-        var problems = ImmutableArray.CreateBuilder<string>();
-        var problemSpans = ImmutableArray.CreateBuilder<SourceSpan>();
-        // Separated(Char(',')) over "any char except ','" always succeeds, so GetValueOrDefault never drops input.
-        foreach (var (partOffset, partText) in Parts.Parse(text).GetValueOrDefault() ?? [])
+        ImmutableArray<string>.Builder? problems = null;
+        ImmutableArray<SourceSpan>.Builder? problemSpans = null;
+        for (var partOffset = 0; partOffset <= text.Length;)
         {
-            if (partText.Trim().Length == 0) continue;
+            var comma = text.IndexOf(',', partOffset);
+            var partLength = (comma < 0 ? text.Length : comma) - partOffset;
+            var part = text.AsSpan(partOffset, partLength);
             var start = offset + partOffset;
-            var span = file.SpanOf(start, partText.Length);
-            var eq = partText.IndexOf('=');
+            var partStart = partOffset;
+            partOffset += partLength + 1;
+            if (part.IsWhiteSpace()) continue;
+            var span = file.SpanOf(start, partLength);
+            var eq = part.IndexOf('=');
             if (eq < 0)
             {
-                items.Add(new PropertyItem(null, new Located<string>(partText, span), span));
+                items.Add(new PropertyItem(null, new Located<string>(text.Substring(partStart, partLength), span), span));
                 continue;
             }
-            var key = partText[..eq];
-            var value = partText[(eq + 1)..];
-            if (key.Length == 0 || value.Length == 0)
+            if (eq == 0 || eq == partLength - 1)
             {
-                problems.Add(key.Length == 0 ? $"'{partText}' has no key before '='" : $"'{key}=' has no value");
-                problemSpans.Add(span);
+                (problems ??= ImmutableArray.CreateBuilder<string>()).Add(eq == 0 ? $"'{part}' has no key before '='" : $"'{part[..eq]}=' has no value");
+                (problemSpans ??= ImmutableArray.CreateBuilder<SourceSpan>()).Add(span);
                 continue;
             }
             items.Add(new PropertyItem(
-                new Located<string>(key, file.SpanOf(start, key.Length)),
-                new Located<string>(value, file.SpanOf(start + eq + 1, value.Length)),
+                new Located<string>(text.Substring(partStart, eq), file.SpanOf(start, eq)),
+                new Located<string>(text.Substring(partStart + eq + 1, partLength - eq - 1), file.SpanOf(start + eq + 1, partLength - eq - 1)),
                 span));
         }
-        return (items.ToImmutable(), problems.ToImmutable(), problemSpans.ToImmutable());
+        return (items.DrainToImmutable(), problems?.ToImmutable() ?? [], problemSpans?.ToImmutable() ?? []);
     }
 
     /// <summary>Parses a string that is not part of a file (tests, command line); spans are on line 1.</summary>

@@ -26,6 +26,7 @@ public static class FeasibilityChecker
 
         var reasons = new Dictionary<string, List<DropReason>>(StringComparer.Ordinal);
         var byId = enabled.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var nodeAffinityByResource = new RulesByResource(nodeAffinity);
         void Blame(IEnumerable<(string Type, string Id, DropReason Reason)> conflicts)
         {
             // Upstream sorts each check's conflicts by (type, id) before it collects them.
@@ -36,15 +37,15 @@ public static class FeasibilityChecker
             }
         }
 
-        Blame(SingleResourceReference(nodeAffinity));
+        Blame(SingleResourceReference(nodeAffinity, nodeAffinityByResource));
         Blame(resourceAffinity.Where(r => r.Resources.Count < 2)
             .Select(r => ("", r.Id, new DropReason(FeasibilityCheck.TooFewResources, TooFewResources, []))));
         Blame(negative.Where(r => r.Resources.Count > nodeCount)
             .Select(r => ("", r.Id, new DropReason(FeasibilityCheck.NegativeExceedsNodes, NegativeExceedsNodes, []))));
         Blame(PositiveNegativeConsistency(positiveGroups, negative));
-        Blame(SinglePriorityNodeAffinity(resourceAffinity, nodeAffinity));
-        Blame(SingleNodeAffinityPerPositiveGroup(positiveGroups, nodeAffinity));
-        Blame(NegativeNodeAffinityConsistency(negative, nodeAffinity));
+        Blame(SinglePriorityNodeAffinity(resourceAffinity, nodeAffinityByResource));
+        Blame(SingleNodeAffinityPerPositiveGroup(positiveGroups, nodeAffinityByResource));
+        Blame(NegativeNodeAffinityConsistency(negative, nodeAffinityByResource));
 
         return reasons.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => new DroppedRule(byId[kv.Key], kv.Value.ToImmutableArray()))
@@ -54,11 +55,11 @@ public static class FeasibilityChecker
     private static IEnumerable<string> Ids(IEnumerable<HaRuleDefinition> rules) => rules.Select(r => r.Id).Order(StringComparer.Ordinal);
 
     /// <summary>C1: a resource in two or more node-affinity rules blames every one of them, once per shared resource.</summary>
-    private static IEnumerable<(string, string, DropReason)> SingleResourceReference(List<HaRuleDefinition> nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> SingleResourceReference(List<HaRuleDefinition> nodeAffinity, RulesByResource byResource)
     {
         foreach (var sid in nodeAffinity.SelectMany(r => r.Resources).Distinct())
         {
-            var holders = nodeAffinity.Where(r => r.Resources.Contains(sid)).ToList();
+            var holders = byResource.Holding(sid);
             if (holders.Count < 2) continue;
             foreach (var rule in holders)
                 // Upstream sorts by (rule id, sid): per rule, the reasons come in sid order.
@@ -81,11 +82,11 @@ public static class FeasibilityChecker
     }
 
     /// <summary>C5: a resource-affinity rule sharing a resource with a node-affinity rule of several priorities blames it and every node-affinity rule it shares resources with.</summary>
-    private static IEnumerable<(string, string, DropReason)> SinglePriorityNodeAffinity(List<HaRuleDefinition> resourceAffinity, List<HaRuleDefinition> nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> SinglePriorityNodeAffinity(List<HaRuleDefinition> resourceAffinity, RulesByResource nodeAffinity)
     {
         foreach (var rule in resourceAffinity)
         {
-            var paired = nodeAffinity.Where(n => n.SharesResourceWith(rule.Resources)).ToList();
+            var paired = nodeAffinity.Sharing(rule.Resources);
             if (!paired.Any(n => n.HasMultiplePriorities)) continue;
             yield return ("resource-affinity", rule.Id, new DropReason(FeasibilityCheck.MultiPriorityNodeAffinity, ResourceAffinityWithMultiPriority, Ids(paired).ToImmutableArray()));
             foreach (var n in paired)
@@ -94,11 +95,11 @@ public static class FeasibilityChecker
     }
 
     /// <summary>C6: a positive group sharing resources with more than one node-affinity rule blames its positive rules and all those node-affinity rules.</summary>
-    private static IEnumerable<(string, string, DropReason)> SingleNodeAffinityPerPositiveGroup(ImmutableArray<PositiveGroup> groups, List<HaRuleDefinition> nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> SingleNodeAffinityPerPositiveGroup(ImmutableArray<PositiveGroup> groups, RulesByResource nodeAffinity)
     {
         foreach (var group in groups)
         {
-            var paired = nodeAffinity.Where(n => n.SharesResourceWith(group.Resources)).ToList();
+            var paired = nodeAffinity.Sharing(group.Resources);
             if (paired.Count < 2) continue;
             foreach (var p in group.Rules)
                 yield return ("positive", p.Id, new DropReason(FeasibilityCheck.PositiveGroupInSeveralNodeAffinityRules, PositiveInSeveralNodeAffinityRules, Ids(paired).ToImmutableArray()));
@@ -112,11 +113,11 @@ public static class FeasibilityChecker
     /// C7: for a negative rule, the union of the declared nodes of the node-affinity rules that hold its resources
     /// (strict or not, priorities ignored) is smaller than the number of its resources those rules hold.
     /// </summary>
-    private static IEnumerable<(string, string, DropReason)> NegativeNodeAffinityConsistency(List<HaRuleDefinition> negative, List<HaRuleDefinition> nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> NegativeNodeAffinityConsistency(List<HaRuleDefinition> negative, RulesByResource nodeAffinity)
     {
         foreach (var rule in negative)
         {
-            var paired = nodeAffinity.Where(n => n.SharesResourceWith(rule.Resources)).ToList();
+            var paired = nodeAffinity.Sharing(rule.Resources);
             var located = paired.SelectMany(n => n.Resources.Where(rule.Resources.Contains)).Distinct().Count();
             var allowed = paired.SelectMany(n => n.Nodes.Keys).Distinct().Count();
             if (allowed >= located) continue;
