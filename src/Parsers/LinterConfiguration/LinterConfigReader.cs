@@ -72,9 +72,9 @@ public static class LinterConfigReader
     internal static SourceSpan SpanOf(SourceFile file, Mark start, Mark end)
     {
         var line = (int)Math.Clamp(start.Line, 1, file.LineCount);
-        var column = (int)Math.Clamp(start.Column, 1, file.LineText(line).Length + 1);
+        var column = (int)Math.Clamp(start.Column, 1, file.LineLength(line) + 1);
         var endLine = (int)Math.Clamp(end.Line, line, file.LineCount);
-        var endLimit = file.LineText(endLine).Length + 1;
+        var endLimit = file.LineLength(endLine) + 1;
         var endColumn = (int)Math.Clamp(end.Column, 1, endLimit);
         if (endLine == line && endColumn <= column) endColumn = Math.Min(column + 1, endLimit);
         if (endLine == line && endColumn < column) endColumn = column;

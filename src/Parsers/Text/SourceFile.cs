@@ -64,8 +64,15 @@ public sealed class SourceFile
     /// <summary>The 0-based offset of a 1-based line's first character.</summary>
     public int LineStart(int line) => _lineStarts[Math.Clamp(line, 1, _lineStarts.Length) - 1];
 
-    /// <summary>The text of a 1-based line without its line break.</summary>
-    public string LineText(int line) => LineChars(line).ToString();
+    /// <summary>The text of a 1-based line without its line break (<see cref="Text"/> itself for a one-line file: no copy).</summary>
+    public string LineText(int line)
+    {
+        var chars = LineChars(line);
+        return chars.Length == Text.Length ? Text : chars.ToString();
+    }
+
+    /// <summary>The length of a 1-based line without its line break, without copying it.</summary>
+    public int LineLength(int line) => LineChars(line).Length;
 
     /// <summary>The characters of a 1-based line without its line break: a slice of <see cref="Text"/>, no copy.</summary>
     public ReadOnlySpan<char> LineChars(int line)

@@ -47,6 +47,6 @@ public sealed class LegacyHaGroups : Rule
     {
         if (!model.Files.TryGetValue(path, out var file)) return new TextEdit(SourceSpan.WholeFile(path), text);
         var last = file.LineCount;
-        return new TextEdit(new SourceSpan(path, 1, 1, last, file.LineText(last).Length + 1), text);
+        return new TextEdit(new SourceSpan(path, 1, 1, last, file.LineLength(last) + 1), text);
     }
 }

@@ -18,7 +18,7 @@ internal static class RulesFileEdit
         var text = file.Text;
         var separator = text.EndsWith("\n\n", StringComparison.Ordinal) ? "" : text.EndsWith('\n') ? "\n" : "\n\n";
         var lastLine = file.LineCount;
-        var end = SourceSpan.OnLine(Path, lastLine, file.LineText(lastLine).Length + 1, 0);
+        var end = SourceSpan.OnLine(Path, lastLine, file.LineLength(lastLine) + 1, 0);
         return new Fix(description, [new TextEdit(end, separator + section)]);
     }
 

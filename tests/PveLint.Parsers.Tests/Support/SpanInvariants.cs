@@ -18,8 +18,8 @@ internal static class SpanInvariants
         Assert.Equal(file.Path, span.Path);
         Assert.InRange(span.Line, 1, file.LineCount);
         Assert.InRange(span.EndLine, span.Line, file.LineCount);
-        Assert.InRange(span.Column, 1, LineLength(file, span.Line) + 1);
-        var endLimit = LineLength(file, span.EndLine) + 1;
+        Assert.InRange(span.Column, 1, file.LineLength(span.Line) + 1);
+        var endLimit = file.LineLength(span.EndLine) + 1;
         Assert.InRange(span.EndColumn, 1, oneColumnPastLineEnd ? Math.Max(endLimit, span.Column + 1) : endLimit);
         if (span.EndLine == span.Line) Assert.True(span.EndColumn >= span.Column, $"span {span} ends before it starts");
     }
@@ -40,8 +40,4 @@ internal static class SpanInvariants
         Assert.All(context.Diagnostics, d => Assert.NotNull(d.Span));
         AssertInside(file, context.Diagnostics);
     }
-
-    /// <summary>The length of a line without its break (as <see cref="SourceFile.LineText"/>, without copying it).</summary>
-    /// <summary>The line's length as the file's own line map defines it (in LF-only files a lone '\r' belongs to the line).</summary>
-    private static int LineLength(SourceFile file, int line) => file.LineText(line).Length;
 }
