@@ -33,12 +33,13 @@ public sealed class ProcessEdgeTests : IDisposable
         var temp = _tree.CreateDirectory("tmp");
         var pipe = Fifo.Create(_tree.PathOf("pipe"));
         // The writer sends the database's first 64 KiB and then stalls, so pvelint sits in the copy when SIGINT comes.
-        // set -m: without job control a shell starts background jobs with SIGINT ignored.
+        // set -m: without job control a shell starts background jobs with SIGINT ignored. env --default-signal: a
+        // SIGINT the test run itself inherited as ignored (a CI started in the background) would otherwise be kept.
         var script = $"""
             set -m
             ( head -c 65536 {PvelintProcess.Quote(db)}; sleep 30 ) > {PvelintProcess.Quote(pipe)} &
             writer=$!
-            {PvelintProcess.Command($"scan {PvelintProcess.Quote(pipe)}")} &
+            env --default-signal=INT {PvelintProcess.Command($"scan {PvelintProcess.Quote(pipe)}")} &
             pid=$!
             for i in $(seq 1 100); do ls {PvelintProcess.Quote(temp)} | grep -q pvelint-db && break; sleep 0.1; done
             ls {PvelintProcess.Quote(temp)} | grep -c pvelint-db
