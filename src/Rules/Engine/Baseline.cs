@@ -28,12 +28,12 @@ public sealed record BaselineEntry(
 /// </summary>
 public sealed class Baseline
 {
-    private sealed record BaselineFile(
+    internal sealed record BaselineFile(
         [property: JsonPropertyName("version")] int Version,
         [property: JsonPropertyName("entries")] ImmutableArray<BaselineEntry> Entries);
 
     /// <summary>Relaxed escaping: the file is read in diffs, so a quote stays a quote (not <c>\u0027</c>); it is never embedded in HTML.</summary>
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly BaselineJsonContext Writing = new(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public Baseline(IEnumerable<BaselineEntry> entries) => Entries = entries.ToImmutableArray();
 
@@ -47,7 +47,7 @@ public sealed class Baseline
     {
         try
         {
-            var file = JsonSerializer.Deserialize<BaselineFile>(json);
+            var file = JsonSerializer.Deserialize(json, BaselineJsonContext.Default.BaselineFile);
             if (file is null || file.Version != 1 || file.Entries.IsDefault)
                 throw new FormatException("not a pvelint baseline (expected {\"version\": 1, \"entries\": [...]})");
             if (file.Entries.Any(e => e is null || e.Rule is null || e.Path is null || e.Fingerprint is null))
@@ -97,7 +97,7 @@ public sealed class Baseline
         new(findings.Select(f => new BaselineEntry(f.RuleId, f.Span?.Path ?? "", Fingerprint(f, model), f.Message))
             .OrderBy(e => e.Path, StringComparer.Ordinal).ThenBy(e => e.Rule, StringComparer.Ordinal).ThenBy(e => e.Fingerprint, StringComparer.Ordinal));
 
-    public string Serialize() => JsonSerializer.Serialize(new BaselineFile(1, Entries), Json) + "\n";
+    public string Serialize() => JsonSerializer.Serialize(new BaselineFile(1, Entries), Writing.BaselineFile) + "\n";
 
     /// <summary>Hash of rule id, path, the trimmed text of the finding's first line and the message.</summary>
     public static string Fingerprint(Finding finding, ClusterModel model)
