@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Issue 14: start-up and end-to-end figures of the CLI, side by side in one run, for the JIT build and a
-# ReadyToRun publish: a .NET hello world, `--version`, a one-file tree, a 512-OSD CRUSH map against
+# Issue 14: start-up and end-to-end figures of the CLI, side by side in one run, for the JIT build, a
+# ReadyToRun publish and the native AOT publish: a .NET hello world, `--version`, a one-file tree, a 512-OSD CRUSH map against
 # `crushtool -c`, the 64-node goal cluster lint-only and with the simulation (k <= 2). Prints medians of wall
 # time, CPU time (user+sys) and peak RSS, then the goals. CPU time is the figure to compare on a busy machine;
 # wall-clock goals only mean something on an idle one (the load average is printed).
@@ -15,9 +15,16 @@ mkdir -p "$work"
 
 echo "building (Release JIT, ReadyToRun publish, hello world) into $work ..." >&2
 dotnet build -c Release "$repo/src/Linter.Cli" -v quiet -nologo >/dev/null
-dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true "$repo/src/Linter.Cli" -o "$work/r2r" -v quiet -nologo >/dev/null
-jit="$repo/src/Linter.Cli/bin/Release/net10.0/pvelint.dll"
-r2r="$work/r2r/pvelint.dll"
+dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishAot=false "$repo/src/Linter.Cli" -o "$work/r2r" -v quiet -nologo >/dev/null
+dotnet publish -c Release -r linux-x64 "$repo/src/Linter.Cli" -o "$work/aot" -v quiet -nologo >/dev/null
+# the command that runs each build
+command_of() {
+  case "$1" in
+    jit) run=(dotnet "$repo/src/Linter.Cli/bin/Release/net10.0/pvelint.dll") ;;
+    r2r) run=(dotnet "$work/r2r/pvelint.dll") ;;
+    aot) run=("$work/aot/pvelint") ;;
+  esac
+}
 if [ ! -e "$work/hello/bin/hello.dll" ]; then
   mkdir -p "$work/hello"
   cat >"$work/hello/hello.csproj" <<'EOF'
@@ -66,13 +73,13 @@ if command -v crushtool >/dev/null; then
   have_crushtool=true
   measure crushtool-c "$runs" crushtool -c "$work/crush512/ceph/crush.txt" -o "$work/crush.bin"
 fi
-for build in jit r2r; do
-  dll="${!build}"
-  measure "$build:--version" "$runs" dotnet "$dll" --version
-  measure "$build:one-file" "$runs" dotnet "$dll" scan "$work/one"
-  measure "$build:crush512" "$runs" dotnet "$dll" scan "$work/crush512"
-  measure "$build:goal-no-simulate" "$big_runs" dotnet "$dll" scan --no-simulate "$work/goal"
-  measure "$build:goal-simulate" "$big_runs" dotnet "$dll" scan --max-failures 2 "$work/goal"
+for build in jit r2r aot; do
+  command_of "$build"
+  measure "$build:--version" "$runs" "${run[@]}" --version
+  measure "$build:one-file" "$runs" "${run[@]}" scan "$work/one"
+  measure "$build:crush512" "$runs" "${run[@]}" scan "$work/crush512"
+  measure "$build:goal-no-simulate" "$big_runs" "${run[@]}" scan --no-simulate "$work/goal"
+  measure "$build:goal-simulate" "$big_runs" "${run[@]}" scan --max-failures 2 "$work/goal"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock goals need an idle machine)"
 
@@ -81,7 +88,7 @@ check() { # NAME VALUE OP LIMIT
   if awk -v v="$2" -v l="$4" "BEGIN { exit !(v $3 l) }"; then r=ok; else r=MISSED; fi
   printf '  %-6s %-58s %s\n' "$r" "$1" "$(printf '%.0f %s %.0f' "$2" "$3" "$4")"
 }
-for build in jit r2r; do
+for build in jit r2r aot; do
   echo "goals ($build):"
   check "one-file tree wall ms < 150" "${wall[$build:one-file]}" '<' 150
   check "one-file tree wall ms < 3x hello world" "${wall[$build:one-file]}" '<' "$(awk -v h="${wall[hello]}" 'BEGIN { print 3 * h }')"
