@@ -40,11 +40,7 @@ public class CorosyncCheckTests
 
         """;
 
-    private static CorosyncRead With(string find, string replace)
-    {
-        Assert.Contains(find, Valid);
-        return CorosyncRead.Of(Valid.Replace(find, replace));
-    }
+    private static CorosyncRead With(string find, string replace) => CorosyncRead.OfEdited(Valid, find, replace);
 
     private static CorosyncRead InTotem(string lines) => With("  secauth: on\n", "  secauth: on\n" + lines);   // from line 5
 

@@ -37,11 +37,7 @@ public class CorosyncFidelityTests
 
         """;
 
-    private static CorosyncRead With(string find, string replace)
-    {
-        Assert.Contains(find, Base);
-        return CorosyncRead.Of(Base.Replace(find, replace));
-    }
+    private static CorosyncRead With(string find, string replace) => CorosyncRead.OfEdited(Base, find, replace);
 
     [Fact]
     public void The_base_is_clean()

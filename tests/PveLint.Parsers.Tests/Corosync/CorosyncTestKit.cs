@@ -22,6 +22,13 @@ internal sealed record CorosyncRead(CorosyncModel Model, IReadOnlyList<Diagnosti
         return new CorosyncRead(model, context.Diagnostics, file);
     }
 
+    /// <summary>Reads <paramref name="text"/> with <paramref name="find"/> (which must be there) replaced.</summary>
+    public static CorosyncRead OfEdited(string text, string find, string replace)
+    {
+        Assert.Contains(find, text);
+        return Of(text.Replace(find, replace));
+    }
+
     public IEnumerable<Diagnostic> Refusals => Diagnostics.Where(d => RefusalIds.Contains(d.Id));
 
     /// <summary>(id, line, column) of each diagnostic with one of <paramref name="ids"/>, in line order.</summary>
