@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PveLint.Analysis.HighAvailability.Placement;
 using PveLint.Binding;
+using PveLint.Model;
 using PveLint.Rules.Engine;
 using PveLint.Simulation;
 
@@ -24,7 +25,22 @@ public static class QuickTiming
         var recovery = RecoverySimulation.Create(PlacementInputBuilder.FromModel(model), PlacementRule.EffectiveRules(model));
         Time(output, "one node recovery", () => recovery.Fail(["pve1"]));
         Time(output, "lint (all rules, simulation cached)", () => LintEngine.Run(model));
+        SlowestRules(output, model);
         HaTesterComparison.Report(output);
+    }
+
+    /// <summary>The rules that cost the most, each run alone (second run: the model's lazy indices are built).</summary>
+    private static void SlowestRules(TextWriter output, ClusterModel model)
+    {
+        var costs = new List<(string Id, double Ms)>();
+        foreach (var rule in RuleRegistry.All)
+        {
+            rule.Check(model).Count();
+            var watch = Stopwatch.StartNew();
+            rule.Check(model).Count();
+            costs.Add((rule.Metadata.Id, watch.Elapsed.TotalMilliseconds));
+        }
+        output.WriteLine($"  slowest rules: {string.Join(", ", costs.OrderByDescending(c => c.Ms).Take(8).Select(c => $"{c.Id} {c.Ms:F1} ms"))}; all {costs.Sum(c => c.Ms):F0} ms");
     }
 
     private static T Time<T>(TextWriter output, string what, Func<T> step)

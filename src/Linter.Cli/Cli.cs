@@ -38,7 +38,9 @@ public static class Cli
                 error.WriteLine($"Run 'pvelint{(command == root ? "" : " " + command.Name)} --help' for usage.");
                 return ExitCodes.Error;
             }
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            var exit = parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            output.Flush(); // standard output is buffered (Program.cs): a write error shows here, as a clear error
+            return exit;
         }
         catch (Exception e) when (e is UsageException or InputException or OutputWriteException)
         {

@@ -35,7 +35,8 @@ public sealed class GuardedWriter(TextWriter inner, string name, bool dropFailur
         {
             write();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        // UnauthorizedAccessException: a closed descriptor (EBADF), e.g. pvelint scan . >&-
+        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
         {
             if (!dropFailures) throw new OutputWriteException($"cannot write to {name} ({e.Message.TrimEnd('.')})", e);
         }

@@ -13,6 +13,7 @@ public sealed class ProcessEdgeTests : IDisposable
     [InlineData(">/dev/full", 2, "pvelint: error: cannot write to standard output")]
     [InlineData("2>/dev/full", 1, "")]
     [InlineData("2>&-", 1, "")]
+    [InlineData(">&-", 2, "pvelint: error: cannot write to standard output")]
     [InlineData(">/dev/full 2>/dev/full", 2, "")]
     public void Full_or_closed_standard_streams_never_abort(string redirect, int exit, string stderr)
     {
