@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Rules.LinterConfig;
@@ -27,12 +28,20 @@ public static class LintEngine
     public static LintResult Run(ClusterModel model, Baseline? baseline = null, IEnumerable<Rule>? rules = null, CancellationToken cancellationToken = default, DateOnly? today = null)
     {
         var severities = SeverityOverrides(model.Config);
-        var findings = new List<Finding>();
-        foreach (var rule in rules ?? RuleRegistry.All)
+        // Rules only read the model (its indices and the simulation are built once, whoever asks first), so they run in
+        // parallel; their findings are joined in rule order, so the report is the same as one by one.
+        var all = (rules ?? RuleRegistry.All).ToArray();
+        var perRule = new Finding[all.Length][];
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            findings.AddRange(rule.Check(model).Select(Printable));
+            Parallel.For(0, all.Length, new ParallelOptions { CancellationToken = cancellationToken },
+                i => perRule[i] = [.. all[i].Check(model).Select(Printable)]);
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // a rule's own exception, as if run alone
+        }
+        var findings = perRule.SelectMany(f => f).ToList();
         // Identical findings are one finding (the report shows it once), so a baseline entry written from it absorbs all.
         findings = [.. findings.Distinct()];
 
