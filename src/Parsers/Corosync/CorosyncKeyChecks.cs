@@ -24,15 +24,15 @@ internal static partial class CorosyncKeyChecks
     private static partial Regex LinkAddress();
 
     /// <param name="pve">How PVE's parser reads the file: a repeated section is its death only where it really dies.</param>
-    public static void Check(CorosyncDocument document, PveCorosyncReading pve, BindContext context)
-    {
+    /// <returns>Whether a finding already says where PVE's parser dies (a repeated section).</returns>
+    public static bool Check(CorosyncDocument document, PveCorosyncReading pve, BindContext context) =>
         CheckContainer(document.Children, "", CorosyncSchema.Root, context, nodePositions: null, pve);
-    }
 
     /// <param name="nodePositions">Inside a nodelist: the node entry corosync stores each key of a node block in.</param>
-    private static void CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context,
+    private static bool CheckContainer(ImmutableArray<CorosyncNode> children, string path, CorosyncSectionSpec? spec, BindContext context,
         Dictionary<CorosyncItem, int>? nodePositions, PveCorosyncReading pve)
     {
+        var pveDeathReported = false;
         var items = children.OfType<CorosyncItem>().ToList();
         foreach (var item in items) CheckItem(item, items, path, spec, context, nodePositions);
         if (spec is not null && !spec.KeysAreEntries) CheckRepeatedKeys(items, path, spec, context);
@@ -49,10 +49,11 @@ internal static partial class CorosyncKeyChecks
                 if (childSpec is null)
                     context.Report(DiagnosticIds.UnknownKey, section.Name.Span, UnknownSectionMessage(section, path, nodePositions));
             }
-            CheckContainer(section.Children, childPath, childSpec, context, nodePositions, pve);
+            pveDeathReported |= CheckContainer(section.Children, childPath, childSpec, context, nodePositions, pve);
             if (childSpec is not null) CheckRequiredKey(section, childSpec, context);
         }
-        if (spec is not null) CheckRepeatedSections(sections, path, spec, context, pve);
+        if (spec is not null) pveDeathReported |= CheckRepeatedSections(sections, path, spec, context, pve);
+        return pveDeathReported;
     }
 
     private static void CheckItem(CorosyncItem item, List<CorosyncItem> siblings, string path, CorosyncSectionSpec? spec, BindContext context,
@@ -177,8 +178,9 @@ internal static partial class CorosyncKeyChecks
         }
     }
 
-    private static void CheckRepeatedSections(List<CorosyncSection> sections, string path, CorosyncSectionSpec spec, BindContext context, PveCorosyncReading pve)
+    private static bool CheckRepeatedSections(List<CorosyncSection> sections, string path, CorosyncSectionSpec spec, BindContext context, PveCorosyncReading pve)
     {
+        var pveDeathReported = false;
         foreach (var group in sections.GroupBy(s => s.Name.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var childPath = path.Length == 0 ? group.Key : path + "." + group.Key;
@@ -196,9 +198,9 @@ internal static partial class CorosyncKeyChecks
             foreach (var later in list.Skip(1))
             {
                 // PVE's word-by-word reading decides whether it dies here (unbalanced braces nest the block elsewhere for it).
-                var pveRefuses = pve.Death == pveDeath && pve.DeathAt!.Line == later.Name.Span.Line
-                    ? $", but PVE's parser stops with '{pveDeath}', so pvecm and the GUI cannot read corosync.conf"
-                    : "";
+                var diesHere = pve.Death == pveDeath && pve.DeathAt!.Line == later.Name.Span.Line;
+                pveDeathReported |= diesHere;
+                var pveRefuses = diesHere ? $", but PVE's parser stops with '{pveDeath}', so pvecm and the GUI cannot read corosync.conf" : "";
                 var corosyncDoes = childSpec.IsList
                     ? "corosync keeps the blocks apart"
                     : childPath == "nodelist"
@@ -209,6 +211,7 @@ internal static partial class CorosyncKeyChecks
                     later.Name.Span, [new RelatedSpan(list[0].Name.Span, "the first block")]));
             }
         }
+        return pveDeathReported;
     }
 
     /// <summary>corosync stores each interface block under its linknumber (default 0); two blocks with the same number merge.</summary>

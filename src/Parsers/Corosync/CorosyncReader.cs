@@ -19,8 +19,8 @@ public static class CorosyncReader
         var document = CorosyncParser.Parse(file);
         context.ReportAll(document.Diagnostics);
         var pve = PveCorosyncReading.Of(file);
-        CorosyncKeyChecks.Check(document, pve, context);
-        PveParserComparison.Check(document, pve, context);
+        var pveDeathReported = CorosyncKeyChecks.Check(document, pve, context);
+        PveParserComparison.Check(document, pve, pveDeathReported, context);
         var view = new CorosyncConfigView(document);
         var model = CorosyncModelBuilder.Build(file.Path, view);
         CorosyncStartupChecks.Check(document, view, model, context);

@@ -126,27 +126,30 @@ internal sealed class PveCorosyncReading
     /// <summary>What Perl prints for a value used as a reference (a hash: HASH(0x...)).</summary>
     private static string Perl(object value) => value is string s ? (s.Length > 32 ? s[..32] + "\"..." : s) : "HASH(0x...)";
 
-    /// <summary>
-    /// <c>s/#.*$//mg</c> then <c>split(/\s/)</c> after collapsing white space: the words of each line up to its first '#'.
-    /// </summary>
     private static List<PveWord> Words(SourceFile file)
     {
         var words = new List<PveWord>();
-        for (var line = 1; line <= file.LineCount; line++)
+        for (var line = 1; line <= file.LineCount; line++) words.AddRange(WordsOfLine(file.LineText(line), line));
+        return words;
+    }
+
+    /// <summary>
+    /// <c>s/#.*$//mg</c> then <c>split(/\s/)</c> after collapsing white space: the words of one line up to its first '#'.
+    /// </summary>
+    public static List<PveWord> WordsOfLine(string text, int line)
+    {
+        var words = new List<PveWord>();
+        var hash = text.IndexOf('#');
+        if (hash >= 0) text = text[..hash];
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            var text = file.LineText(line);
-            var hash = text.IndexOf('#');
-            if (hash >= 0) text = text[..hash];
-            var start = -1;
-            for (var i = 0; i <= text.Length; i++)
+            var blank = i == text.Length || PerlText.IsSpace(text[i]);
+            if (!blank && start < 0) start = i;
+            else if (blank && start >= 0)
             {
-                var blank = i == text.Length || text[i] is ' ' or '\t' or '\r' or '\n' or '\f' or '\v';
-                if (!blank && start < 0) start = i;
-                else if (blank && start >= 0)
-                {
-                    words.Add(new PveWord(text[start..i], line, start + 1));
-                    start = -1;
-                }
+                words.Add(new PveWord(text[start..i], line, start + 1));
+                start = -1;
             }
         }
         return words;

@@ -23,32 +23,32 @@ internal static class PveParserComparison
 
     private const string PveParser = "PVE's own corosync.conf parser (PVE::Corosync::parse_conf, used by pvecm and the GUI)";
 
-    public static void Check(CorosyncDocument document, PveCorosyncReading reading, BindContext context)
+    /// <param name="deathReported">A repeated-section finding already says where PVE's parser dies.</param>
+    public static void Check(CorosyncDocument document, PveCorosyncReading reading, bool deathReported, BindContext context)
     {
+        var deathLines = new HashSet<int>(); // lines whose finding already says PVE's parser stops there
         foreach (var node in document.DescendantNodes())
         {
-            switch (node)
+            var predictsDeath = node switch
             {
-                case CorosyncItem item:
-                    CheckItem(document.File, item, context);
-                    break;
-                case CorosyncSection { Name.Value.Length: > 0 } section:
-                    CheckHeader(document.File, section, context);
-                    break;
-            }
+                CorosyncItem item => CheckItem(document.File, item, context),
+                CorosyncSection { Name.Value.Length: > 0 } section => CheckHeader(document.File, section, context),
+                _ => false,
+            };
+            if (predictsDeath) deathLines.Add(node.Span.Line);
         }
-        CheckWholeFile(document.File, reading, context);
+        CheckWholeFile(document.File, reading, deathReported || (reading.DeathAt is { } at && deathLines.Contains(at.Line)), context);
     }
 
     /// <summary>
     /// Where PVE's parser dies (unless a line above already said so for that line) and the node and interface blocks
     /// it drops because a later block has the same key (<see cref="PveCorosyncReading"/>).
     /// </summary>
-    private static void CheckWholeFile(SourceFile file, PveCorosyncReading reading, BindContext context)
+    private static void CheckWholeFile(SourceFile file, PveCorosyncReading reading, bool deathReported, BindContext context)
     {
         if (reading.DeathAt is { } at)
         {
-            if (context.Diagnostics.Any(d => d.Span?.Line == at.Line && d.Message.Contains("stops with", StringComparison.Ordinal))) return;
+            if (deathReported) return;
             context.Report(Id, file.SpanOnLine(at.Line, at.Column, at.Text.Length),
                 $"{PveParser} stops with '{Show(reading.Death!)}' here, so pvecm and the GUI cannot read corosync.conf.");
             return;
@@ -64,16 +64,17 @@ internal static class PveParserComparison
             }
     }
 
-    private static void CheckItem(SourceFile file, CorosyncItem item, BindContext context)
+    /// <returns>Whether the finding says PVE's parser stops on this line.</returns>
+    private static bool CheckItem(SourceFile file, CorosyncItem item, BindContext context)
     {
-        if (item.Span.EndLine != item.Span.Line) return; // lone '\r' inside a line: not worth a guess
+        if (item.Span.EndLine != item.Span.Line) return false; // lone '\r' inside a line: not worth a guess
         var line = file.LineText(item.Span.Line);
         var key = item.Key.Value;
         var value = item.Value.Value;
         var hash = line.IndexOf('#');
-        var tokens = PveTokens(hash >= 0 ? line[..hash] : line);
+        var tokens = PveTokens(line);
         var pveReadsSame = tokens.Length == 2 && tokens[0] == key + ":" && tokens[1] == value;
-        if (pveReadsSame) return;
+        if (pveReadsSame) return false;
 
         var valueColumn0 = item.Value.Span.Column - 1;
         if (hash >= 0 && hash >= valueColumn0 && value.Length > 0)
@@ -82,52 +83,53 @@ internal static class PveParserComparison
             var pveValue = tokens.Length >= 2 && tokens[0] == key + ":" ? $"'{Show(tokens[1])}'" : "something else";
             context.Report(CommentId, file.SpanOnLine(item.Span.Line, hash + 1, comment.Length),
                 $"corosync has no inline comments, so it reads '{Show(key)}' as '{Show(value)}', while {PveParser} drops '{Show(comment)}' and reads {pveValue}; put the comment on its own line.");
-            return;
+            return false;
         }
 
         string reading;
+        var stops = false;
         if (tokens.Length == 0 || !tokens[0].EndsWith(':'))
-            reading = $"stops with 'missing ':' after key '{Show(tokens.FirstOrDefault() ?? key)}''";
+            (reading, stops) = ($"stops with 'missing ':' after key '{Show(tokens.FirstOrDefault() ?? key)}''", true);
         else if (tokens.Length == 1)
             reading = $"has no empty values and takes the next word of the file as the value of '{Show(tokens[0][..^1])}'";
         else if (tokens.Length > 2)
-            reading = tokens[2].EndsWith(':')
-                ? $"splits values at blanks, reads '{Show(key)}' as '{Show(tokens[1])}' and '{Show(tokens[2][..^1])}' as another key"
-                : $"splits values at blanks, reads '{Show(key)}' as '{Show(tokens[1])}' and then stops with 'missing ':' after key '{Show(tokens[2])}''";
+            (reading, stops) = tokens[2].EndsWith(':')
+                ? ($"splits values at blanks, reads '{Show(key)}' as '{Show(tokens[1])}' and '{Show(tokens[2][..^1])}' as another key", false)
+                : ($"splits values at blanks, reads '{Show(key)}' as '{Show(tokens[1])}' and then stops with 'missing ':' after key '{Show(tokens[2])}''", true);
         else
             reading = $"reads key '{Show(tokens[0][..^1])}' with value '{Show(tokens[1])}'";
-        var fix = value.Length > 0 && !value.Any(IsPerlSpace) ? $"; write '{Show(key)}: {Show(value)}'" : "";
+        var fix = value.Length > 0 && !value.Any(PerlText.IsSpace) ? $"; write '{Show(key)}: {Show(value)}'" : "";
         context.Report(Id, item.Span,
             $"corosync reads '{Show(key)}' as '{Show(value)}', but {PveParser} {reading}{fix}.");
+        return stops;
     }
 
-    private static void CheckHeader(SourceFile file, CorosyncSection section, BindContext context)
+    /// <returns>Whether the finding says PVE's parser stops on this line.</returns>
+    private static bool CheckHeader(SourceFile file, CorosyncSection section, BindContext context)
     {
         var header = section.HeaderSpan;
-        if (header.EndLine != header.Line) return;
+        if (header.EndLine != header.Line) return false;
         var text = file.LineText(header.Line);
-        if (!text.TrimEnd(' ', '\t', '\r').EndsWith('{')) return; // corosync refuses this header itself (PVE0001)
-        var hash = text.IndexOf('#');
-        var tokens = PveTokens(hash >= 0 ? text[..hash] : text);
+        if (!text.TrimEnd(' ', '\t', '\r').EndsWith('{')) return false; // corosync refuses this header itself (PVE0001)
+        var tokens = PveTokens(text);
         var name = section.Name.Value;
-        if (tokens.Length == 2 && tokens[0] == name && tokens[1] == "{") return;
+        if (tokens.Length == 2 && tokens[0] == name && tokens[1] == "{") return false;
 
         string reading;
+        var stops = false;
         if (tokens.Length == 2 && tokens[1] == "{")
             reading = $"names this section '{Show(tokens[0])}', so it does not find a section '{Show(name)}' there";
         else if (tokens.Length >= 1 && !tokens[0].EndsWith(':'))
-            reading = $"needs a blank between the name and '{{' and stops with 'missing ':' after key '{Show(tokens[0])}''";
+            (reading, stops) = ($"needs a blank between the name and '{{' and stops with 'missing ':' after key '{Show(tokens[0])}''", true);
         else
             reading = $"reads the words '{Show(string.Join(" ", tokens))}' instead of 'name {{'";
         context.Report(Id, header,
             $"corosync opens section '{Show(name)}' here, but {PveParser} {reading}; write '{Show(name)} {{'.");
+        return stops;
     }
 
-    /// <summary>Perl's split(/\s/) after collapsing white space: words separated by space, tab, CR, LF, FF or VT.</summary>
-    private static string[] PveTokens(string text) =>
-        text.Split([' ', '\t', '\r', '\n', '\f', '\v'], StringSplitOptions.RemoveEmptyEntries);
-
-    private static bool IsPerlSpace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\f' or '\v';
+    /// <summary>The words PVE's parser sees on a line (<see cref="PveCorosyncReading.WordsOfLine"/>).</summary>
+    private static string[] PveTokens(string line) => [.. PveCorosyncReading.WordsOfLine(line, 0).Select(w => w.Text)];
 
     private static string Show(string text) => CorosyncParser.Shorten(text);
 }
