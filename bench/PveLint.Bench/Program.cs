@@ -23,5 +23,11 @@ if (args is ["--quick", ..])
         : ClusterShape.Goal);
     return 0;
 }
+// `-- --alloc` samples which types the goal cluster's steps allocate (where issue 14's allocation goes).
+if (args is ["--alloc"])
+{
+    AllocationProfile.Run(Console.Out, ClusterShape.Goal);
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
 return 0;

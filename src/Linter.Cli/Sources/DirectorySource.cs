@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using PveLint.Sources;
 
 namespace PveLint.Cli.Sources;
@@ -46,6 +47,12 @@ public static class DirectorySource
 
     public static bool IsPveCopy(string root) =>
         ScanRootLayout.PveCopyMarkers.Any(marker => Path.Exists(Path.Combine(root, marker)));
+
+    /// <summary>A name in a directory listing and its path.</summary>
+    public readonly record struct DirectoryEntry(string Name, string FullName);
+
+    /// <summary>What <c>DirectoryInfo.EnumerateFileSystemInfos()</c> lists: hidden and system entries too, errors thrown.</summary>
+    private static readonly EnumerationOptions ListEverything = new() { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false };
 
     private sealed class Walker(ScanBoundary boundary, string displayRoot, SourceCollector collector)
     {
@@ -109,7 +116,7 @@ public static class DirectorySource
                         break; // removed while listing (another error, such as EACCES, is reported by Read)
                     default:
                         // Not a link, inside a checked directory: inside the boundary by construction.
-                        Read(entry.FullName, logical, display, checkedTarget: true);
+                        Read(entry.FullName, logical, display, checkedTarget: true, seenRegular: status.Kind == FileKind.Regular);
                         break;
                 }
             }
@@ -126,7 +133,7 @@ public static class DirectorySource
             if (!Directory.Exists(target)) Read(target, logical, display, checkedTarget: true);
         }
 
-        private void Read(string path, string logical, string display, bool checkedTarget = false)
+        private void Read(string path, string logical, string display, bool checkedTarget = false, bool seenRegular = false)
         {
             if (SecretPaths.IsSecret(logical)) return;
             var target = path;
@@ -137,7 +144,7 @@ public static class DirectorySource
             }
             try
             {
-                collector.AddBytes(logical, display, collector.ReadFile(target));
+                collector.AddBytes(logical, display, collector.ReadFile(target, seenRegular));
             }
             catch (UnreadableFileException e)
             {
@@ -153,12 +160,14 @@ public static class DirectorySource
         /// The entries of a directory in ordinal order, at most as many as the entry limit still allows (a
         /// directory of millions of entries is never held in memory); a directory that cannot be listed is PVE0010.
         /// </summary>
-        public IEnumerable<FileSystemInfo> List(string directory, string displayPrefix, bool top)
+        public IEnumerable<DirectoryEntry> List(string directory, string displayPrefix, bool top)
         {
             try
             {
-                return new DirectoryInfo(directory).EnumerateFileSystemInfos()
-                    .Take(collector.RemainingEntries + 1).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+                // Names only: FileSystemInfo would lstat every entry, and the walk asks statx about each one anyway.
+                var names = new FileSystemEnumerable<DirectoryEntry>(directory,
+                    (ref FileSystemEntry e) => new DirectoryEntry(e.FileName.ToString(), e.ToFullPath()), ListEverything);
+                return names.Take(collector.RemainingEntries + 1).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -31,52 +31,90 @@ public static class RegularFile
 
     public static byte[] ReadAll(string path, long maxBytes, out FileStatus status)
     {
-        if (!FileProbe.Precise)
-        {
-            status = FileProbe.Stat(path, followLinks: true);
-            if (status.Kind == FileKind.Regular && status.Size == 0) return [];
-        }
-        using var handle = OpenRegular(path, out status);
-        if (status.Size > maxBytes) throw TooLarge(status.Size, maxBytes);
-        return ReadToEnd(handle, maxBytes, status.Size);
+        byte[] buffer = [];
+        var length = ReadInto(path, maxBytes, ref buffer, out status);
+        return length == buffer.Length ? buffer : buffer[..length];
     }
 
     /// <summary>
-    /// Reads into one array of the size fstat reported (no copy, no chunk buffer: a scan reads thousands of small
-    /// files), then one more read must see the end; a file that grew meanwhile is read on, up to the limit.
+    /// Reads the whole file into <paramref name="buffer"/>, which is grown when too small and may be reused for the
+    /// next file (a scan reads thousands of small files; their bytes are only decoded): the number of bytes read.
     /// </summary>
-    private static byte[] ReadToEnd(SafeFileHandle handle, long maxBytes, long expected)
+    /// <param name="seenRegular">The caller has just seen a regular file at <paramref name="path"/> (lstat of a
+    /// directory entry), so the check before the open is not repeated; the opened file is still checked.</param>
+    public static int ReadInto(string path, long maxBytes, ref byte[] buffer, out FileStatus status, bool seenRegular = false)
     {
-        var buffer = expected == 0 ? [] : new byte[expected];
+        if (!FileProbe.Precise)
+        {
+            status = FileProbe.Stat(path, followLinks: true);
+            if (status.Kind == FileKind.Regular && status.Size == 0) return 0;
+        }
+        using var handle = OpenRegular(path, out status, seenRegular);
+        if (status.Size > maxBytes) throw TooLarge(status.Size, maxBytes);
+        return ReadToEnd(handle, maxBytes, status.Size, ref buffer);
+    }
+
+    /// <summary>
+    /// Asks for one byte more than fstat reported: a short read of a regular file is its end, so an unchanged file
+    /// takes one read; a file that grew meanwhile is read on, up to the limit.
+    /// </summary>
+    private static int ReadToEnd(SafeFileHandle handle, long maxBytes, long expected, ref byte[] buffer)
+    {
+        var want = (int)Math.Min(expected + 1, Math.Min(maxBytes + 1, Array.MaxLength));
+        if (buffer.Length < want) buffer = new byte[want];
         var length = 0;
-        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
-            if (length < buffer.Length)
-            {
-                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
-                if (read == 0) return buffer[..length]; // shrank while read
-                length += read;
-                continue;
-            }
-            if (RandomAccess.Read(handle, probe, length) == 0) return buffer;
-            if (length + 1L > maxBytes) throw TooLarge(length + 1L, maxBytes, atLeast: true);
-            Array.Resize(ref buffer, (int)Math.Min(Math.Min(maxBytes, Array.MaxLength), Math.Max(4096L, 2L * length)));
-            buffer[length++] = probe[0];
+            var asked = buffer.Length - length;
+            var read = ReadAt(handle, buffer.AsSpan(length), length);
+            length += read;
+            if (length > maxBytes) throw TooLarge(length, maxBytes, atLeast: true);
+            if (read < asked) return length;
+            Array.Resize(ref buffer, (int)Math.Min(Math.Min(maxBytes + 1, Array.MaxLength), Math.Max(4096L, 2L * length)));
         }
     }
+
+    [DllImport("libc", EntryPoint = "pread", SetLastError = true)]
+    private static extern nint PreadNative(int fd, ref byte buffer, nint count, long offset);
+
+    /// <summary>pread(2) straight on Linux (RandomAccess first asks lseek whether the handle can seek, once per file).</summary>
+    private static int ReadAt(SafeFileHandle handle, Span<byte> into, long offset)
+    {
+        if (!OperatingSystem.IsLinux() || into.IsEmpty) return RandomAccess.Read(handle, into, offset);
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            while (true)
+            {
+                var read = PreadNative((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(into), into.Length, offset);
+                if (read >= 0) return (int)read;
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != EintrErrno) throw new IOException($"the file could not be read ({Marshal.GetPInvokeErrorMessage(errno)})");
+            }
+        }
+        finally
+        {
+            if (added) handle.DangerousRelease();
+        }
+    }
+
+    private const int EintrErrno = 4;
 
     public static UnreadableFileException TooLarge(long size, long limit, bool atLeast = false) =>
         new($"is {(atLeast ? "more than " : "")}{SourceLimits.Describe(atLeast ? limit : size)}, larger than the {SourceLimits.Describe(limit)} limit");
 
     /// <summary>Opens a regular file: checked by path before the open, and by the opened handle after it.</summary>
-    private static SafeFileHandle OpenRegular(string path, out FileStatus status)
+    private static SafeFileHandle OpenRegular(string path, out FileStatus status, bool seenRegular = false)
     {
-        var before = FileProbe.Stat(path, followLinks: true);
-        if (before.Kind == FileKind.Missing) throw Missing(path, before);
-        if (before.Kind != FileKind.Regular) throw new UnreadableFileException($"is {FileProbe.Describe(before.Kind)}, not a regular file");
-        // Without statx a FIFO or device looks like an empty file: never open one (an empty file has nothing to read).
-        if (!FileProbe.Precise && before.Size == 0) throw new UnreadableFileException("is empty or not a regular file");
+        if (!seenRegular || !FileProbe.Precise)
+        {
+            var before = FileProbe.Stat(path, followLinks: true);
+            if (before.Kind == FileKind.Missing) throw Missing(path, before);
+            if (before.Kind != FileKind.Regular) throw new UnreadableFileException($"is {FileProbe.Describe(before.Kind)}, not a regular file");
+            // Without statx a FIFO or device looks like an empty file: never open one (an empty file has nothing to read).
+            if (!FileProbe.Precise && before.Size == 0) throw new UnreadableFileException("is empty or not a regular file");
+        }
 
         var handle = OpenHandle(path);
         try

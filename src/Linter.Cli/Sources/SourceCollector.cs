@@ -119,12 +119,16 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
     public void RecordInput(string path, FileStatus status) => _inputs.Add(path, status);
 
     /// <summary>Reads a regular file within the per-file limit and remembers it as an input.</summary>
-    public byte[] ReadFile(string path)
+    /// <param name="seenRegular">The caller has just seen a regular file there (<see cref="RegularFile.ReadInto"/>).</param>
+    /// <returns>The bytes, valid until the next read: they are decoded by <see cref="AddBytes"/>, never kept.</returns>
+    public ReadOnlySpan<byte> ReadFile(string path, bool seenRegular = false)
     {
-        var bytes = RegularFile.ReadAll(path, limits.MaxFileBytes, out var status);
+        var length = RegularFile.ReadInto(path, limits.MaxFileBytes, ref _readBuffer, out var status, seenRegular);
         _inputs.Add(path, status);
-        return bytes;
+        return _readBuffer.AsSpan(0, length);
     }
+
+    private byte[] _readBuffer = [];
 
     public InputFiles Inputs => _inputs;
 

@@ -30,5 +30,5 @@ internal static class FailureDomains
 
     /// <summary>The cluster nodes among <paramref name="nodes"/> (rule nodes that are not cluster nodes are PVE0008).</summary>
     public static List<string> Known(ClusterModel model, IEnumerable<string> nodes) =>
-        model.NodeNames.IsEmpty ? nodes.ToList() : nodes.Where(n => model.NodeNames.Contains(n)).ToList();
+        model.NodeNames.IsEmpty ? nodes.ToList() : nodes.Where(n => model.Node(n) is not null).ToList();
 }

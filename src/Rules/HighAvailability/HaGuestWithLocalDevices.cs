@@ -23,11 +23,13 @@ public sealed class HaGuestWithLocalDevices : Rule
         foreach (var resource in model.Ha.Resources)
         {
             if (model.GuestOf(resource) is not { } guest || guest.Sid != resource.Sid) continue;
+            var devices = GuestLocality.HostDevicesOf(guest).ToList();
+            if (devices.Count == 0) continue; // most guests: nothing to judge, so no node sets to build
             var allowed = FailureDomains.Known(model, rules.AllowedNodes(resource.Sid)).Where(n => n != guest.Node).ToList();
             if (allowed.Count == 0) continue;
             var affinity = rules.NodeAffinityOf(resource.Sid);
             var where = affinity is { Strict: true } ? $"its strict {affinity.Rule.Describe()} lets HA run it on {HaText.List(allowed)} too" : $"HA may recover or migrate it to {HaText.List(allowed)}";
-            foreach (var device in GuestLocality.HostDevicesOf(guest))
+            foreach (var device in devices)
             {
                 var related = new List<RelatedSpan> { new(resource.Section.HeaderSpan, $"HA resource {resource.Sid}") };
                 if (affinity?.Rule.Span is { } ruleSpan) related.Add(new RelatedSpan(ruleSpan, affinity.Rule.Describe()));
