@@ -18,7 +18,10 @@ public static class AllocationProfile
         var model = ClusterBinder.Bind(tree);
         Simulator.Run(model, maxFailures: 2);
         LintEngine.Run(model); // JIT and lazy statics out of the way
+        model = null!;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
         Profile(output, "parse + bind", () => model = ClusterBinder.Bind(tree));
+        output.WriteLine($"  the model (with its source text) holds ~{(GC.GetTotalMemory(forceFullCollection: true) - before) / (1024.0 * 1024):F0} MiB");
         Profile(output, "simulation (k <= 2)", () => Simulator.Run(model, maxFailures: 2));
         Simulator.For(model);
         Profile(output, "lint (simulation cached)", () => LintEngine.Run(model));

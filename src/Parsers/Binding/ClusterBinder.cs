@@ -61,15 +61,26 @@ public static class ClusterBinder
         var unseen = new UnseenFiles(ignored, unread, tree.ReadCutShort);
 
         var corosync = Get(Pve + "corosync.conf") is { } cc ? CorosyncReader.Read(cc, context) : null;
+        // The large files are read while the guest configs are; every reader after corosync.conf records its
+        // diagnostics, and they are handed over below in the order the files were always read in.
+        var release = context.Target;
+        var replicationRead = DeferredRead<ImmutableArray<ReplicationJob>>.Start(release, r => Get(Pve + "replication.cfg") is { } rc ? ReplicationReader.Read(rc, r) : []);
+        var resourcesRead = DeferredRead<ImmutableArray<HaResource>>.Start(release, r => Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, r) : []);
+        var rulesRead = DeferredRead<(ImmutableArray<HaRule> Rules, ImmutableArray<SectionEntry> Broken)>.Start(release,
+            r => Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRulesFile(rules, r) : ([], []));
+        var nodeNames = NodeNames(corosync, sources.Keys);
+        var guestRecorder = BindContext.Recorder(release);
+        var guests = ReadGuests(sources.Keys.Where(p => !ignored(p)), sources, nodeNames, guestRecorder);
+
         var datacenter = Get(Pve + "datacenter.cfg") is { } dc ? DatacenterReader.Read(dc, context) : null;
         var storageFile = Get(Pve + "storage.cfg");
         var storages = StorageReader.Read(storageFile, context);
-        var replication = Get(Pve + "replication.cfg") is { } rc ? ReplicationReader.Read(rc, context) : ImmutableArray<ReplicationJob>.Empty;
+        var replication = replicationRead.Join(context);
 
         var groupsFile = Get(Pve + "ha/groups.cfg");
-        var haResources = Get(Pve + "ha/resources.cfg") is { } res ? HaConfigReader.ReadResources(res, context) : [];
+        var haResources = resourcesRead.Join(context);
         var haGroups = groupsFile is not null ? HaConfigReader.ReadGroups(groupsFile, context) : [];
-        var haRules = Get(Pve + "ha/rules.cfg") is { } rules ? HaConfigReader.ReadRulesFile(rules, context) : (Rules: ImmutableArray<HaRule>.Empty, Broken: ImmutableArray<SectionEntry>.Empty);
+        var haRules = rulesRead.Join(context);
         var ha = new HaModel(
             haResources,
             haGroups,
@@ -78,9 +89,7 @@ public static class ClusterBinder
             groupsFile is not null,
             // An unseen fence.cfg may exist: only a file known to be absent is "missing" (PVE4005).
             sources.ContainsKey(Pve + "ha/fence.cfg") || unseen.CouldHold(Pve + "ha/fence.cfg")) { BrokenRules = haRules.Broken };
-
-        var nodeNames = NodeNames(corosync, sources.Keys);
-        var guests = ReadGuests(sources.Keys.Where(p => !ignored(p)), sources, nodeNames, context);
+        context.ReportAll(guestRecorder.Recorded);
 
         var defaultWatchdog = Get("etc/default/pve-ha-manager") is { } dw ? WatchdogFileReader.Read(dw, null, context) : null;
         var nodeWatchdogs = ImmutableDictionary.CreateBuilder<string, WatchdogSettings>(StringComparer.Ordinal);
