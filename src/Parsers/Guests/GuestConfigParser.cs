@@ -29,7 +29,7 @@ public static class GuestConfigParser
         public List<GuestComment> Comments { get; } = new();
         public Dictionary<string, GuestEntry> LastByKey { get; } = new(StringComparer.Ordinal);
 
-        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray());
+        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray(), LastByKey);
     }
 
     private sealed class LineReader(SourceFile file, GuestKind kind, int vmid)

@@ -28,14 +28,15 @@ public static class GuestConfigReader
         var (kind, vmid) = (syntax.Kind, syntax.VmId);
         var guest = GuestText.Describe(kind, vmid);
         var main = syntax.Main;
-        var current = Effective(kind, main);
+        var current = main.Effective;
 
-        var properties = current.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
+        Located<string>? joinedDescription = null;
         if (main.Description is { } description)
         {
-            var spans = main.Comments.Select(c => c.Span).Concat(main.Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => e.Span)).ToList();
-            properties = properties.SetItem("description", new Located<string>(description, spans.Aggregate((a, b) => a.Union(b))));
+            var span = main.Comments.Select(c => c.Span).Concat(main.Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => e.Span)).Aggregate((a, b) => a.Union(b));
+            joinedDescription = new Located<string>(description, span);
         }
+        var properties = new GuestProperties(current, joinedDescription);
 
         var tags = ImmutableArray<Located<string>>.Empty;
         if (properties.TryGetValue("tags", out var tagValue))
@@ -54,7 +55,7 @@ public static class GuestConfigReader
         void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
         foreach (var (section, label) in VolumeSections(syntax))
         {
-            foreach (var (key, entry) in (label is null ? current : Effective(kind, section)).Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
+            foreach (var (key, entry) in section.Effective.Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
             {
                 if (GuestDisks.Read(file, kind, vmid, key, entry, label, Report) is not { } disk) continue;
                 var identity = disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
@@ -70,17 +71,15 @@ public static class GuestConfigReader
             }
         }
 
-        var devices = current
-            .Select(kv => (Family: GuestKeys.DeviceFamily(kind, kv.Key), Entry: kv.Value))
-            .Where(d => d.Family is not null)
-            .OrderBy(d => d.Entry.Span.Line)
-            .Select(d => GuestDevices.Read(file, d.Family!, d.Entry))
-            .ToImmutableArray();
+        var devices = ImmutableArray.CreateBuilder<GuestDevice>();
+        foreach (var (key, entry) in current)
+            if (GuestKeys.DeviceFamily(kind, key) is { } family) devices.Add(GuestDevices.Read(file, family, entry));
+        devices.Sort((a, b) => a.Key.Span.Line.CompareTo(b.Key.Span.Line));
 
         var snapshots = syntax.Snapshots.Select(s => s.Name!.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var name = properties.GetValueOrDefault(kind == GuestKind.Qemu ? "name" : "hostname");
 
-        return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices, snapshots, properties);
+        return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices.ToImmutable(), snapshots, properties);
     }
 
     /// <summary>The current config first, then pending, then snapshots; a repeated section counts once (the later one wins).</summary>
@@ -90,14 +89,5 @@ public static class GuestConfigReader
         if (syntax.Sections.LastOrDefault(s => s.Kind == GuestSectionKind.Pending) is { } pending) yield return (pending, "pending");
         foreach (var snapshot in syntax.Snapshots.GroupBy(s => s.Name!.Value, StringComparer.Ordinal).Select(g => g.Last()))
             yield return (snapshot, snapshot.Name!.Value);
-    }
-
-    /// <summary>The properties a section ends up with: the last value of each key (after <c>cdrom</c> → <c>ide2</c>).</summary>
-    private static Dictionary<string, GuestEntry> Effective(GuestKind kind, GuestSection section)
-    {
-        var result = new Dictionary<string, GuestEntry>(section.Entries.Length, StringComparer.Ordinal);
-        foreach (var entry in section.Entries.Where(e => e.Kind == GuestEntryKind.Property))
-            result[GuestKeys.Effective(kind, entry.Key.Value)] = entry;
-        return result;
     }
 }

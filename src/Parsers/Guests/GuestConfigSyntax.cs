@@ -47,18 +47,21 @@ public sealed record GuestComment(string Text, SourceSpan Span);
 /// A section of a guest config. <see cref="Name"/> is null for the main section; for a snapshot it is the
 /// snapshot name, for pending/special sections the text between the brackets.
 /// </summary>
+/// <param name="Effective">The last <c>key: value</c> entry of each key (after <c>cdrom</c> → <c>ide2</c>): what the section ends up with.</param>
 public sealed record GuestSection(
     GuestSectionKind Kind,
     Located<string>? Name,
     SourceSpan? HeaderSpan,
     ImmutableArray<GuestEntry> Entries,
-    ImmutableArray<GuestComment> Comments)
+    ImmutableArray<GuestComment> Comments,
+    IReadOnlyDictionary<string, GuestEntry> Effective)
 {
     /// <summary>The description as the real parser builds it from <c>#</c> lines and <c>description:</c> lines.</summary>
     public string? Description
     {
         get
         {
+            if (Comments.IsEmpty && !Entries.Any(e => e.Kind == GuestEntryKind.Description)) return null;
             var parts = new List<string>();
             foreach (var item in Comments.Select(c => (c.Span, Text: c.Text + "\n"))
                          .Concat(Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => (e.Span, Text: GuestText.DecodeUri(e.Value.Value))))

@@ -19,7 +19,7 @@ public sealed record Guest(
     ImmutableArray<GuestDisk> Disks,
     ImmutableArray<GuestDevice> Devices,
     ImmutableArray<string> Snapshots,
-    ImmutableDictionary<string, Located<string>> Properties)
+    IReadOnlyDictionary<string, Located<string>> Properties)
 {
     public string Sid => (Kind == GuestKind.Qemu ? "vm:" : "ct:") + VmId;
 }
