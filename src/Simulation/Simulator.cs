@@ -60,8 +60,9 @@ public static class Simulator
             {
                 var scenario = scenarios[i];
                 var quorum = timings.Quorum.Time(() => QuorumLayer.Evaluate(votes, scenario));
-                var fencing = timings.Fencing.Time(() => FencingEvaluator.Evaluate(nodes, scenario, quorum.QuorateNodes, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster));
-                var haVerdict = timings.Ha.Time(() => ha.Evaluate(scenario, quorum, fencing));
+                var quorate = quorum.QuorateNodes;
+                var fencing = timings.Fencing.Time(() => FencingEvaluator.Evaluate(nodes, scenario, quorate, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster));
+                var haVerdict = timings.Ha.Time(() => ha.Evaluate(quorum, quorate));
                 var cephVerdict = timings.Ceph.Time(() => ceph.Evaluate(scenario, haVerdict));
                 verdicts[i] = new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = cephVerdict };
             });

@@ -17,7 +17,7 @@ internal static class StrandedResources
         foreach (var service in plan.Stranded.Where(s => s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed))
         {
             var resource = model.HaResource(service.Sid);
-            var related = model.Ha.Rules.Where(r => !r.Disabled && r.Resources.Any(x => x.Value == service.Sid))
+            var related = model.HaRulesNaming(service.Sid).Where(r => !r.Disabled)
                 .Select(r => new RelatedSpan(r.Section.HeaderSpan, $"rule {r.Id.Value} names {service.Sid}")).ToList();
             // The placement's reason is a whole sentence naming the service, its node and the rule or disk that decides.
             yield return (resource?.Section.Id, $"{verdict.Scenario.Title}: {service.Reason.TrimEnd('.')}", related);

@@ -43,7 +43,8 @@ public sealed class HaLayer
     /// <summary>Assumptions that hold for every scenario (scheduler fallback, services no node holds, ...).</summary>
     public ImmutableArray<string> Notes { get; }
 
-    public HaVerdict Evaluate(FailureScenario scenario, QuorumVerdict quorum, FencingOutcome fencing)
+    /// <param name="quorate">The quorum verdict's <see cref="QuorumVerdict.QuorateNodes"/>, which the caller has already built.</param>
+    public HaVerdict Evaluate(QuorumVerdict quorum, IReadOnlySet<string> quorate)
     {
         if (!HasServices) return new HaVerdict(null, "no HA resources are configured");
         if (quorum.IsUndecidable) return new HaVerdict(null, "the quorum of this scenario is undecidable, so which CRM recovers what is too");
@@ -51,7 +52,6 @@ public sealed class HaLayer
         if (!quorum.AnyQuorate)
             return new HaVerdict(null, "no partition is quorate: no CRM master can recover anything, and every HA service on a self-fenced node stays down");
         // The quorate partition's CRM sees every other node as gone: they are fenced (or self-fenced) and recovered.
-        var quorate = quorum.QuorateNodes;
         var gone = nodes.Where(n => !quorate.Contains(n)).ToList();
         return new HaVerdict(simulation.Fail(gone), null);
     }

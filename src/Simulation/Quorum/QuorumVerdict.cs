@@ -18,12 +18,35 @@ public sealed record QuorumVerdict(ImmutableArray<PartitionVerdict> Partitions, 
     /// <summary>Two or more partitions quorate at once.</summary>
     public bool SplitBrain => Partitions.Count(p => p.IsQuorate) > 1;
 
-    /// <summary>The nodes that see themselves quorate (per node, so a divided partition counts its quorate members).</summary>
-    public ImmutableHashSet<string> QuorateNodes => Partitions
-        .SelectMany(p => p.Nodes.IsEmpty ? (p.IsQuorate ? p.Partition.Nodes.AsEnumerable() : []) : p.Nodes.Where(n => n.Quorate).Select(n => n.Node))
-        .ToImmutableHashSet(StringComparer.Ordinal);
+    /// <summary>The nodes that see themselves quorate (per node, so a divided partition counts its quorate members); a new set on each call.</summary>
+    public IReadOnlySet<string> QuorateNodes
+    {
+        get
+        {
+            var quorate = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in Partitions)
+            {
+                if (p.Nodes.IsEmpty)
+                {
+                    if (p.IsQuorate) quorate.UnionWith(p.Partition.Nodes);
+                    continue;
+                }
+                foreach (var n in p.Nodes)
+                    if (n.Quorate) quorate.Add(n.Node);
+            }
+            return quorate;
+        }
+    }
 
-    /// <summary>Nodes whose quorum pvelint could not decide.</summary>
-    public ImmutableHashSet<string> UndecidedNodes => Partitions.Where(p => p.State == QuorumState.Undecidable)
-        .SelectMany(p => p.Partition.Nodes).ToImmutableHashSet(StringComparer.Ordinal);
+    /// <summary>Nodes whose quorum pvelint could not decide; a new set on each call.</summary>
+    public IReadOnlySet<string> UndecidedNodes
+    {
+        get
+        {
+            var undecided = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in Partitions)
+                if (p.State == QuorumState.Undecidable) undecided.UnionWith(p.Partition.Nodes);
+            return undecided;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace PveLint.Analysis.Quorum;
 
@@ -68,8 +69,13 @@ public static class QuorumEvaluator
         return new QuorumOutcome(arithmetic, outcomes[0], outcomes[1..], null);
     }
 
-    /// <summary>Why no failure of this configuration can be evaluated, or null.</summary>
-    public static string? WhyNotEvaluable(VoteArithmetic arithmetic)
+    private static readonly ConditionalWeakTable<VoteArithmetic, StrongBox<string?>> Unevaluable = new();
+
+    /// <summary>Why no failure of this configuration can be evaluated, or null (asked once per scenario, computed once).</summary>
+    public static string? WhyNotEvaluable(VoteArithmetic arithmetic) =>
+        Unevaluable.GetValue(arithmetic, static a => new StrongBox<string?>(ComputeWhyNotEvaluable(a))).Value;
+
+    private static string? ComputeWhyNotEvaluable(VoteArithmetic arithmetic)
     {
         var config = arithmetic.Config;
         if (config.Provider != VoteConfig.Votequorum)

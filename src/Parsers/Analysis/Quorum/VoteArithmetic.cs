@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PveLint.Model;
 
 namespace PveLint.Analysis.Quorum;
@@ -58,7 +59,12 @@ public sealed record VoteArithmetic(
 
     public static VoteArithmetic? Of(CorosyncModel? corosync) => VoteConfig.From(corosync) is { } c ? Of(c) : null;
 
-    public static VoteArithmetic Of(VoteConfig config)
+    // The simulation asks once per scenario, the quorum rules once each: the arithmetic of a configuration is computed once.
+    private static readonly ConditionalWeakTable<VoteConfig, VoteArithmetic> Computed = new();
+
+    public static VoteArithmetic Of(VoteConfig config) => Computed.GetValue(config, Compute);
+
+    private static VoteArithmetic Compute(VoteConfig config)
     {
         var refusals = ImmutableArray.CreateBuilder<VotequorumRefusal>();
         var adjustments = ImmutableArray.CreateBuilder<VotequorumAdjustmentKind>();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PveLint.Model;
 
 namespace PveLint.Analysis.Quorum;
@@ -69,5 +70,14 @@ public sealed record VoteConfig(
             q.Provider?.Value);
     }
 
-    public VoteNode? Node(string name) => Nodes.FirstOrDefault(n => n.Name == name);
+    /// <summary>The node of that name (the first, if corosync.conf names two alike).</summary>
+    public VoteNode? Node(string name) => ByName.GetValue(this, static config =>
+    {
+        var byName = new Dictionary<string, VoteNode>(config.Nodes.Length, StringComparer.Ordinal);
+        foreach (var node in config.Nodes) byName.TryAdd(node.Name, node);
+        return byName;
+    }).GetValueOrDefault(name);
+
+    // Asked for every node of every scenario: looked up by name, built once per configuration (not a record member, so equality is unchanged).
+    private static readonly ConditionalWeakTable<VoteConfig, Dictionary<string, VoteNode>> ByName = new();
 }

@@ -50,12 +50,15 @@ public sealed class ModelStorageReach(ClusterModel model) : IStorageReach
             : null;
     }
 
-    private StartNeeds? NeedsOf(string sid) => needs.GetOrAdd(sid, s =>
+    // A static factory with an argument: a lambda capturing this would be a new delegate on every call.
+    private StartNeeds? NeedsOf(string sid) => needs.GetOrAdd(sid, static (s, self) => self.ComputeNeeds(s), this);
+
+    private StartNeeds? ComputeNeeds(string sid)
     {
-        if (model.HaResource(s) is not { } resource || model.GuestOf(resource) is not { } guest) return null;
+        if (model.HaResource(sid) is not { } resource || model.GuestOf(resource) is not { } guest) return null;
         (GuestDisk, StorageDef)[] disks = [.. StartDisks(guest).Select(d => (d, model.Storage(d.StorageId!)!))];
         return new StartNeeds(disks, model.ReplicationOf(guest.VmId), disks.Any(d => !d.Item2.Shared));
-    });
+    }
 
     /// <summary>The volumes a start needs: the current config's disks on storage that storage.cfg defines, no CD-ROMs.</summary>
     private IEnumerable<GuestDisk> StartDisks(Guest guest) => guest.Disks.Where(d =>
