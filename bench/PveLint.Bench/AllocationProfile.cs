@@ -23,8 +23,13 @@ public static class AllocationProfile
         Profile(output, "parse + bind", () => model = ClusterBinder.Bind(tree));
         output.WriteLine($"  the model (with its source text) holds ~{(GC.GetTotalMemory(forceFullCollection: true) - before) / (1024.0 * 1024):F0} MiB");
         Profile(output, "simulation (k <= 2)", () => Simulator.Run(model, maxFailures: 2));
+        var beforeSimulation = GC.GetTotalMemory(forceFullCollection: true);
         Simulator.For(model);
-        Profile(output, "lint (simulation cached)", () => LintEngine.Run(model));
+        output.WriteLine($"  the simulation's result holds ~{(GC.GetTotalMemory(forceFullCollection: true) - beforeSimulation) / (1024.0 * 1024):F0} MiB");
+        var beforeLint = GC.GetTotalMemory(forceFullCollection: true);
+        LintResult? lint = null;
+        Profile(output, "lint (simulation cached)", () => lint = LintEngine.Run(model));
+        output.WriteLine($"  the findings ({lint!.Findings.Length}) and what rules cached hold ~{(GC.GetTotalMemory(forceFullCollection: true) - beforeLint) / (1024.0 * 1024):F0} MiB");
         var designRules = RuleRegistry.All.Where(r => r.Metadata.Category != RuleCategory.Resilience).ToArray();
         var fresh = ClusterBinder.Bind(tree);
         Profile(output, "lint --no-simulate (fresh model: indices built)", () => LintEngine.Run(fresh, rules: designRules));

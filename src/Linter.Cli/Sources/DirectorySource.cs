@@ -91,35 +91,56 @@ public static class DirectorySource
                 collector.Refuse(null, displayPrefix, $"directories nest deeper than {MaxDepth} levels; the rest was not read");
                 return;
             }
-            foreach (var entry in List(directory, displayPrefix, pveTop && depth == 0))
+            var entries = List(directory, displayPrefix, pveTop && depth == 0);
+            // The linter config of a copy-of-/etc/pve root is found by LinterConfigLocator; secrets are decided by name alone:
+            // priv/ is never listed, a key never opened (a real copy has priv/ mode 0700).
+            bool Skipped(string name) => (pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) || SecretPaths.IsSecret(logicalPrefix + name);
+            var ahead = entries.Count >= DirectoryPrefetch.Threshold && !collector.Stopped
+                ? DirectoryPrefetch.Of(entries, i => !Skipped(entries[i].Name), collector.RemainingBytes, collector.Limits.MaxFileBytes, collector.Cancellation)
+                : null;
+            for (var i = 0; i < entries.Count; i++)
             {
                 if (!collector.CountEntry(displayPrefix, logicalPrefix)) return;
-                var name = entry.Name;
-                // The linter config of a copy-of-/etc/pve root is found by LinterConfigLocator.
-                if (pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) continue;
+                var (name, fullName) = entries[i];
+                if (Skipped(name)) continue;
                 var logical = logicalPrefix + name;
-                // Decided by name alone: priv/ is never listed, a key never opened (a real copy has priv/ mode 0700).
-                if (SecretPaths.IsSecret(logical)) continue;
                 var display = RepoPaths.Join(displayPrefix, name);
 
-                var status = FileProbe.Stat(entry.FullName, followLinks: false);
+                var status = ahead?[i]?.Status ?? FileProbe.Stat(fullName, followLinks: false);
                 switch (status.Kind)
                 {
                     case FileKind.SymbolicLink:
                         if (pveTop && depth == 0 && ScanRootLayout.IsPmxcfsView(name)) continue;
-                        FollowLink(entry.FullName, logical, display);
+                        FollowLink(fullName, logical, display);
                         break;
                     case FileKind.Directory:
-                        Walk(entry.FullName, logical + "/", display, pveTop, depth + 1);
+                        Walk(fullName, logical + "/", display, pveTop, depth + 1);
                         break;
                     case FileKind.Missing when status.Errno is 0 or 2:
                         break; // removed while listing (another error, such as EACCES, is reported by Read)
                     default:
                         // Not a link, inside a checked directory: inside the boundary by construction.
-                        Read(entry.FullName, logical, display, checkedTarget: true, seenRegular: status.Kind == FileKind.Regular);
+                        if (ahead?[i] is { Read: true } read) Take(read, fullName, logical, display);
+                        else Read(fullName, logical, display, checkedTarget: true, seenRegular: status.Kind == FileKind.Regular);
                         break;
                 }
             }
+        }
+
+        /// <summary>A file read ahead (<see cref="DirectoryPrefetch"/>), taken as <see cref="Read"/> would have read it now.</summary>
+        private void Take(DirectoryPrefetch.Entry read, string path, string logical, string display)
+        {
+            switch (read.Failure)
+            {
+                case UnreadableFileException e:
+                    collector.Refuse(logical, display, $"the file {e.Reason}, and was not read");
+                    return;
+                case { } e:
+                    collector.Refuse(logical, display, $"the file could not be read ({e.Message.TrimEnd('.')})");
+                    return;
+            }
+            collector.RecordInput(path, read.Opened);
+            collector.AddDecoded(logical, display, read.ByteCount, read.Text);
         }
 
         /// <summary>A link is followed to a file inside the boundary; links to directories are views of files read elsewhere.</summary>
@@ -160,7 +181,7 @@ public static class DirectorySource
         /// The entries of a directory in ordinal order, at most as many as the entry limit still allows (a
         /// directory of millions of entries is never held in memory); a directory that cannot be listed is PVE0010.
         /// </summary>
-        public IEnumerable<DirectoryEntry> List(string directory, string displayPrefix, bool top)
+        public List<DirectoryEntry> List(string directory, string displayPrefix, bool top)
         {
             try
             {

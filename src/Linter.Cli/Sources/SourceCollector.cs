@@ -84,10 +84,29 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
     /// <summary>Adds a file from its bytes, read as PVE reads them (<see cref="TextDecoding.DecodeAsPveReads"/>). Secret paths are dropped unseen.</summary>
     public void AddBytes(string logicalPath, string displayPath, ReadOnlySpan<byte> bytes)
     {
+        if (!AdmitBytes(ref logicalPath, displayPath, bytes.Length)) return;
+        AddAdmitted(logicalPath, displayPath, TextDecoding.DecodeAsPveReads(bytes));
+    }
+
+    /// <summary>As <see cref="AddBytes"/>, for a file of <paramref name="byteCount"/> bytes already decoded (read ahead, <see cref="DirectoryPrefetch"/>).</summary>
+    public void AddDecoded(string logicalPath, string displayPath, int byteCount, DecodedText decoded)
+    {
+        if (AdmitBytes(ref logicalPath, displayPath, byteCount)) AddAdmitted(logicalPath, displayPath, decoded);
+    }
+
+    /// <summary>How many more bytes the total limit admits.</summary>
+    public long RemainingBytes => _sizeLimitReached ? 0 : Math.Max(0, limits.MaxTotalBytes - _totalBytes);
+
+    private bool AdmitBytes(ref string logicalPath, string displayPath, int byteCount)
+    {
         logicalPath = ConfigTree.Normalize(logicalPath);
-        if (ClusterBinder.IsSecret(logicalPath) || !Admit(logicalPath, displayPath, bytes.Length)) return;
-        _totalBytes += bytes.Length;
-        var decoded = TextDecoding.DecodeAsPveReads(bytes);
+        if (ClusterBinder.IsSecret(logicalPath) || !Admit(logicalPath, displayPath, byteCount)) return false;
+        _totalBytes += byteCount;
+        return true;
+    }
+
+    private void AddAdmitted(string logicalPath, string displayPath, DecodedText decoded)
+    {
         if (decoded.Problem is not null)
             _diagnostics.Add(Diagnostic.At(DiagnosticIds.UnreadableInput,
                 SourceSpan.OnLine(logicalPath, decoded.Line, decoded.Column, 1), $"{displayPath}: {decoded.Problem}"));
