@@ -13,7 +13,7 @@ namespace PveLint.Binding;
 public sealed class BindContext
 {
     private readonly List<Diagnostic> _diagnostics = new();
-    private readonly Dictionary<string, DiagnosticBudget> _budgets = new(StringComparer.Ordinal);
+    private Dictionary<string, DiagnosticBudget>? _budgets; // made on the first report: most recorders never get one
     private readonly IReadOnlyDictionary<string, SourceFile>? _sources;
     private bool _recordOnly;
 
@@ -32,7 +32,7 @@ public sealed class BindContext
     {
         get
         {
-            var summaries = _budgets.Values.SelectMany(b => b.Summaries()).ToList();
+            var summaries = _budgets?.Values.SelectMany(b => b.Summaries()).ToList() ?? [];
             return summaries.Count == 0 ? _diagnostics : [.. _diagnostics, .. summaries];
         }
     }
@@ -54,6 +54,7 @@ public sealed class BindContext
             return;
         }
         var path = diagnostic.Span?.Path ?? "";
+        _budgets ??= new(StringComparer.Ordinal);
         if (!_budgets.TryGetValue(path, out var budget))
             _budgets[path] = budget = _sources?.GetValueOrDefault(path) is { } file
                 ? DiagnosticBudget.ForFile(file, _diagnostics.Add)

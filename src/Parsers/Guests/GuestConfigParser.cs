@@ -21,33 +21,37 @@ public static class GuestConfigParser
         return reader.Finish();
     }
 
-    private sealed class SectionBuilder(GuestSectionKind kind, Located<string>? name, SourceSpan? header)
+    /// <param name="expectedEntries">Room for this many entries up front (the main section: the file's lines, a few dozen), so the lists do not regrow.</param>
+    private sealed class SectionBuilder(GuestSectionKind kind, Located<string>? name, SourceSpan? header, int expectedEntries = 0)
     {
         public GuestSectionKind Kind { get; } = kind;
         public Located<string>? Name { get; } = name;
-        public List<GuestEntry> Entries { get; } = new();
+        public List<GuestEntry> Entries { get; } = new(expectedEntries);
         public List<GuestComment> Comments { get; } = new();
-        public Dictionary<string, GuestEntry> LastByKey { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, GuestEntry> LastByKey { get; } = new(expectedEntries, StringComparer.Ordinal);
 
         public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray(), LastByKey);
     }
 
     private sealed class LineReader(SourceFile file, GuestKind kind, int vmid)
     {
-        private readonly List<SectionBuilder> _sections = [new(GuestSectionKind.Main, null, null)];
+        private readonly List<SectionBuilder> _sections = [new(GuestSectionKind.Main, null, null, Math.Min(file.LineCount, 64))];
         private readonly List<Diagnostic> _diagnostics = new();
         private DiagnosticBudget? _budget;
 
         /// <summary>Capped per id, so a file of a million bad lines keeps 500 diagnostics and a summary.</summary>
         private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, _diagnostics.Add);
-        private readonly Dictionary<string, SourceSpan> _sectionHeaders = new(StringComparer.Ordinal);
-        private readonly string _guest = GuestText.Describe(kind, vmid);
+        private Dictionary<string, SourceSpan>? _sectionHeaders;
+        private string? _guestName;
+
+        /// <summary>"VM 100" or "container 100", for messages only (most files have none).</summary>
+        private string GuestName => _guestName ??= GuestText.Describe(kind, vmid);
 
         private SectionBuilder Current => _sections[^1];
 
         public GuestConfigSyntax Finish()
         {
-            Diagnostics.Flush();
+            _budget?.Flush(); // no budget: nothing was reported, so nothing was capped
             return new(file.Path, kind, vmid, _sections.Select(s => s.Build()).ToImmutableArray(), _diagnostics.ToImmutableArray());
         }
 
@@ -71,7 +75,7 @@ public static class GuestConfigParser
             if (TryKeyValue(line, text)) return;
 
             Report(DiagnosticIds.SyntaxError, file.LineSpan(line),
-                $"Line '{GuestText.Excerpt(text.ToString())}' of {_guest} is not a 'key: value' line (keys are lower case and start in column 1), so {GuestText.Reader(kind)} ignores it.");
+                $"Line '{GuestText.Excerpt(text.ToString())}' of {GuestName} is not a 'key: value' line (keys are lower case and start in column 1), so {GuestText.Reader(kind)} ignores it.");
         }
 
         /// <summary>
@@ -92,7 +96,7 @@ public static class GuestConfigParser
             if (sk == GuestSectionKind.Skipped)
             {
                 Report(DiagnosticIds.SyntaxError, span,
-                    $"Section '[{GuestText.Excerpt(inner)}]' in {_guest} is neither a snapshot name ([a-z][a-z0-9_-]+), PENDING nor special:cloudinit|fleecing, so qemu-server skips it and every line up to the next section header.");
+                    $"Section '[{GuestText.Excerpt(inner)}]' in {GuestName} is neither a snapshot name ([a-z][a-z0-9_-]+), PENDING nor special:cloudinit|fleecing, so qemu-server skips it and every line up to the next section header.");
             }
             else
             {
@@ -103,10 +107,11 @@ public static class GuestConfigParser
                     GuestSectionKind.Snapshot => "snapshot:" + inner,
                     _ => "special:" + inner[8..],
                 };
+                _sectionHeaders ??= new(StringComparer.Ordinal);
                 if (_sectionHeaders.TryGetValue(identity, out var first))
                 {
                     Diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateSection,
-                        $"Section '[{inner}]' appears twice in {_guest}; {GuestText.Reader(kind)} keeps only the later one.",
+                        $"Section '[{inner}]' appears twice in {GuestName}; {GuestText.Reader(kind)} keeps only the later one.",
                         span, [new RelatedSpan(first, "the earlier section, which is discarded")]));
                 }
                 _sectionHeaders[identity] = span;
@@ -155,7 +160,7 @@ public static class GuestConfigParser
             {
                 var pending = kind == GuestKind.Qemu ? "[PENDING]" : "[pve:pending]";
                 Report(DiagnosticIds.UnknownKey, file.SpanOnLine(line, 1, key.Length),
-                    $"Property 'delete' in {_guest} is only allowed in the {pending} section, so {GuestText.Reader(kind)} drops it.");
+                    $"Property 'delete' in {GuestName} is only allowed in the {pending} section, so {GuestText.Reader(kind)} drops it.");
                 return true;
             }
             var entry = Add(line, entryKind, 0, key.Length, start, end - start);
@@ -203,7 +208,7 @@ public static class GuestConfigParser
 
             var entry = Add(line, GuestEntryKind.RawLxc, 0, end, start, valueEnd - start);
             if (LxcRawKeys.Problem(entry.Key.Value) is { } problem)
-                Report(DiagnosticIds.UnknownKey, entry.Key.Span, $"In {_guest}, {problem}.");
+                Report(DiagnosticIds.UnknownKey, entry.Key.Span, $"In {GuestName}, {problem}.");
             return true;
         }
 
@@ -244,7 +249,7 @@ public static class GuestConfigParser
             if (Current.LastByKey.TryGetValue(key, out var earlier))
             {
                 Diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
-                    $"Key '{key}' is set twice in {SectionLabel()} of {_guest}; {GuestText.Reader(kind)} keeps the later value '{GuestText.Excerpt(entry.Value.Value)}' (line {entry.Span.Line}).",
+                    $"Key '{key}' is set twice in {SectionLabel()} of {GuestName}; {GuestText.Reader(kind)} keeps the later value '{GuestText.Excerpt(entry.Value.Value)}' (line {entry.Span.Line}).",
                     earlier.Key.Span, [new RelatedSpan(entry.Span, "the later value, which wins")]));
             }
             Current.LastByKey[key] = entry;

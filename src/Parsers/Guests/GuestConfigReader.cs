@@ -33,8 +33,11 @@ public static class GuestConfigReader
         Located<string>? joinedDescription = null;
         if (main.Description is { } description)
         {
-            var span = main.Comments.Select(c => c.Span).Concat(main.Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => e.Span)).Aggregate((a, b) => a.Union(b));
-            joinedDescription = new Located<string>(description, span);
+            SourceSpan? span = null;
+            foreach (var comment in main.Comments) span = span?.Union(comment.Span) ?? comment.Span;
+            foreach (var entry in main.Entries)
+                if (entry.Kind == GuestEntryKind.Description) span = span?.Union(entry.Span) ?? entry.Span;
+            joinedDescription = new Located<string>(description, span!.Value);
         }
         var properties = new GuestProperties(current, joinedDescription);
 
@@ -51,41 +54,43 @@ public static class GuestConfigReader
         }
 
         var disks = ImmutableArray.CreateBuilder<GuestDisk>();
-        var seenVolumes = new HashSet<string>(StringComparer.Ordinal);
+        // Volumes of the current config, so a snapshot's or pending's reference to the same volume is not added again.
+        var seenVolumes = syntax.Sections.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
         void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
         foreach (var (section, label) in VolumeSections(syntax))
         {
             foreach (var (key, entry) in section.Effective.Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
             {
                 if (GuestDisks.Read(file, kind, vmid, key, entry, label, Report) is not { } disk) continue;
-                var identity = disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
+                var identity = seenVolumes is null || disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
                 if (label is null)
                 {
-                    if (identity is not null) seenVolumes.Add(identity);
+                    if (identity is not null) seenVolumes!.Add(identity);
                     disks.Add(disk);
                 }
-                else if (identity is not null && seenVolumes.Add(identity))
+                else if (identity is not null && seenVolumes!.Add(identity))
                 {
                     disks.Add(disk);
                 }
             }
         }
 
-        var devices = ImmutableArray.CreateBuilder<GuestDevice>();
+        List<GuestDevice>? devices = null; // most guests have none
         foreach (var (key, entry) in current)
-            if (GuestKeys.DeviceFamily(kind, key) is { } family) devices.Add(GuestDevices.Read(file, family, entry));
-        devices.Sort((a, b) => a.Key.Span.Line.CompareTo(b.Key.Span.Line));
+            if (GuestKeys.DeviceFamily(kind, key) is { } family) (devices ??= []).Add(GuestDevices.Read(file, family, entry));
+        devices?.Sort((a, b) => a.Key.Span.Line.CompareTo(b.Key.Span.Line));
 
-        var snapshots = syntax.Snapshots.Select(s => s.Name!.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var snapshots = syntax.Sections.Length == 1 ? [] : syntax.Snapshots.Select(s => s.Name!.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var name = properties.GetValueOrDefault(kind == GuestKind.Qemu ? "name" : "hostname");
 
-        return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices.ToImmutable(), snapshots, properties);
+        return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices is null ? [] : [.. devices], snapshots, properties);
     }
 
     /// <summary>The current config first, then pending, then snapshots; a repeated section counts once (the later one wins).</summary>
     private static IEnumerable<(GuestSection Section, string? Label)> VolumeSections(GuestConfigSyntax syntax)
     {
         yield return (syntax.Main, null);
+        if (syntax.Sections.Length == 1) yield break;
         if (syntax.Sections.LastOrDefault(s => s.Kind == GuestSectionKind.Pending) is { } pending) yield return (pending, "pending");
         foreach (var snapshot in syntax.Snapshots.GroupBy(s => s.Name!.Value, StringComparer.Ordinal).Select(g => g.Last()))
             yield return (snapshot, snapshot.Name!.Value);

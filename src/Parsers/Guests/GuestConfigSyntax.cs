@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Text;
@@ -61,15 +62,22 @@ public sealed record GuestSection(
     {
         get
         {
-            if (Comments.IsEmpty && !Entries.Any(e => e.Kind == GuestEntryKind.Description)) return null;
-            var parts = new List<string>();
-            foreach (var item in Comments.Select(c => (c.Span, Text: c.Text + "\n"))
-                         .Concat(Entries.Where(e => e.Kind == GuestEntryKind.Description).Select(e => (e.Span, Text: GuestText.DecodeUri(e.Value.Value))))
-                         .OrderBy(i => (i.Span.Line, i.Span.Column)))
-                parts.Add(item.Text);
-            return parts.Count == 0 ? null : string.Concat(parts).TrimEnd();
+            // Both lists are in line order (the parser appends as it reads): merge them by position.
+            var text = new StringBuilder();
+            var (c, parts) = (0, Comments.Length);
+            foreach (var entry in Entries)
+            {
+                if (entry.Kind != GuestEntryKind.Description) continue;
+                for (; c < Comments.Length && Before(Comments[c].Span, entry.Span); c++) text.Append(Comments[c].Text).Append('\n');
+                text.Append(GuestText.DecodeUri(entry.Value.Value));
+                parts++;
+            }
+            for (; c < Comments.Length; c++) text.Append(Comments[c].Text).Append('\n');
+            return parts == 0 ? null : text.ToString().TrimEnd();
         }
     }
+
+    private static bool Before(SourceSpan a, SourceSpan b) => a.Line < b.Line || (a.Line == b.Line && a.Column < b.Column);
 }
 
 /// <summary>The syntax tree of one guest config and the problems found while reading it.</summary>

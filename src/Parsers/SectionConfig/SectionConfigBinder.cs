@@ -86,8 +86,8 @@ public static class SectionConfigBinder
         var typeSchema = schema.Types.GetValueOrDefault(type);
         var idCheck = schema.CheckId(type, header.Id.Text);
         var id = new Located<string>(idCheck.Id, IdSpan(header, idCheck.Id, type));
-        var description = SectionFileSchema.Describe(typeSchema, type, idCheck.Id);
-
+        // For messages only: most sections have none, so the name is made when first needed.
+        var description = new SectionNoun(typeSchema, type, idCheck.Id);
         SectionEntry Entry(ImmutableDictionary<string, SectionProperty> properties) =>
             new(file.Path, type, id, header.Span, properties, syntax.Span);
 
@@ -104,7 +104,7 @@ public static class SectionConfigBinder
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
         var accepted = ImmutableDictionary.CreateBuilder<string, SectionProperty>(StringComparer.Ordinal);
-        var rejected = new Dictionary<string, PropertyLine>(StringComparer.Ordinal);
+        Dictionary<string, PropertyLine>? rejected = null; // made for the first rejected line
         HeaderLine? swallowed = null;
         PropertyLine? typeLine = null;
         foreach (var bodyLine in syntax.Body)
@@ -116,30 +116,30 @@ public static class SectionConfigBinder
                 CheckTypeLine(line, type, ref typeLine, description, diagnostics);
                 continue;
             }
-            var report = ReportOrAttach(diagnostics, causes, swallowed, line, schema, typeSchema, accepted, target);
-            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, report);
+            var report = new LineReport(diagnostics, causes, swallowed, line, schema, typeSchema, accepted, target);
+            var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, in report);
             // An array key keeps its first line here; its later lines are further items, not duplicates.
             if (property is not null) accepted.TryAdd(line.Key.Text, property);
-            else rejected.TryAdd(line.Key.Text, line);
+            else (rejected ??= new(StringComparer.Ordinal)).TryAdd(line.Key.Text, line);
         }
 
         var status = SectionStatus.Accepted;
         foreach (var key in RequiredKeys.GetValue(typeSchema, RequiredKeysOf))
         {
             if (accepted.ContainsKey(key)) continue;
-            var written = rejected.GetValueOrDefault(key);
+            var written = rejected?.GetValueOrDefault(key);
             var consequence = schema.BrokenSectionConsequence(target);
             diagnostics.Report(DiagnosticIds.MissingRequiredKey, header.Span,
                 (written is null
-                    ? $"{Capitalize(description)} has no '{MessageText.Short(key)}', which is required: PVE skips the whole section ('missing value for required option')."
-                    : $"{Capitalize(description)} has no valid '{MessageText.Short(key)}' (the one on line {written.Line} was rejected), and '{MessageText.Short(key)}' is required: PVE skips the whole section ('missing value for required option').")
+                    ? $"{Capitalize(description.ToString())} has no '{MessageText.Short(key)}', which is required: PVE skips the whole section ('missing value for required option')."
+                    : $"{Capitalize(description.ToString())} has no valid '{MessageText.Short(key)}' (the one on line {written.Line} was rejected), and '{MessageText.Short(key)}' is required: PVE skips the whole section ('missing value for required option').")
                 + (consequence is null ? "" : " " + consequence));
             status = SectionStatus.Broken;
         }
 
         var entry = Entry(accepted.ToImmutable());
         if (status == SectionStatus.Accepted && schema.DecodeCheck is { } decode &&
-            !decode(entry, typeSchema, (diagnosticId, span, message) => diagnostics.Report(diagnosticId, span, message)))
+            !decode(entry, typeSchema, diagnostics.Report))
             status = SectionStatus.Broken;
 
         return new BoundSection(syntax, type, typeSchema, entry, status);
@@ -151,23 +151,25 @@ public static class SectionConfigBinder
     /// its inline comment is rejected only because of the comment (PVE0009, raised to an error since PVE drops the
     /// key). Those become related locations of the root cause; everything else is reported as usual.
     /// </summary>
-    private static Action<Diagnostic> ReportOrAttach(
-        DiagnosticBudget diagnostics, RootCauses? causes, HeaderLine? swallowed, PropertyLine line,
-        SectionFileSchema schema, SectionTypeSchema typeSchema, IReadOnlyDictionary<string, SectionProperty> accepted, TargetRelease target)
+    private readonly record struct LineReport(
+        DiagnosticBudget Diagnostics, RootCauses? Causes, HeaderLine? Swallowed, PropertyLine Line,
+        SectionFileSchema Schema, SectionTypeSchema TypeSchema, IReadOnlyDictionary<string, SectionProperty> Accepted, TargetRelease Target)
     {
-        if (causes is null) return diagnostics.Report;
-        return d =>
+        // A struct, not a closure: one per property line of every section, and almost never asked to report.
+        public void Report(Diagnostic d)
         {
-            var key = line.Key.Text;
-            if (swallowed is not null && d.Id == DiagnosticIds.DuplicateKey && accepted.TryGetValue(key, out var first) && first.Key.Span.Line < swallowed.Line)
-                causes.Add(DiagnosticIds.SwallowedSection, swallowed.Line, d);
-            else if (swallowed is not null && d.Id == DiagnosticIds.UnknownKey && KeyOfType(schema, swallowed, key) && !typeSchema.Options.ContainsKey(key))
-                causes.Add(DiagnosticIds.SwallowedSection, swallowed.Line, d);
-            else if (d.Id == DiagnosticIds.InvalidValue && ValidWithoutInlineComment(schema, typeSchema, line, target))
-                causes.Add(DiagnosticIds.InlineCommentInValue, line.Line, d, Severity.Error);
+            var key = Line.Key.Text;
+            if (Causes is null)
+                Diagnostics.Report(d);
+            else if (Swallowed is not null && d.Id == DiagnosticIds.DuplicateKey && Accepted.TryGetValue(key, out var first) && first.Key.Span.Line < Swallowed.Line)
+                Causes.Add(DiagnosticIds.SwallowedSection, Swallowed.Line, d);
+            else if (Swallowed is not null && d.Id == DiagnosticIds.UnknownKey && KeyOfType(Schema, Swallowed, key) && !TypeSchema.Options.ContainsKey(key))
+                Causes.Add(DiagnosticIds.SwallowedSection, Swallowed.Line, d);
+            else if (d.Id == DiagnosticIds.InvalidValue && ValidWithoutInlineComment(Schema, TypeSchema, Line, Target))
+                Causes.Add(DiagnosticIds.InlineCommentInValue, Line.Line, d, Severity.Error);
             else
-                diagnostics.Report(d);
-        };
+                Diagnostics.Report(d);
+        }
     }
 
     private static bool KeyOfType(SectionFileSchema schema, HeaderLine header, string key)
@@ -188,20 +190,20 @@ public static class SectionConfigBinder
 
     private static SectionProperty? BindProperty(
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
-        string description, IDictionary<string, SectionProperty> accepted, TargetRelease target, Action<Diagnostic> report)
+        SectionNoun description, IDictionary<string, SectionProperty> accepted, TargetRelease target, in LineReport report)
     {
         var key = line.Key.Text;
 
         var propertySchema = schema.PropertyFor(typeSchema, key);
         if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
         {
-            report(Diagnostic.At(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target)));
+            report.Report(Diagnostic.At(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target)));
             return null;
         }
 
         if (accepted.TryGetValue(key, out var first) && !propertySchema.IsArray)
         {
-            report(new Diagnostic(DiagnosticIds.DuplicateKey,
+            report.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                 $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
                 line.Key.Span,
                 [new RelatedSpan(first.Key.Span, $"the '{MessageText.Short(key)}' PVE keeps")]));
@@ -215,7 +217,7 @@ public static class SectionConfigBinder
                 var end = line.Key.Offset + line.Key.Text.Length;
                 return new SectionProperty(line.Key.ToLocated(), new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
             }
-            report(Diagnostic.At(DiagnosticIds.InvalidValue, line.Key.Span,
+            report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, line.Key.Span,
                 $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it."));
             return null;
         }
@@ -223,7 +225,7 @@ public static class SectionConfigBinder
         var value = line.Value;
         if (value.Text.IndexOfAny(['\r', '\n']) is var feed and >= 0)
         {
-            report(Diagnostic.At(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
+            report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
                 $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key."));
             return null;
         }
@@ -231,7 +233,7 @@ public static class SectionConfigBinder
         if (ValueChecker.Check(propertySchema, value.Text, target) is { } problem)
         {
             var span = problem.Length < 0 ? value.Span : file.SpanOf(value.Offset + problem.Offset, problem.Length);
-            report(Diagnostic.At(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key."));
+            report.Report(Diagnostic.At(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key."));
             return null;
         }
 
@@ -243,7 +245,7 @@ public static class SectionConfigBinder
     /// type (silently), one with another type is an 'unexpected property', and every 'type' line after an accepted one
     /// is a 'duplicate attribute'. Always handled here: 'type' is never a stored key.
     /// </summary>
-    private static void CheckTypeLine(PropertyLine line, string type, ref PropertyLine? accepted, string description, DiagnosticBudget diagnostics)
+    private static void CheckTypeLine(PropertyLine line, string type, ref PropertyLine? accepted, SectionNoun description, DiagnosticBudget diagnostics)
     {
         if (accepted is not null)
         {
@@ -264,7 +266,7 @@ public static class SectionConfigBinder
 
     private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget diagnostics)
     {
-        var lastById = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lastById = new Dictionary<string, int>(sections.Count, StringComparer.Ordinal);
         for (var i = 0; i < sections.Count; i++)
         {
             var section = sections[i];
@@ -307,7 +309,7 @@ public static class SectionConfigBinder
         return $"Section type '{MessageText.Short(type)}' is not known to PVE in {schema.FileName} (known: {known}): {skip}{(schema.UnknownTypeHint is { } hint ? ", " + hint : "")}.";
     }
 
-    private static string UnknownKeyMessage(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertySchema? propertySchema, string key, string description, TargetRelease target)
+    private static string UnknownKeyMessage(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertySchema? propertySchema, string key, SectionNoun description, TargetRelease target)
     {
         if (schema.RemovedKeys.TryGetValue(key, out var removed))
             return $"'{MessageText.Short(key)}' in {description} {removed}: PVE drops it.";
@@ -319,6 +321,12 @@ public static class SectionConfigBinder
         if (propertySchema is not null)
             return $"'{MessageText.Short(key)}' is not an option of {description} ('unexpected property'): PVE drops it. Keys of {typeSchema.Noun ?? typeSchema.Type + " sections"}: {string.Join(", ", typeSchema.Options.Keys.Where(k => schema.PropertyFor(typeSchema, k)?.KnownIn(target) == true).Order(StringComparer.Ordinal))}.";
         return $"'{MessageText.Short(key)}' is not a key PVE knows in {schema.FileName} ('unknown property type'): PVE drops it from {description}.";
+    }
+
+    /// <summary>"HA resource 'vm:100'", made when a message needs it (<see cref="SectionFileSchema.Describe"/>).</summary>
+    private readonly record struct SectionNoun(SectionTypeSchema? Schema, string Type, string Id)
+    {
+        public override string ToString() => SectionFileSchema.Describe(Schema, Type, Id);
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

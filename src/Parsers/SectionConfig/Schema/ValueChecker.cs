@@ -49,17 +49,26 @@ public static class ValueChecker
 
         if (!schema.Enum.IsEmpty)
         {
-            var match = schema.Enum.FirstOrDefault(e => e.Value == value);
-            var known = schema.Enum.Where(e => e.Since <= target).Select(e => e.Value);
+            EnumValue? match = null;
+            foreach (var e in schema.Enum)
+                if (e.Value == value)
+                {
+                    match = e;
+                    break;
+                }
             if (match is null)
-                return new ValueProblem($"'{MessageText.Short(value)}' is not one of {string.Join(", ", known)} (the values PVE allows for '{schema.Name}')");
+                return new ValueProblem($"'{MessageText.Short(value)}' is not one of {KnownValues(schema, target)} (the values PVE allows for '{schema.Name}')");
             // A value newer than the target release is unknown to that release's PVE, like a newer key (PVE0002).
             if (match.Since > target)
-                return new ValueProblem(Id: DiagnosticIds.UnknownKey, Message: $"'{MessageText.Short(value)}' for '{schema.Name}' is only known from {Releases.Human(match.Since)} on; the cluster targets {TargetReleases.Name(target)}, whose PVE allows only {string.Join(", ", known)}");
+                return new ValueProblem(Id: DiagnosticIds.UnknownKey, Message: $"'{MessageText.Short(value)}' for '{schema.Name}' is only known from {Releases.Human(match.Since)} on; the cluster targets {TargetReleases.Name(target)}, whose PVE allows only {KnownValues(schema, target)}");
         }
 
         return null;
     }
+
+    /// <summary>The enum values the target release knows, for a message (a method of its own: its lambda is made only then).</summary>
+    private static string KnownValues(PropertySchema schema, TargetRelease target) =>
+        string.Join(", ", schema.Enum.Where(e => e.Since <= target).Select(e => e.Value));
 
     /// <summary>JSONSchema.pm <c>is_integer</c>.</summary>
     public static bool IsInteger(string value)
