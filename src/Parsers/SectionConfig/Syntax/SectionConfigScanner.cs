@@ -25,12 +25,16 @@ public static class SectionConfigScanner
     {
         var scan = new Walk(file, shape);
         scan.Run();
-        return new SectionConfigDocument(file, scan.Lines.ToImmutable(), scan.Sections.ToImmutable(), scan.Finish());
+        return new SectionConfigDocument(file, Drain(scan.Lines), scan.Sections.ToImmutable(), scan.Finish());
     }
+
+    private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder builder) =>
+        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
 
     private sealed class Walk(SourceFile file, SectionHeaderShape shape)
     {
-        public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>();
+        // Every line of the file is one entry: sized once, handed over without a copy.
+        public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>(file.LineCount);
         public readonly ImmutableArray<SectionSyntax>.Builder Sections = ImmutableArray.CreateBuilder<SectionSyntax>();
         private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         private DiagnosticBudget? _budget;
@@ -51,14 +55,13 @@ public static class SectionConfigScanner
         private int _lastRejectedHeaderLine;
         private readonly OrphanLines _orphans = new();
 
-        private sealed record RawLine(int Start, string Text, int Line, SourceSpan Span);
+        private readonly record struct RawLine(int Start, string Text, int Line, SourceSpan Span);
 
         public void Run()
         {
             while (_pos < _text.Length)
             {
-                var line = NextNonComment(null);
-                if (line is null) break;
+                if (NextNonComment(null) is not { } line) break;
                 if (IsFalse(line.Text))
                 {
                     Lines.Add(new BlankLine(line.Line, line.Span, line.Text));
@@ -80,26 +83,27 @@ public static class SectionConfigScanner
 
         private void ReadSection(HeaderLine header)
         {
-            var body = ImmutableArray.CreateBuilder<SectionConfigLine>();
+            var body = _body;
+            body.Clear();
             RawLine? line;
-            while ((line = NextNonComment(body)) is not null && !IsFalse(line.Text))
+            while ((line = NextNonComment(body)) is { } read && !IsFalse(read.Text))
             {
-                var classified = ClassifyBodyLine(line, header);
+                var classified = ClassifyBodyLine(read, header);
                 Lines.Add(classified);
                 body.Add(classified);
             }
 
             var span = header.Span;
-            var last = body.LastOrDefault(l => l is not CommentLine) ?? body.LastOrDefault();
+            var last = body.FindLast(l => l is not CommentLine) ?? (body.Count > 0 ? body[^1] : null);
             if (last is not null) span = span.Union(last.Span);
-            Sections.Add(new SectionSyntax(header, body.ToImmutable(), span));
+            Sections.Add(new SectionSyntax(header, [.. body], span));
             _lastHeader = header;
             _lastTerminator = null;
             _lastRejectedHeaderLine = 0;
 
-            if (line is not null)
+            if (line is { } terminator)
             {
-                _lastTerminator = new BlankLine(line.Line, line.Span, line.Text);
+                _lastTerminator = new BlankLine(terminator.Line, terminator.Span, terminator.Text);
                 Lines.Add(_lastTerminator);
             }
         }
@@ -202,7 +206,10 @@ public static class SectionConfigScanner
         /// The next line that is not a comment (comments go to <paramref name="body"/> when inside a section), or
         /// null at the end of the file.
         /// </summary>
-        private RawLine? NextNonComment(ImmutableArray<SectionConfigLine>.Builder? body)
+        /// <summary>The lines of the section being read: one list for the whole file, each body copied out of it once.</summary>
+        private readonly List<SectionConfigLine> _body = [];
+
+        private RawLine? NextNonComment(List<SectionConfigLine>? body)
         {
             while (_pos < _text.Length)
             {

@@ -8,7 +8,10 @@ namespace PveLint.SectionConfig.Syntax;
 /// <summary>A piece of a line: its text, its 0-based offset in the file and its span.</summary>
 public sealed record SyntaxToken(string Text, int Offset, SourceSpan Span)
 {
-    public Located<string> ToLocated() => new(Text, Span);
+    /// <summary>The token as a located value, made once with the token (binding hands it on as it is, never copies it).</summary>
+    public Located<string> Located { get; } = new(Text, Span);
+
+    public Located<string> ToLocated() => Located;
 }
 
 /// <summary>
