@@ -16,8 +16,17 @@ internal static class FailureDomains
     /// <summary>The one domain all the nodes are in, or null when they span two or more (or none is known).</summary>
     public static string? Single(ClusterModel model, IEnumerable<string> nodes)
     {
-        var domains = nodes.Select(n => Of(model, n)).Distinct().ToList();
-        return domains.Count == 1 ? domains[0] : null;
+        // Compared by site name (or node name without a site), not by the text: rules ask this for every resource.
+        string? first = null;
+        (string? Site, string? Node) domain = default;
+        foreach (var node in nodes)
+        {
+            var site = model.SiteOf(node)?.Name;
+            (string? Site, string? Node) key = site is null ? (null, node) : (site, null);
+            if (first is null) (first, domain) = (node, key);
+            else if (key != domain) return null;
+        }
+        return first is null ? null : Of(model, first);
     }
 
     /// <summary>True when the whole cluster is one failure domain (one site, or one node): no rule can spread wider.</summary>

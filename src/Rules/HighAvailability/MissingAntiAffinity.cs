@@ -58,7 +58,7 @@ public sealed class MissingAntiAffinity : Rule
     /// <summary>Negative rules that would keep some of them apart but that are disabled or dropped.</summary>
     private static string NotInEffect(ClusterModel model, EffectiveHaRules rules, List<string> sids)
     {
-        var notes = rules.Configured.Where(r => r.IsNegative && r.Resources.Count(sids.Contains) >= 2 && (r.Disabled || rules.IsDropped(r.Id)))
+        var notes = rules.ConfiguredSharing(sids).Where(r => r.IsNegative && r.Resources.Count(sids.Contains) >= 2 && (r.Disabled || rules.IsDropped(r.Id)))
             .Select(r => r.Disabled ? $"negative rule '{r.Id}' would, but it is disabled" : $"negative rule '{r.Id}' would, but the HA core drops it ({string.Join(", ", rules.DroppedRule(r.Id)!.Checks.Select(CheckRuleId))})")
             .ToList();
         return notes.Count == 0 ? "" : " (" + string.Join("; ", notes) + ")";

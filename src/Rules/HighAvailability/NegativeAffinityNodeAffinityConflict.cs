@@ -22,7 +22,7 @@ public sealed class NegativeAffinityNodeAffinityConflict : HaCoreCheckRule
     protected override string Explain(ClusterModel model, EffectiveHaRules rules, DroppedRule dropped)
     {
         var negative = dropped.Rule.IsNegative ? dropped.Rule : rules.Configured.First(r => r.Id == dropped.ConflictingRules(Drops).First());
-        var paired = rules.Configured.Where(r => !r.Disabled && r.IsNodeAffinity && r.SharesResourceWith(negative.Resources)).ToList();
+        var paired = rules.ConfiguredSharing(negative.Resources).Where(r => !r.Disabled && r.IsNodeAffinity).ToList();
         var located = paired.SelectMany(n => n.Resources.Where(negative.Resources.Contains)).Distinct().Order(StringComparer.Ordinal).ToList();
         var nodes = paired.SelectMany(n => n.Nodes.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
         return $"negative rule '{negative.Id}' keeps {HaText.Resources(model, located)} apart, but node-affinity {HaText.Plural(paired.Count, "rule", "rules")} {HaText.Quoted(paired.Select(p => p.Id))} list{(paired.Count == 1 ? "s" : "")} only {HaText.Plural(nodes.Count, "node", "nodes")} {HaText.List(nodes)} for them ({nodes.Count} {HaText.Plural(nodes.Count, "node", "nodes")} for {located.Count} resources; the HA core counts the listed nodes of strict and non-strict rules alike).";

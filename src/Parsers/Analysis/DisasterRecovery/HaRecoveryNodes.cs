@@ -26,7 +26,7 @@ public static class HaRecoveryNodes
                 ? new RecoveryNodes([.. affinity.DeclaredNodes], $"strict {rule.Describe()}", rule.Span)
                 : new RecoveryNodes(all, $"{rule.Describe()} is not strict, so any node when its nodes are down", rule.Span);
         }
-        var dropped = rules.Configured.FirstOrDefault(r => r.IsNodeAffinity && r.Resources.Contains(resource.Sid) && rules.IsDropped(r.Id));
+        var dropped = rules.ConfiguredHolding(resource.Sid).FirstOrDefault(r => r.IsNodeAffinity && rules.IsDropped(r.Id));
         return dropped is not null
             ? new RecoveryNodes(all, $"the HA core drops {dropped.Describe()}, so any node", dropped.Span)
             : new RecoveryNodes(all, "no node-affinity rule limits it", resource.Section.HeaderSpan);

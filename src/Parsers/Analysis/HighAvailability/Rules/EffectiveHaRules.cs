@@ -26,8 +26,18 @@ public sealed class EffectiveHaRules
         Effective = effective;
         DependsOnHashOrder = dependsOnHashOrder;
         _dropped = dropped.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        _configuredByResource = new Lazy<RulesByResource>(() => new RulesByResource(Configured));
         Compile();
     }
+
+    // Rules run in parallel over one EffectiveHaRules: a Lazy builds the index once, whoever asks first.
+    private readonly Lazy<RulesByResource> _configuredByResource;
+
+    /// <summary>The configured rules (disabled and dropped ones too) that hold <paramref name="sid"/>, in order.</summary>
+    public List<HaRuleDefinition> ConfiguredHolding(string sid) => _configuredByResource.Value.Holding(sid);
+
+    /// <summary>The configured rules that hold any of <paramref name="sids"/>, each once, in order.</summary>
+    public List<HaRuleDefinition> ConfiguredSharing(IEnumerable<string> sids) => _configuredByResource.Value.Sharing(sids);
 
     public HaCoreRelease Release { get; }
 
@@ -83,7 +93,13 @@ public sealed class EffectiveHaRules
         {
             var nodes = rule.Nodes;
             if (!rule.Strict)
-                nodes = nodes.AddRange(Nodes.Where(n => !rule.Nodes.ContainsKey(n)).Distinct().Select(n => KeyValuePair.Create(n, -1)));
+            {
+                // Every other known node at -1, added in place on a builder (an AddRange of immutable copies cost a
+                // new tree per node, for each of thousands of rules).
+                var widened = nodes.ToBuilder();
+                foreach (var node in Nodes) widened.TryAdd(node, -1);
+                nodes = widened.ToImmutable();
+            }
             foreach (var sid in rule.Resources) _nodeAffinity.TryAdd(sid, new CompiledNodeAffinity(rule, nodes));
         }
         Pairs(PositiveRules, _positive);
