@@ -18,16 +18,13 @@ namespace PveLint.Simulation;
 /// </summary>
 public static class Simulator
 {
-    // Lazy: rules run in parallel, and ConditionalWeakTable may run a factory once per racing caller.
-    private static readonly ConditionalWeakTable<ClusterModel, Lazy<SimulationResult>> Results = new();
+    private static readonly PerModel<SimulationResult> Results = new(static m => Run(m, m.Config.Policy.MaxFailures));
 
     /// <summary>The simulation of a model, computed on first use with the model's <c>policy.max-failures</c>.</summary>
-    public static SimulationResult For(ClusterModel model) =>
-        Results.GetValue(model, static m => new Lazy<SimulationResult>(() => Run(m, m.Config.Policy.MaxFailures))).Value;
+    public static SimulationResult For(ClusterModel model) => Results.Of(model);
 
     /// <summary>The simulation of a model if something already asked for it (<see cref="For"/>), else null: reporters show it without running it.</summary>
-    public static SimulationResult? IfComputed(ClusterModel model) =>
-        Results.TryGetValue(model, out var result) && result.IsValueCreated ? result.Value : null;
+    public static SimulationResult? IfComputed(ClusterModel model) => Results.IfComputed(model);
 
     /// <param name="timings">If given, collects the time spent in each layer (for bench/ only).</param>
     public static SimulationResult Run(ClusterModel model, int maxFailures, CancellationToken cancellationToken = default, LayerTimings? timings = null)

@@ -10,9 +10,9 @@ namespace PveLint.Model;
 /// </summary>
 public sealed partial record ClusterModel
 {
-    private static readonly ConditionalWeakTable<ClusterModel, ModelIndex> Indexes = new();
+    private static readonly PerModel<ModelIndex> Indexes = new(static m => new ModelIndex(m));
 
-    private ModelIndex Index => Indexes.GetValue(this, static m => new ModelIndex(m));
+    private ModelIndex Index => Indexes.Of(this);
 
     /// <summary>Every node (corosync.conf's nodelist, else the nodes/ directories), in that order.</summary>
     public ImmutableArray<PveNode> Nodes => Index.Nodes;

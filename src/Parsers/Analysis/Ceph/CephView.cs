@@ -10,13 +10,13 @@ namespace PveLint.Analysis.Ceph;
 /// </summary>
 public sealed class CephView
 {
-    private static readonly ConditionalWeakTable<ClusterModel, CephView> Views = new();
+    private static readonly PerModel<CephView> Views = new(static m => new CephView(m));
 
     private readonly Dictionary<(int Rule, int Size), RulePlacement> placements = new();
     private readonly Dictionary<int, PlacementCheck> checks = new();
     private readonly object gate = new();
 
-    public static CephView Of(ClusterModel model) => Views.GetValue(model, static m => new CephView(m));
+    public static CephView Of(ClusterModel model) => Views.Of(model);
 
     private CephView(ClusterModel model)
     {

@@ -11,14 +11,14 @@ namespace PveLint.Analysis.HighAvailability.Rules;
 /// </summary>
 public static class HaRuleSet
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClusterModel, EffectiveHaRules> Cache = new();
-
-    /// <summary>The effective rules of a model (computed once per model instance).</summary>
-    public static EffectiveHaRules Evaluate(ClusterModel model) => Cache.GetValue(model, static m =>
+    private static readonly PerModel<EffectiveHaRules> Cache = new(static m =>
     {
         var rules = GroupMigration.Apply(m.Ha.Rules.Select(HaRuleDefinition.From), GroupMigration.GroupsInUse(m.Ha));
         return Evaluate(rules, CrmNodes(m), HaCoreRelease.For(m.Target));
     });
+
+    /// <summary>The effective rules of a model (computed once per model instance).</summary>
+    public static EffectiveHaRules Evaluate(ClusterModel model) => Cache.Of(model);
 
     /// <summary>Checks and transforms a rule set as the given ha-manager release does, for the CRM's node list.</summary>
     public static EffectiveHaRules Evaluate(IEnumerable<HaRuleDefinition> rules, IEnumerable<string> nodes, HaCoreRelease release)

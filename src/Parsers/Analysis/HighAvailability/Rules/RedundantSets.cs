@@ -39,7 +39,12 @@ public static class RedundantSets
     public const string ProxLbAntiAffinityPrefix = "plb_anti_affinity_";
     public const string ProxLbAffinityPrefix = "plb_affinity_";
 
-    public static ImmutableArray<RedundantSet> Find(ClusterModel model)
+    // PVE2009 and PVE2024 both ask, in parallel: the sets of a model are found once.
+    private static readonly PerModel<ImmutableArray<RedundantSet>> Found = new(Compute);
+
+    public static ImmutableArray<RedundantSet> Find(ClusterModel model) => Found.Of(model);
+
+    private static ImmutableArray<RedundantSet> Compute(ClusterModel model)
     {
         var sets = new List<RedundantSet>();
         foreach (var group in model.Config.RedundancyGroups)
