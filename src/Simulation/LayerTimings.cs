@@ -48,4 +48,10 @@ public sealed class LayerClock(bool enabled)
         Interlocked.Add(ref ticks, Stopwatch.GetTimestamp() - start);
         return result;
     }
+
+    internal void Time(Action step) => Time(() =>
+    {
+        step();
+        return 0;
+    });
 }

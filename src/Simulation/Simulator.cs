@@ -60,6 +60,10 @@ public static class Simulator
                 var quorate = quorum.QuorateNodes;
                 var fencing = timings.Fencing.Time(() => FencingEvaluator.Evaluate(nodes, scenario, quorate, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster));
                 var haVerdict = timings.Ha.Time(() => ha.Evaluate(quorum, quorate));
+                // PVE6004/PVE6005 explain every stranded service of a single node or site loss, one scenario after
+                // another on one thread: the explanations are worked out here, on every core.
+                if (scenario.Kind is ScenarioKind.NodeLoss or ScenarioKind.SiteLoss && haVerdict.Plan is { } plan && plan.Stranded.Any())
+                    timings.Ha.Time(plan.PrepareReasons);
                 var cephVerdict = timings.Ceph.Time(() => ceph.Evaluate(scenario, haVerdict));
                 verdicts[i] = new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = cephVerdict };
             });

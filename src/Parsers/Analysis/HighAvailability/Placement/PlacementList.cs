@@ -38,6 +38,9 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
         }
     }
 
+    /// <summary>Runs the scenario with traces now instead of on the first read of a reason.</summary>
+    public void PrepareReasons() => _ = reasons.Value;
+
     public ServicePlacement? Find(string sid) => simulation.IndexOf(sid) is var index and >= 0 ? this[index] : null;
 
     public IEnumerator<ServicePlacement> GetEnumerator()

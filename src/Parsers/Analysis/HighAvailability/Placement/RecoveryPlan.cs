@@ -76,6 +76,15 @@ public sealed record RecoveryPlan(
     public IEnumerable<ServicePlacement> Affected =>
         Services is PlacementList list ? list.Affected : Services.Where(s => s.Outcome != PlacementOutcome.Unaffected);
 
+    /// <summary>
+    /// Works out the reasons now (the scenario runs once more with traces), so that readers who later go through
+    /// many plans one by one find them ready; nothing to do for a plan that holds its placements.
+    /// </summary>
+    public void PrepareReasons()
+    {
+        if (Services is PlacementList list) list.PrepareReasons();
+    }
+
     /// <summary>Services that ran on a failed node and run nowhere now.</summary>
     public IEnumerable<ServicePlacement> Stranded => Affected.Where(s =>
         s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed or PlacementOutcome.NotRecovered);

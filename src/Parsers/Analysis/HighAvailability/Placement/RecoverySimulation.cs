@@ -40,6 +40,10 @@ public sealed class RecoverySimulation
     private readonly Lazy<ServicePlacement[]> unaffected;
     // Settled workspaces, one per concurrent Fail: each scenario runs on one and resets it.
     private readonly ConcurrentBag<CrmRounds> workspaces = [];
+    // Whether service s can start on node n (0 not asked yet, 1 yes, 2 no), by s * nodes + n: every scenario asks
+    // about the same few nodes per service (always coming from its steady node), so the storage is asked once each.
+    // Racing threads write the same answer, and a byte is written whole.
+    private readonly byte[] canStart;
 
     private RecoverySimulation(PlacementInput input, IReadOnlyList<PlacementRule> effectiveRules, bool exhaustive)
     {
@@ -62,6 +66,7 @@ public sealed class RecoverySimulation
         unstableAtSteadyState = Settle(crm, fenceDelayElapsed: true);
         steady = crm.Table;
         reasons = new PlacementReasons(nodes, steady.Sids, Scheduler);
+        canStart = input.Storage is null ? [] : new byte[steady.Count * nodes.Length];
         unaffected = new Lazy<ServicePlacement[]>(() => [.. Enumerable.Range(0, steady.Count).Select(UnaffectedPlacement)]);
         if (unstableAtSteadyState.Length > 0)
             notes.Add($"The steady state does not settle: the CRM keeps moving {string.Join(", ", unstableAtSteadyState.Select(s => services[s].Sid))} with all nodes up.");
@@ -190,8 +195,21 @@ public sealed class RecoverySimulation
         if (state is CrmState.Error or CrmState.Freeze || services[s].Requested == RequestedState.Disabled || node < 0 || failed[node])
             return Result(-1, PlacementOutcome.NotRecovered, state);
         if (state is CrmState.Stopped or CrmState.RequestStop) return Result(node, PlacementOutcome.RecoveredStopped, state);
-        if (input.Storage is { } storage && !storage.CanStart(steady.Sids[s], nodes[from], nodes[node])) return Result(-1, PlacementOutcome.StartFailed, CrmState.Error);
+        if (input.Storage is not null && !CanStart(s, node)) return Result(-1, PlacementOutcome.StartFailed, CrmState.Error);
         return Result(node, PlacementOutcome.Recovered, state);
+    }
+
+    /// <summary>Whether service <paramref name="s"/>, coming from its steady node, can start on <paramref name="node"/> (<see cref="canStart"/>).</summary>
+    private bool CanStart(int s, int node)
+    {
+        var at = s * nodes.Length + node;
+        var known = Volatile.Read(ref canStart[at]);
+        if (known == 0)
+        {
+            known = input.Storage!.CanStart(steady.Sids[s], nodes[steady.Node[s]], nodes[node]) ? (byte)1 : (byte)2;
+            Volatile.Write(ref canStart[at], known);
+        }
+        return known == 1;
     }
 
     /// <summary>The reason of a record, from the traces of a workspace that ran the scenario with them recorded.</summary>
