@@ -269,9 +269,8 @@ public static class GuestConfigParser
             var valueSpan = file.SpanOnLine(line, valueIndex + 1, valueLength);
             var entry = new GuestEntry(
                 entryKind,
-                new Located<string>(text.Slice(keyIndex, keyLength).ToString(), keySpan),
-                new Located<string>(text.Slice(valueIndex, valueLength).ToString(), valueSpan),
-                keySpan.Union(valueSpan));
+                new Located<string>(GuestKeyNames.Of(text.Slice(keyIndex, keyLength)), keySpan),
+                new Located<string>(text.Slice(valueIndex, valueLength).ToString(), valueSpan));
             Current.Entries.Add(entry);
             return entry;
         }

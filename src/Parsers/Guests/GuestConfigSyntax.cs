@@ -39,7 +39,11 @@ public enum GuestEntryKind
 }
 
 /// <summary>One <c>key: value</c> line (or <c>lxc.key = value</c>). Spans cover exactly the key and the trimmed value.</summary>
-public sealed record GuestEntry(GuestEntryKind Kind, Located<string> Key, Located<string> Value, SourceSpan Span);
+public sealed record GuestEntry(GuestEntryKind Kind, Located<string> Key, Located<string> Value)
+{
+    /// <summary>From the key to the end of the value (worked out when asked: every guest keeps its entries).</summary>
+    public SourceSpan Span => Key.Span.Union(Value.Span);
+}
 
 /// <summary>A <c>#</c> line: part of the section's description (URI-decoded text without the '#').</summary>
 public sealed record GuestComment(string Text, SourceSpan Span);

@@ -1,0 +1,41 @@
+namespace PveLint.Guests;
+
+/// <summary>
+/// One string per common guest-config key (<c>memory</c>, <c>scsi0</c>, <c>net0</c>, ...), so ten thousand configs share
+/// their key names instead of each holding its own copies. Read-only after start-up, so parallel readers share it.
+/// </summary>
+internal static class GuestKeyNames
+{
+    private static readonly Dictionary<int, string[]> ByHash = Build();
+
+    /// <summary>The shared string equal to <paramref name="key"/>, or a new one for a key that is not common.</summary>
+    public static string Of(ReadOnlySpan<char> key)
+    {
+        if (ByHash.TryGetValue(string.GetHashCode(key, StringComparison.Ordinal), out var candidates))
+            foreach (var candidate in candidates)
+                if (key.SequenceEqual(candidate)) return candidate;
+        return key.ToString();
+    }
+
+    private static Dictionary<int, string[]> Build()
+    {
+        string[] plain =
+        [
+            "acpi", "agent", "arch", "args", "audio0", "autostart", "balloon", "bios", "boot", "bootdisk", "cdrom", "cicustom", "cipassword",
+            "citype", "ciupgrade", "ciuser", "cmode", "console", "cores", "cpu", "cpulimit", "cpuunits", "description", "digest", "efidisk0",
+            "features", "freeze", "hookscript", "hostname", "hotplug", "hugepages", "ivshmem", "keyboard", "kvm", "lock", "machine", "memory",
+            "meta", "migrate_downtime", "migrate_speed", "name", "nameserver", "numa", "onboot", "ostype", "parent", "protection", "reboot",
+            "rng0", "rootfs", "scsihw", "searchdomain", "shares", "smbios1", "snaptime", "sockets", "startup", "swap", "tablet", "tags",
+            "template", "timezone", "tpmstate0", "tty", "unprivileged", "vcpus", "vga", "vmgenid", "vmstate", "watchdog",
+        ];
+        (string Family, int Count)[] numbered =
+        [
+            ("ide", 4), ("sata", 6), ("scsi", 31), ("virtio", 16), ("unused", 16), ("net", 16), ("ipconfig", 16), ("mp", 16),
+            ("hostpci", 16), ("usb", 14), ("serial", 4), ("parallel", 3), ("numa", 8), ("dev", 16), ("virtiofs", 10),
+        ];
+        var keys = plain.Concat(numbered.SelectMany(f => Enumerable.Range(0, f.Count).Select(i => f.Family + i)));
+        return keys.Distinct(StringComparer.Ordinal)
+            .GroupBy(k => string.GetHashCode(k.AsSpan(), StringComparison.Ordinal))
+            .ToDictionary(g => g.Key, g => g.ToArray());
+    }
+}
