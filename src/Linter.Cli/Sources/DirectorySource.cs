@@ -130,18 +130,20 @@ public static class DirectorySource
         /// <summary>A file read ahead (<see cref="DirectoryPrefetch"/>), taken as <see cref="Read"/> would have read it now.</summary>
         private void Take(DirectoryPrefetch.Entry read, string path, string logical, string display)
         {
-            switch (read.Failure)
+            if (read.Failure is { } failure)
             {
-                case UnreadableFileException e:
-                    collector.Refuse(logical, display, $"the file {e.Reason}, and was not read");
-                    return;
-                case { } e:
-                    collector.Refuse(logical, display, $"the file could not be read ({e.Message.TrimEnd('.')})");
-                    return;
+                RefuseUnreadable(failure, logical, display);
+                return;
             }
             collector.RecordInput(path, read.Opened);
             collector.AddDecoded(logical, display, read.ByteCount, read.Text);
         }
+
+        /// <summary>A file that could not be read (now or ahead), as PVE0010.</summary>
+        private void RefuseUnreadable(Exception failure, string logical, string display) =>
+            collector.Refuse(logical, display, failure is UnreadableFileException e
+                ? $"the file {e.Reason}, and was not read"
+                : $"the file could not be read ({failure.Message.TrimEnd('.')})");
 
         /// <summary>A link is followed to a file inside the boundary; links to directories are views of files read elsewhere.</summary>
         private void FollowLink(string path, string logical, string display)
@@ -167,13 +169,9 @@ public static class DirectorySource
             {
                 collector.AddBytes(logical, display, collector.ReadFile(target, seenRegular));
             }
-            catch (UnreadableFileException e)
-            {
-                collector.Refuse(logical, display, $"the file {e.Reason}, and was not read");
-            }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                collector.Refuse(logical, display, $"the file could not be read ({e.Message.TrimEnd('.')})");
+                RefuseUnreadable(e, logical, display);
             }
         }
 

@@ -90,7 +90,8 @@ public static class RegularFile
                 var read = PreadNative((int)handle.DangerousGetHandle(), ref MemoryMarshal.GetReference(into), into.Length, offset);
                 if (read >= 0) return (int)read;
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno != EintrErrno) throw new IOException($"the file could not be read ({Marshal.GetPInvokeErrorMessage(errno)})");
+                // The bare reason, as RandomAccess.Read would throw it: the walk words the refusal ("could not be read (...)").
+                if (errno != EintrErrno) throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
             }
         }
         finally
