@@ -18,7 +18,7 @@ namespace PveLint.Simulation;
 /// </summary>
 public static class Simulator
 {
-    private static readonly PerModel<SimulationResult> Results = new(static m => Run(m, m.Config.Policy.MaxFailures));
+    private static readonly OncePer<ClusterModel, SimulationResult> Results = new(static m => Run(m, m.Config.Policy.MaxFailures));
 
     /// <summary>The simulation of a model, computed on first use with the model's <c>policy.max-failures</c>.</summary>
     public static SimulationResult For(ClusterModel model) => Results.Of(model);

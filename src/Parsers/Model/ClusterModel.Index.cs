@@ -10,7 +10,7 @@ namespace PveLint.Model;
 /// </summary>
 public sealed partial record ClusterModel
 {
-    private static readonly PerModel<ModelIndex> Indexes = new(static m => new ModelIndex(m));
+    private static readonly OncePer<ClusterModel, ModelIndex> Indexes = new(static m => new ModelIndex(m));
 
     private ModelIndex Index => Indexes.Of(this);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
@@ -61,7 +60,7 @@ public static class SectionConfigBinder
         schema.LowerCaseType ? PerlText.Lc(header.Type.Text) : header.Type.Text;
 
     /// <summary>Each type's required keys in ordinal order, worked out once: per section it showed in profiles of big files.</summary>
-    private static readonly ConditionalWeakTable<SectionTypeSchema, string[]> RequiredKeys = new();
+    private static readonly OncePer<SectionTypeSchema, string[]> RequiredKeys = new(RequiredKeysOf);
 
     private static string[] RequiredKeysOf(SectionTypeSchema type) =>
         type.Options.Where(o => !o.Value.Optional).Select(o => o.Key).Order(StringComparer.Ordinal).ToArray();
@@ -124,7 +123,7 @@ public static class SectionConfigBinder
         }
 
         var status = SectionStatus.Accepted;
-        foreach (var key in RequiredKeys.GetValue(typeSchema, RequiredKeysOf))
+        foreach (var key in RequiredKeys.Of(typeSchema))
         {
             if (accepted.ContainsKey(key)) continue;
             var written = rejected?.GetValueOrDefault(key);

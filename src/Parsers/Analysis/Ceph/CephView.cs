@@ -10,7 +10,7 @@ namespace PveLint.Analysis.Ceph;
 /// </summary>
 public sealed class CephView
 {
-    private static readonly PerModel<CephView> Views = new(static m => new CephView(m));
+    private static readonly OncePer<ClusterModel, CephView> Views = new(static m => new CephView(m));
 
     private readonly Dictionary<(int Rule, int Size), RulePlacement> placements = new();
     private readonly Dictionary<int, PlacementCheck> checks = new();

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using PveLint.Model;
 
 namespace PveLint.Analysis.Quorum;
 
@@ -47,7 +47,7 @@ public static class QuorumEvaluator
             return new QuorumOutcome(arithmetic, AllUndecidable(steady, why), steps.Select(s => AllUndecidable(s, why)).ToImmutableArray(), why);
 
         if (steps.Count == 1 && SteadyStateShortcut.Applies(arithmetic)
-            && SteadyStateShortcut.For(config, arithmetic)?.Evaluate(steps[0]) is { } quick)
+            && SteadyStateShortcut.For(config)?.Evaluate(steps[0]) is { } quick)
             return quick;
         return FullReplay(arithmetic, [steady, .. steps]);
     }
@@ -69,11 +69,10 @@ public static class QuorumEvaluator
         return new QuorumOutcome(arithmetic, outcomes[0], outcomes[1..], null);
     }
 
-    private static readonly ConditionalWeakTable<VoteArithmetic, StrongBox<string?>> Unevaluable = new();
+    private static readonly OncePer<VoteArithmetic, string?> Unevaluable = new(ComputeWhyNotEvaluable);
 
     /// <summary>Why no failure of this configuration can be evaluated, or null (asked once per scenario, computed once).</summary>
-    public static string? WhyNotEvaluable(VoteArithmetic arithmetic) =>
-        Unevaluable.GetValue(arithmetic, static a => new StrongBox<string?>(ComputeWhyNotEvaluable(a))).Value;
+    public static string? WhyNotEvaluable(VoteArithmetic arithmetic) => Unevaluable.Of(arithmetic);
 
     private static string? ComputeWhyNotEvaluable(VoteArithmetic arithmetic)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using PveLint.Model;
 
 namespace PveLint.Analysis.Quorum;
 
@@ -15,7 +15,7 @@ namespace PveLint.Analysis.Quorum;
 /// </summary>
 internal sealed class SteadyStateShortcut
 {
-    private static readonly ConditionalWeakTable<VoteConfig, SteadyStateShortcut?> Cache = new();
+    private static readonly OncePer<VoteConfig, SteadyStateShortcut?> Cache = new(static config => Create(VoteArithmetic.Of(config)));
 
     private readonly VoteArithmetic _arithmetic;
     private readonly StepOutcome? _steady;
@@ -42,7 +42,7 @@ internal sealed class SteadyStateShortcut
         && !a.Config.AllowDownscale && !a.ExpectedVotesTracking && QuorumEvaluator.WhyNotEvaluable(a) is null;
 
     /// <summary>The shortcut for <paramref name="config"/> (call only where <see cref="Applies"/>), or null when the steady state is not uniform.</summary>
-    public static SteadyStateShortcut? For(VoteConfig config, VoteArithmetic arithmetic) => Cache.GetValue(config, _ => Create(arithmetic));
+    public static SteadyStateShortcut? For(VoteConfig config) => Cache.Of(config);
 
     /// <summary>
     /// The steady state in closed form too: every node joins one ring, from the start-up expected votes and quorum, as

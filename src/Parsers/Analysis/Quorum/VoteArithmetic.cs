@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using PveLint.Model;
 
 namespace PveLint.Analysis.Quorum;
@@ -60,9 +59,9 @@ public sealed record VoteArithmetic(
     public static VoteArithmetic? Of(CorosyncModel? corosync) => VoteConfig.From(corosync) is { } c ? Of(c) : null;
 
     // The simulation asks once per scenario, the quorum rules once each: the arithmetic of a configuration is computed once.
-    private static readonly ConditionalWeakTable<VoteConfig, VoteArithmetic> Computed = new();
+    private static readonly OncePer<VoteConfig, VoteArithmetic> Computed = new(Compute);
 
-    public static VoteArithmetic Of(VoteConfig config) => Computed.GetValue(config, Compute);
+    public static VoteArithmetic Of(VoteConfig config) => Computed.Of(config);
 
     private static VoteArithmetic Compute(VoteConfig config)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using PveLint.Model;
 
 namespace PveLint.Analysis.Quorum;
@@ -71,13 +70,13 @@ public sealed record VoteConfig(
     }
 
     /// <summary>The node of that name (the first, if corosync.conf names two alike).</summary>
-    public VoteNode? Node(string name) => ByName.GetValue(this, static config =>
+    public VoteNode? Node(string name) => ByName.Of(this).GetValueOrDefault(name);
+
+    // Asked for every node of every scenario: looked up by name, built once per configuration.
+    private static readonly OncePer<VoteConfig, Dictionary<string, VoteNode>> ByName = new(static config =>
     {
         var byName = new Dictionary<string, VoteNode>(config.Nodes.Length, StringComparer.Ordinal);
         foreach (var node in config.Nodes) byName.TryAdd(node.Name, node);
         return byName;
-    }).GetValueOrDefault(name);
-
-    // Asked for every node of every scenario: looked up by name, built once per configuration (not a record member, so equality is unchanged).
-    private static readonly ConditionalWeakTable<VoteConfig, Dictionary<string, VoteNode>> ByName = new();
+    });
 }

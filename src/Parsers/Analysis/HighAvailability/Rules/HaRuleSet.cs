@@ -11,7 +11,7 @@ namespace PveLint.Analysis.HighAvailability.Rules;
 /// </summary>
 public static class HaRuleSet
 {
-    private static readonly PerModel<EffectiveHaRules> Cache = new(static m =>
+    private static readonly OncePer<ClusterModel, EffectiveHaRules> Cache = new(static m =>
     {
         var rules = GroupMigration.Apply(m.Ha.Rules.Select(HaRuleDefinition.From), GroupMigration.GroupsInUse(m.Ha));
         return Evaluate(rules, CrmNodes(m), HaCoreRelease.For(m.Target));

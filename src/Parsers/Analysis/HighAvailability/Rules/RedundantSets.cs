@@ -40,7 +40,7 @@ public static class RedundantSets
     public const string ProxLbAffinityPrefix = "plb_affinity_";
 
     // PVE2009 and PVE2024 both ask, in parallel: the sets of a model are found once.
-    private static readonly PerModel<ImmutableArray<RedundantSet>> Found = new(Compute);
+    private static readonly OncePer<ClusterModel, ImmutableArray<RedundantSet>> Found = new(Compute);
 
     public static ImmutableArray<RedundantSet> Find(ClusterModel model) => Found.Of(model);
 
