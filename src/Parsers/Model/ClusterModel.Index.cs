@@ -32,7 +32,7 @@ public sealed partial record ClusterModel
     public HaResource? HaResource(string sid) => Index.ResourcesBySid.GetValueOrDefault(sid);
 
     /// <summary>The HA rules of rules.cfg that name <paramref name="sid"/> among their resources, in file order (disabled ones too).</summary>
-    public ImmutableArray<HaRule> HaRulesNaming(string sid) => Index.RulesByResource.GetValueOrDefault(sid, []);
+    public List<HaRule> HaRulesNaming(string sid) => Index.RulesByResource.Holding(sid);
 
     /// <summary>The guest an HA resource manages (<c>vm:100</c> → guest 100), if its config was scanned.</summary>
     public Guest? GuestOf(HaResource resource) => resource.GuestId is { } id ? GuestById(id) : null;
@@ -68,7 +68,7 @@ public sealed partial record ClusterModel
         public readonly Dictionary<string, StorageDef> StoragesById = new(StringComparer.Ordinal);
         public readonly Dictionary<string, HaResource> ResourcesBySid = new(StringComparer.Ordinal);
         public readonly Dictionary<int, ImmutableArray<ReplicationJob>> ReplicationByGuest;
-        public readonly Dictionary<string, ImmutableArray<HaRule>> RulesByResource;
+        public readonly ResourceIndex<HaRule> RulesByResource;
         private readonly Dictionary<string, PveNode> nodesByAddress = new(StringComparer.OrdinalIgnoreCase);
 
         public ModelIndex(ClusterModel model)
@@ -79,9 +79,7 @@ public sealed partial record ClusterModel
             foreach (var s in model.Storages) StoragesById.TryAdd(s.Id.Value, s);
             foreach (var r in model.Ha.Resources) ResourcesBySid.TryAdd(r.Sid, r);
             ReplicationByGuest = model.Replication.GroupBy(j => j.GuestId).ToDictionary(g => g.Key, g => g.ToImmutableArray());
-            RulesByResource = model.Ha.Rules.SelectMany(rule => rule.Resources.Select(r => r.Value).Distinct(StringComparer.Ordinal).Select(sid => (Sid: sid, Rule: rule)))
-                .GroupBy(p => p.Sid, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Rule).ToImmutableArray(), StringComparer.Ordinal);
+            RulesByResource = new ResourceIndex<HaRule>(model.Ha.Rules, rule => rule.Resources.Select(r => r.Value));
             GuestsByNode = model.Guests.GroupBy(g => g.Node, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PveLint.Model;
 
 namespace PveLint.Analysis.HighAvailability.Rules;
 
@@ -26,12 +27,12 @@ public sealed class EffectiveHaRules
         Effective = effective;
         DependsOnHashOrder = dependsOnHashOrder;
         _dropped = dropped.ToDictionary(d => d.Id, StringComparer.Ordinal);
-        _configuredByResource = new Lazy<RulesByResource>(() => new RulesByResource(Configured));
+        _configuredByResource = new Lazy<ResourceIndex<HaRuleDefinition>>(() => new ResourceIndex<HaRuleDefinition>(Configured, r => r.Resources));
         Compile();
     }
 
     // Rules run in parallel over one EffectiveHaRules: a Lazy builds the index once, whoever asks first.
-    private readonly Lazy<RulesByResource> _configuredByResource;
+    private readonly Lazy<ResourceIndex<HaRuleDefinition>> _configuredByResource;
 
     /// <summary>The configured rules (disabled and dropped ones too) that hold <paramref name="sid"/>, in order.</summary>
     public List<HaRuleDefinition> ConfiguredHolding(string sid) => _configuredByResource.Value.Holding(sid);

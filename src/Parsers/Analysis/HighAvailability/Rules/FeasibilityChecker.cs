@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PveLint.Model;
 using static PveLint.Analysis.HighAvailability.Rules.FeasibilityMessages;
 
 namespace PveLint.Analysis.HighAvailability.Rules;
@@ -26,7 +27,7 @@ public static class FeasibilityChecker
 
         var reasons = new Dictionary<string, List<DropReason>>(StringComparer.Ordinal);
         var byId = enabled.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var nodeAffinityByResource = new RulesByResource(nodeAffinity);
+        var nodeAffinityByResource = new ResourceIndex<HaRuleDefinition>(nodeAffinity, r => r.Resources);
         void Blame(IEnumerable<(string Type, string Id, DropReason Reason)> conflicts)
         {
             // Upstream sorts each check's conflicts by (type, id) before it collects them.
@@ -55,7 +56,7 @@ public static class FeasibilityChecker
     private static IEnumerable<string> Ids(IEnumerable<HaRuleDefinition> rules) => rules.Select(r => r.Id).Order(StringComparer.Ordinal);
 
     /// <summary>C1: a resource in two or more node-affinity rules blames every one of them, once per shared resource.</summary>
-    private static IEnumerable<(string, string, DropReason)> SingleResourceReference(List<HaRuleDefinition> nodeAffinity, RulesByResource byResource)
+    private static IEnumerable<(string, string, DropReason)> SingleResourceReference(List<HaRuleDefinition> nodeAffinity, ResourceIndex<HaRuleDefinition> byResource)
     {
         foreach (var sid in nodeAffinity.SelectMany(r => r.Resources).Distinct())
         {
@@ -82,7 +83,7 @@ public static class FeasibilityChecker
     }
 
     /// <summary>C5: a resource-affinity rule sharing a resource with a node-affinity rule of several priorities blames it and every node-affinity rule it shares resources with.</summary>
-    private static IEnumerable<(string, string, DropReason)> SinglePriorityNodeAffinity(List<HaRuleDefinition> resourceAffinity, RulesByResource nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> SinglePriorityNodeAffinity(List<HaRuleDefinition> resourceAffinity, ResourceIndex<HaRuleDefinition> nodeAffinity)
     {
         foreach (var rule in resourceAffinity)
         {
@@ -95,7 +96,7 @@ public static class FeasibilityChecker
     }
 
     /// <summary>C6: a positive group sharing resources with more than one node-affinity rule blames its positive rules and all those node-affinity rules.</summary>
-    private static IEnumerable<(string, string, DropReason)> SingleNodeAffinityPerPositiveGroup(ImmutableArray<PositiveGroup> groups, RulesByResource nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> SingleNodeAffinityPerPositiveGroup(ImmutableArray<PositiveGroup> groups, ResourceIndex<HaRuleDefinition> nodeAffinity)
     {
         foreach (var group in groups)
         {
@@ -113,7 +114,7 @@ public static class FeasibilityChecker
     /// C7: for a negative rule, the union of the declared nodes of the node-affinity rules that hold its resources
     /// (strict or not, priorities ignored) is smaller than the number of its resources those rules hold.
     /// </summary>
-    private static IEnumerable<(string, string, DropReason)> NegativeNodeAffinityConsistency(List<HaRuleDefinition> negative, RulesByResource nodeAffinity)
+    private static IEnumerable<(string, string, DropReason)> NegativeNodeAffinityConsistency(List<HaRuleDefinition> negative, ResourceIndex<HaRuleDefinition> nodeAffinity)
     {
         foreach (var rule in negative)
         {
