@@ -30,16 +30,7 @@ public static class GuestConfigReader
         var main = syntax.Main;
         var current = main.Effective;
 
-        Located<string>? joinedDescription = null;
-        if (main.Description is { } description)
-        {
-            SourceSpan? span = null;
-            foreach (var comment in main.Comments) span = span?.Union(comment.Span) ?? comment.Span;
-            foreach (var entry in main.Entries)
-                if (entry.Kind == GuestEntryKind.Description) span = span?.Union(entry.Span) ?? entry.Span;
-            joinedDescription = new Located<string>(description, span!.Value);
-        }
-        var properties = new GuestProperties(current, joinedDescription);
+        var properties = new GuestProperties(current, main.Description);
 
         var tags = ImmutableArray<Located<string>>.Empty;
         if (properties.TryGetValue("tags", out var tagValue))

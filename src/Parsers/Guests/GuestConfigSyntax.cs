@@ -61,23 +61,33 @@ public sealed record GuestSection(
     ImmutableArray<GuestComment> Comments,
     IReadOnlyDictionary<string, GuestEntry> Effective)
 {
-    /// <summary>The description as the real parser builds it from <c>#</c> lines and <c>description:</c> lines.</summary>
-    public string? Description
+    /// <summary>
+    /// The description as the real parser builds it from <c>#</c> lines and <c>description:</c> lines, located on all
+    /// of them; null when the section has none.
+    /// </summary>
+    public Located<string>? Description
     {
         get
         {
             // Both lists are in line order (the parser appends as it reads): merge them by position.
             var text = new StringBuilder();
-            var (c, parts) = (0, Comments.Length);
+            SourceSpan? span = null;
+            var c = 0;
+            void AddComment()
+            {
+                text.Append(Comments[c].Text).Append('\n');
+                span = span?.Union(Comments[c].Span) ?? Comments[c].Span;
+                c++;
+            }
             foreach (var entry in Entries)
             {
                 if (entry.Kind != GuestEntryKind.Description) continue;
-                for (; c < Comments.Length && Before(Comments[c].Span, entry.Span); c++) text.Append(Comments[c].Text).Append('\n');
+                while (c < Comments.Length && Before(Comments[c].Span, entry.Span)) AddComment();
                 text.Append(GuestText.DecodeUri(entry.Value.Value));
-                parts++;
+                span = span?.Union(entry.Span) ?? entry.Span;
             }
-            for (; c < Comments.Length; c++) text.Append(Comments[c].Text).Append('\n');
-            return parts == 0 ? null : text.ToString().TrimEnd();
+            while (c < Comments.Length) AddComment();
+            return span is { } all ? new Located<string>(text.ToString().TrimEnd(), all) : null;
         }
     }
 

@@ -22,18 +22,17 @@ internal static class GuestKeyNames
         string[] plain =
         [
             "acpi", "agent", "arch", "args", "audio0", "autostart", "balloon", "bios", "boot", "bootdisk", "cdrom", "cicustom", "cipassword",
-            "citype", "ciupgrade", "ciuser", "cmode", "console", "cores", "cpu", "cpulimit", "cpuunits", "description", "digest", "efidisk0",
+            "citype", "ciupgrade", "ciuser", "cmode", "console", "cores", "cpu", "cpulimit", "cpuunits", "description", "digest",
             "features", "freeze", "hookscript", "hostname", "hotplug", "hugepages", "ivshmem", "keyboard", "kvm", "lock", "machine", "memory",
             "meta", "migrate_downtime", "migrate_speed", "name", "nameserver", "numa", "onboot", "ostype", "parent", "protection", "reboot",
             "rng0", "rootfs", "scsihw", "searchdomain", "shares", "smbios1", "snaptime", "sockets", "startup", "swap", "tablet", "tags",
-            "template", "timezone", "tpmstate0", "tty", "unprivileged", "vcpus", "vga", "vmgenid", "vmstate", "watchdog",
+            "template", "timezone", "tty", "unprivileged", "vcpus", "vga", "vmgenid", "vmstate", "watchdog",
         ];
-        (string Family, int Count)[] numbered =
-        [
-            ("ide", 4), ("sata", 6), ("scsi", 31), ("virtio", 16), ("unused", 16), ("net", 16), ("ipconfig", 16), ("mp", 16),
-            ("hostpci", 16), ("usb", 14), ("serial", 4), ("parallel", 3), ("numa", 8), ("dev", 16), ("virtiofs", 10),
-        ];
-        var keys = plain.Concat(numbered.SelectMany(f => Enumerable.Range(0, f.Count).Select(i => f.Family + i)));
+        // The disk and device families GuestKeys knows, and the numbered keys it does not model (networks, NUMA nodes);
+        // the first 32 of a family cover real configs (unused0..255 and mp0..255 would be mostly dead weight).
+        (string Family, int Count)[] others = [("net", 32), ("ipconfig", 32), ("numa", 8)];
+        var numbered = GuestKeys.NumberedFamilies.Concat(others).SelectMany(f => Enumerable.Range(0, Math.Min(f.Count, 32)).Select(i => f.Family + i));
+        var keys = plain.Concat(numbered);
         return keys.Distinct(StringComparer.Ordinal)
             .GroupBy(k => string.GetHashCode(k.AsSpan(), StringComparison.Ordinal))
             .ToDictionary(g => g.Key, g => g.ToArray());

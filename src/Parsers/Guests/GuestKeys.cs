@@ -19,6 +19,9 @@ internal static class GuestKeys
 
     private static readonly (string Family, int Count)[] LxcDevices = [("dev", 256)];
 
+    /// <summary>Every numbered disk and device family of both guest kinds, with its schema's count.</summary>
+    public static IEnumerable<(string Family, int Count)> NumberedFamilies => [.. QemuDisks, .. LxcDisks, .. QemuDevices, .. LxcDevices];
+
     /// <summary>qemu-server reads the legacy <c>cdrom</c> key as <c>ide2</c>.</summary>
     public static string Effective(GuestKind kind, string key) => kind == GuestKind.Qemu && key == "cdrom" ? "ide2" : key;
 
