@@ -44,7 +44,7 @@ public static class Simulator
         notes.AddRange(ha.Notes);
         var ceph = timings.Setup.Time(() => new CephLayer(model));
         notes.AddRange(ceph.Notes);
-        var nodes = model.Nodes.Select(n => n.Name).ToList();
+        var fencingEvaluator = new FencingEvaluator([.. model.Nodes.Select(n => n.Name)], ha.ActiveServices, ha.CrmMaster);
 
         // Scenarios are independent: evaluate them on every core, each verdict in its scenario's slot.
         var scenarios = ScenarioGenerator.Generate(model, maxFailures).ToArray();
@@ -58,7 +58,7 @@ public static class Simulator
                 var scenario = scenarios[i];
                 var quorum = timings.Quorum.Time(() => QuorumLayer.Evaluate(votes, scenario));
                 var quorate = quorum.QuorateNodes;
-                var fencing = timings.Fencing.Time(() => FencingEvaluator.Evaluate(nodes, scenario, quorate, quorum.UndecidedNodes, ha.ActiveServices, ha.CrmMaster));
+                var fencing = timings.Fencing.Time(() => fencingEvaluator.Evaluate(scenario, quorate, quorum.UndecidedNodes));
                 var haVerdict = timings.Ha.Time(() => ha.Evaluate(quorum, quorate));
                 // PVE6004/PVE6005 explain every stranded service of a single node or site loss, one scenario after
                 // another on one thread: the explanations are worked out here, on every core.
