@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using PveLint.Model;
 
@@ -24,6 +25,9 @@ internal sealed class SteadyStateShortcut
     private readonly PartitionExplainer _explainer;
     private readonly uint _steadyExpected;
     private readonly uint _steadyQuorum;
+    // A node's view recurs across scenarios (a 64-node cluster's thousands of scenarios hold a few hundred distinct
+    // ones): each is made once and shared, as the simulation keeps every scenario's verdict.
+    private readonly ConcurrentDictionary<(string Node, uint Total, uint Expected, uint Quorum, bool Casts), NodeQuorum> _views = new();
 
     private SteadyStateShortcut(VoteArithmetic arithmetic, StepOutcome? steady, uint expected, uint quorum)
     {
@@ -84,12 +88,13 @@ internal sealed class SteadyStateShortcut
         {
             var nodeVotes = (uint)p.Nodes.Sum(n => _nodes[n].Votes);
             var expected = Math.Max(_steadyExpected, nodeVotes + qdeviceVotes);
-            var quorum = Math.Max(_steadyQuorum, (byte)((expected + 2) / 2));
+            var quorum = Math.Max(_steadyQuorum, (expected + 2) / 2);
             var nodes = p.Nodes.Select(n =>
             {
                 var casts = decision?.Ack.Contains(_nodes[n].Id) == true;
                 var total = nodeVotes + (casts ? qdeviceVotes : 0);
-                return new NodeQuorum(n, total >= quorum, (int)total, (int)expected, (int)quorum, casts);
+                return _views.GetOrAdd((n, total, expected, quorum, casts),
+                    static v => new NodeQuorum(v.Node, v.Total >= v.Quorum, (int)v.Total, (int)v.Expected, (int)v.Quorum, v.Casts));
             }).ToImmutableArray();
             return _explainer.Verdict(p, nodes, decision, instance: null);
         }).ToImmutableArray();
