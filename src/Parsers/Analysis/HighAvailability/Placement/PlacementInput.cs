@@ -23,7 +23,7 @@ public enum RequestedState
 /// The CRM's own state of a service (ha/manager_status <c>service_status.*.state</c>, reference §3.2).
 /// <c>relocate</c> is <see cref="Migrate"/> (the same for placement: the service counts on both nodes).
 /// </summary>
-public enum CrmState
+public enum CrmState : byte
 {
     RequestStart,
     Started,

@@ -2,7 +2,10 @@ using System.Collections;
 
 namespace PveLint.Analysis.HighAvailability.Placement;
 
-/// <summary>What became of one service in a scenario, compactly: a large cluster's simulation keeps thousands.</summary>
+/// <summary>
+/// What became of one service in a scenario, compactly (16 bytes: the two enums are bytes): a large cluster's
+/// simulation keeps hundreds of thousands.
+/// </summary>
 /// <param name="To">The node it runs on (or is kept stopped on) afterwards, −1 for none.</param>
 /// <param name="CrmNode">The node manager_status would show for it.</param>
 internal readonly record struct PlacementRecord(int Service, int To, PlacementOutcome Outcome, CrmState State, int CrmNode);

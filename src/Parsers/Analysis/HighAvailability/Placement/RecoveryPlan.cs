@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PveLint.Analysis.HighAvailability.Placement;
 
 /// <summary>What became of one HA service in a failure scenario. The names are stable (JSON output uses them).</summary>
-public enum PlacementOutcome
+public enum PlacementOutcome : byte
 {
     /// <summary>Its node survived and the CRM left it where it was.</summary>
     Unaffected,
