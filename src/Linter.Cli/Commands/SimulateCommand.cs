@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PveLint.Binding;
 using PveLint.Cli.Reporting.Simulation;
+using PveLint.Cli.Scanning;
 using PveLint.Cli.Sources;
 using PveLint.Model;
 using PveLint.Simulation;
@@ -54,6 +55,7 @@ public static class SimulateCommand
             var release = parse.GetValue(target) is { } t && TargetReleases.TryParse(t, out var r) ? r : (TargetRelease?)null;
             var model = ClusterBinder.Bind(source.Tree, release);
             var failures = parse.GetValue(maxFailures) ?? model.Config.Policy.MaxFailures;
+            PostBindCollection.BeforeSimulation(source.Tree);
             var report = new SimulationReport(source.DisplayName, model, Simulator.Run(model, failures), environment.ToolVersion);
 
             var text = new StringWriter();

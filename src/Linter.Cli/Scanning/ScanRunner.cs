@@ -35,6 +35,7 @@ public static class ScanRunner
         if (settings.MaxFailures is { } maxFailures)
             model = model with { Config = model.Config with { Policy = model.Config.Policy with { MaxFailures = maxFailures } } };
         settings.Cancellation.ThrowIfCancellationRequested();
+        if (settings.Rules.Any(r => r.Metadata.Category == RuleCategory.Resilience)) PostBindCollection.BeforeSimulation(source.Tree);
         return new ClusterScan(source, model, Lint(model, settings.Baseline, settings));
     }
 
