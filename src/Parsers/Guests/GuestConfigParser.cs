@@ -207,7 +207,7 @@ public static class GuestConfigParser
             while (valueEnd > start && PerlText.IsSpace(text[valueEnd - 1])) valueEnd--;
 
             var entry = Add(line, GuestEntryKind.RawLxc, 0, end, start, valueEnd - start);
-            if (LxcRawKeys.Problem(entry.Key.Value) is { } problem)
+            if (LxcRawKeys.Problem(entry.KeyText) is { } problem)
                 Report(DiagnosticIds.UnknownKey, entry.Key.Span, $"In {GuestName}, {problem}.");
             return true;
         }
@@ -245,7 +245,7 @@ public static class GuestConfigParser
         /// <summary>Both parsers assign <c>$conf->{$key} = $value</c>: a repeated key silently replaces the earlier value.</summary>
         private void TrackDuplicate(GuestEntry entry)
         {
-            var key = GuestKeys.Effective(kind, entry.Key.Value);
+            var key = GuestKeys.Effective(kind, entry.KeyText);
             if (Current.LastByKey.TryGetValue(key, out var earlier))
             {
                 Diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
@@ -265,11 +265,11 @@ public static class GuestConfigParser
         private GuestEntry Add(int line, GuestEntryKind entryKind, int keyIndex, int keyLength, int valueIndex, int valueLength)
         {
             var text = file.LineChars(line);
-            var keySpan = file.SpanOnLine(line, keyIndex + 1, keyLength);
             var valueSpan = file.SpanOnLine(line, valueIndex + 1, valueLength);
             var entry = new GuestEntry(
                 entryKind,
-                new Located<string>(GuestKeyNames.Of(text.Slice(keyIndex, keyLength)), keySpan),
+                GuestKeyNames.Of(text.Slice(keyIndex, keyLength)),
+                keyIndex + 1,
                 new Located<string>(text.Slice(valueIndex, valueLength).ToString(), valueSpan));
             Current.Entries.Add(entry);
             return entry;
