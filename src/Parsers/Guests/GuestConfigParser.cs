@@ -30,7 +30,7 @@ public static class GuestConfigParser
         public List<GuestComment> Comments { get; } = new();
         public Dictionary<string, GuestEntry> LastByKey { get; } = new(expectedEntries, StringComparer.Ordinal);
 
-        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray(), LastByKey);
+        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray(), OrdinalMap<GuestEntry>.From(LastByKey));
     }
 
     private sealed class LineReader(SourceFile file, GuestKind kind, int vmid)

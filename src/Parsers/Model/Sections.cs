@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PveLint.Text;
 
 namespace PveLint.Model;
@@ -12,7 +11,7 @@ public sealed record SectionEntry(
     string Type,
     Located<string> Id,
     SourceSpan HeaderSpan,
-    ImmutableDictionary<string, SectionProperty> Properties,
+    IReadOnlyDictionary<string, SectionProperty> Properties,
     SourceSpan Span)
 {
     public Located<string>? Get(string key) => Properties.TryGetValue(key, out var p) ? p.Value : null;

@@ -87,18 +87,18 @@ public static class SectionConfigBinder
         var id = new Located<string>(idCheck.Id, IdSpan(header, idCheck.Id, type));
         // For messages only: most sections have none, so the name is made when first needed.
         var description = new SectionNoun(typeSchema, type, idCheck.Id);
-        SectionEntry Entry(ImmutableDictionary<string, SectionProperty> properties) =>
+        SectionEntry Entry(IReadOnlyDictionary<string, SectionProperty> properties) =>
             new(file.Path, type, id, header.Span, properties, syntax.Span);
 
         switch (SkipReason(header, schema, target))
         {
             case SkipKind.UnknownType:
                 diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
-                return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
+                return new BoundSection(syntax, type, typeSchema, Entry(OrdinalMap<SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
             case SkipKind.InvalidId:
                 diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
                     $"PVE skips {typeSchema?.Noun ?? MessageText.Short(type) + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idCheck.Problem}.");
-                return new BoundSection(syntax, type, typeSchema, Entry(ImmutableDictionary<string, SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
+                return new BoundSection(syntax, type, typeSchema, Entry(OrdinalMap<SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
         }
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
@@ -136,7 +136,12 @@ public static class SectionConfigBinder
             status = SectionStatus.Broken;
         }
 
-        var entry = Entry(accepted.ToImmutable());
+        // In file order (the builder's is its hash order), in the compact map: a large cluster keeps tens of thousands.
+        var inFileOrder = accepted.ToArray();
+        Array.Sort(inFileOrder, static (a, b) => a.Value.Key.Span.Line != b.Value.Key.Span.Line
+            ? a.Value.Key.Span.Line.CompareTo(b.Value.Key.Span.Line)
+            : a.Value.Key.Span.Column.CompareTo(b.Value.Key.Span.Column));
+        var entry = Entry(OrdinalMap<SectionProperty>.From(inFileOrder));
         if (status == SectionStatus.Accepted && schema.DecodeCheck is { } decode &&
             !decode(entry, typeSchema, diagnostics.Report))
             status = SectionStatus.Broken;
