@@ -159,11 +159,25 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     /// </summary>
     private QnetdDecision LastManStanding(List<(int[] Nodes, bool Reaches)> connected)
     {
-        var unchanged = connected.SelectMany(p => p.Nodes.Where(id => _lmsMembership.TryGetValue(id, out var was) && was.SetEquals(p.Nodes)))
-            .ToHashSet();
+        var unchanged = new HashSet<int>();
+        foreach (var p in connected)
+        {
+            // Members share their membership set (below): compare each set with the partition once.
+            var same = new Dictionary<ImmutableHashSet<int>, bool>(ReferenceEqualityComparer.Instance);
+            foreach (var id in p.Nodes)
+            {
+                if (!_lmsMembership.TryGetValue(id, out var was)) continue;
+                if (!same.TryGetValue(was, out var equal)) same[was] = equal = was.SetEquals(p.Nodes);
+                if (equal) unchanged.Add(id);
+            }
+        }
         var kept = unchanged.Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack).ToImmutableHashSet();
         foreach (var p in connected)
-            foreach (var id in p.Nodes) _lmsMembership[id] = p.Nodes.ToImmutableHashSet();
+        {
+            // One set per partition, shared by its members (it is immutable): a set each was 64² entries per step.
+            var membership = p.Nodes.ToImmutableHashSet();
+            foreach (var id in p.Nodes) _lmsMembership[id] = membership;
+        }
         var reporting = connected.SelectMany(p => p.Nodes).Where(id => !unchanged.Contains(id)).ToList();
         var keptClause = unchanged.Count == 0 ? ""
             : $"; qnetd did not run lms again for {string.Join(", ", unchanged.Order().Select(Name))}, whose membership did not change, so they keep their last answer";
