@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using PveLint.Ceph;
 using PveLint.Corosync;
 using PveLint.Datacenter;
@@ -23,8 +22,6 @@ namespace PveLint.Binding;
 public static class ClusterBinder
 {
     private const string Pve = ConfigTree.PvePrefix;
-    private static readonly Regex GuestPath = new(@"^etc/pve/(?:nodes/(?<node>[^/]+)/)?(?<kind>qemu-server|lxc)/(?<id>\d+)\.conf$", RegexOptions.CultureInvariant);
-    private static readonly Regex HostWatchdogPath = new(@"^hosts/(?<node>[^/]+)/etc/default/pve-ha-manager$", RegexOptions.CultureInvariant);
 
     /// <param name="tree">The files of one cluster.</param>
     /// <param name="target">The PVE release from the command line (<c>--target</c>); it overrides <c>target:</c> of .pvelint.yaml.</param>
@@ -93,10 +90,10 @@ public static class ClusterBinder
 
         var defaultWatchdog = Get("etc/default/pve-ha-manager") is { } dw ? WatchdogFileReader.Read(dw, null, context) : null;
         var nodeWatchdogs = ImmutableDictionary.CreateBuilder<string, WatchdogSettings>(StringComparer.Ordinal);
-        foreach (var path in sources.Keys.Where(p => !ignored(p)).Order(StringComparer.Ordinal))
+        foreach (var path in sources.Keys.Where(p => TreePaths.WatchdogSettingsNode(p) is not null && !ignored(p)).Order(StringComparer.Ordinal))
         {
-            var m = HostWatchdogPath.Match(path);
-            if (m.Success) nodeWatchdogs[m.Groups["node"].Value] = WatchdogFileReader.Read(sources[path], m.Groups["node"].Value, context);
+            var node = TreePaths.WatchdogSettingsNode(path)!;
+            nodeWatchdogs[node] = WatchdogFileReader.Read(sources[path], node, context);
         }
 
         var cephFiles = sources.Keys.Where(p => p.StartsWith("ceph/", StringComparison.Ordinal) && !ignored(p))
@@ -155,10 +152,8 @@ public static class ClusterBinder
         // nodes/<node>/... first, then the 'local' symlink views (qemu-server/ at the root) of a live copy.
         foreach (var path in paths.OrderBy(p => p.StartsWith(Pve + "nodes/", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal))
         {
-            var m = GuestPath.Match(path);
-            if (!m.Success) continue;
-            if (!int.TryParse(m.Groups["id"].Value, out var vmid)) continue;
-            var viaSymlink = !m.Groups["node"].Success;
+            if (!TreePaths.IsGuestConfig(path, out var pathNode, out var kind, out var vmid)) continue;
+            var viaSymlink = pathNode is null;
             if (seen.TryGetValue(vmid, out var first))
             {
                 if (!viaSymlink)
@@ -167,8 +162,7 @@ public static class ClusterBinder
                 continue;
             }
             seen[vmid] = path;
-            var node = viaSymlink ? (nodeNames.Length == 1 ? nodeNames[0] : "localhost") : m.Groups["node"].Value;
-            var kind = m.Groups["kind"].Value == "lxc" ? GuestKind.Lxc : GuestKind.Qemu;
+            var node = pathNode ?? (nodeNames.Length == 1 ? nodeNames[0] : "localhost");
             work.Add((sources[path], kind, node, vmid, null));
         }
 
