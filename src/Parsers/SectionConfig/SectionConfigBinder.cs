@@ -102,7 +102,7 @@ public static class SectionConfigBinder
         }
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
-        var accepted = ImmutableDictionary.CreateBuilder<string, SectionProperty>(StringComparer.Ordinal);
+        var accepted = new Dictionary<string, SectionProperty>(StringComparer.Ordinal);   // never removed from: in file order
         Dictionary<string, PropertyLine>? rejected = null; // made for the first rejected line
         HeaderLine? swallowed = null;
         PropertyLine? typeLine = null;
@@ -136,12 +136,8 @@ public static class SectionConfigBinder
             status = SectionStatus.Broken;
         }
 
-        // In file order (the builder's is its hash order), in the compact map: a large cluster keeps tens of thousands.
-        var inFileOrder = accepted.ToArray();
-        Array.Sort(inFileOrder, static (a, b) => a.Value.Key.Span.Line != b.Value.Key.Span.Line
-            ? a.Value.Key.Span.Line.CompareTo(b.Value.Key.Span.Line)
-            : a.Value.Key.Span.Column.CompareTo(b.Value.Key.Span.Column));
-        var entry = Entry(OrdinalMap<SectionProperty>.From(inFileOrder));
+        // The compact map: a large cluster keeps tens of thousands of entries.
+        var entry = Entry(OrdinalMap<SectionProperty>.From(accepted));
         if (status == SectionStatus.Accepted && schema.DecodeCheck is { } decode &&
             !decode(entry, typeSchema, diagnostics.Report))
             status = SectionStatus.Broken;
