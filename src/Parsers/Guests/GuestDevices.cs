@@ -24,8 +24,8 @@ internal static class GuestDevices
     {
         var value = entry.Value;
         var items = PropertyString.Parse(file, file.LineStart(value.Span.Line) + value.Span.Column - 1, value.Value).Items;
-        string? Option(string name) => items.LastOrDefault(i => i.Key?.Value == name)?.Value.Value;
-        string? Default(string name) => items.FirstOrDefault(i => i.Key is null)?.Value.Value ?? Option(name);
+        string? Option(string name) => PropertyString.LastValue(items, name);
+        string? Default(string name) => PropertyString.FirstUnkeyed(items) ?? Option(name);
 
         var (mapping, blocks) = family switch
         {

@@ -16,8 +16,14 @@ internal static class GuestDisks
     {
         var value = entry.Value;
         var items = PropertyString.Parse(file, OffsetOf(file, value.Span), value.Value).Items;
-        var volume = items.FirstOrDefault(i => i.Key is null || i.Key.Value is "file" or "volume")?.Value.Value;
-        string? Option(string name) => items.LastOrDefault(i => i.Key?.Value == name)?.Value.Value;
+        string? volume = null;
+        foreach (var item in items)
+        {
+            if (item.Key is not (null or { Value: "file" or "volume" })) continue;
+            volume = item.Value.Value;
+            break;
+        }
+        string? Option(string name) => PropertyString.LastValue(items, name);
 
         var guest = GuestText.Describe(kind, vmid);
         if (volume is null)

@@ -61,4 +61,20 @@ public static class PropertyString
 
     /// <summary>Parses a string that is not part of a file (tests, command line); spans are on line 1.</summary>
     public static ImmutableArray<PropertyItem> Parse(string text) => Parse(new SourceFile("", text), 0, text).Items;
+
+    /// <summary>The value of the last <c>key=value</c> item with this key (the one the parser keeps), else null.</summary>
+    public static string? LastValue(ImmutableArray<PropertyItem> items, string key)
+    {
+        for (var i = items.Length - 1; i >= 0; i--)
+            if (items[i].Key?.Value == key) return items[i].Value.Value;
+        return null;
+    }
+
+    /// <summary>The value of the first item without a key (the default key's), else null.</summary>
+    public static string? FirstUnkeyed(ImmutableArray<PropertyItem> items)
+    {
+        foreach (var item in items)
+            if (item.Key is null) return item.Value.Value;
+        return null;
+    }
 }
