@@ -22,6 +22,9 @@ public sealed class CephLayer
     private readonly CephView view;
     private readonly ImmutableArray<(MonitorSite Monitor, CephHome Home)> monitors;
     private readonly ImmutableArray<(int Osd, CephHome Home)> osds;
+    // The OSDs' distinct homes (hosts), and each OSD's index among them: a scenario locates each host once.
+    private readonly CephHome[] osdHomes;
+    private readonly int[] osdHomeIndex;
     private readonly ImmutableSortedDictionary<string, ImmutableArray<string>> guestPools;
     private readonly string? qdeviceHost;
     // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
@@ -37,6 +40,9 @@ public sealed class CephLayer
         var crushSites = view.Stretch.Sites.Select(s => s.Name).ToList();
         monitors = CephHome.Monitors(model);
         osds = view.Hierarchy is { } h ? OsdHomes(model, h, view.Stretch.DividingType, crushSites) : [];
+        var homeIndex = new Dictionary<CephHome, int>(ReferenceEqualityComparer.Instance);
+        osdHomeIndex = [.. osds.Select(o => homeIndex.TryGetValue(o.Home, out var at) ? at : homeIndex[o.Home] = homeIndex.Count)];
+        osdHomes = [.. homeIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key)];
         guestPools = GuestPools.Of(model);
         qdeviceHost = QDeviceLocation.Of(model)?.Host;
 
@@ -63,9 +69,12 @@ public sealed class CephLayer
     {
         if (!HasCeph) return null;
         var quorum = Quorum(scenario);
-        var homeSpots = new Dictionary<CephHome, Spot>(ReferenceEqualityComparer.Instance);
-        var osdSpots = osds.Select(o => (o.Osd, Spot: homeSpots.TryGetValue(o.Home, out var spot) ? spot : homeSpots[o.Home] = o.Home.Locate(scenario, qdeviceHost))).ToList();
-        var physicallyLost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost).Select(o => o.Osd).ToHashSet();
+        var homeSpots = new Spot[osdHomes.Length];
+        for (var i = 0; i < osdHomes.Length; i++) homeSpots[i] = osdHomes[i].Locate(scenario, qdeviceHost);
+        Spot SpotOf(int osd) => homeSpots[osdHomeIndex[osd]];
+        var physicallyLost = new HashSet<int>();
+        for (var i = 0; i < osds.Length; i++)
+            if (SpotOf(i).Kind == SpotKind.Lost) physicallyLost.Add(osds[i].Osd);
 
         if (quorum.Undecidable is not null || monitors.IsEmpty)
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [], quorum.Undecidable ?? "no monitors are known");
@@ -76,7 +85,9 @@ public sealed class CephLayer
                 $"all {Math.Max(p.PgNum, 1)} PGs inactive: no monitor quorum")).ToImmutableArray();
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(scenario, ha, stopped, null), null);
         }
-        var unknownOsds = osdSpots.Where(o => o.Spot.Kind == SpotKind.Unknown).Select(o => o.Osd).ToList();
+        var unknownOsds = new List<int>();
+        for (var i = 0; i < osds.Length; i++)
+            if (SpotOf(i).Kind == SpotKind.Unknown) unknownOsds.Add(osds[i].Osd);
         if (unknownOsds.Count > 0)
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [],
                 $"the hosts of {unknownOsds.Count} OSD(s) ({string.Join(", ", unknownOsds.Take(4).Select(o => "osd." + o))}) are in no known site");
@@ -85,8 +96,12 @@ public sealed class CephLayer
         CephVerdict? worst = null;
         foreach (var winner in quorum.Candidates)
         {
-            var lost = osdSpots.Where(o => o.Spot.Kind == SpotKind.Lost || (o.Spot.Kind == SpotKind.Partition && o.Spot.Partition != winner))
-                .Select(o => o.Osd).ToHashSet();
+            var lost = new HashSet<int>();
+            for (var i = 0; i < osds.Length; i++)
+            {
+                var spot = SpotOf(i);
+                if (spot.Kind == SpotKind.Lost || (spot.Kind == SpotKind.Partition && spot.Partition != winner)) lost.Add(osds[i].Osd);
+            }
             var survivor = DegradedSurvivor(scenario, winner, lost);
             var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
             var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(scenario, ha, pools, quorum.Candidates.Length == 1 ? winner : null), null);
