@@ -23,7 +23,7 @@ public sealed record QuorumVerdict(ImmutableArray<PartitionVerdict> Partitions, 
     {
         get
         {
-            var quorate = new HashSet<string>(StringComparer.Ordinal);
+            var quorate = new HashSet<string>(Partitions.Sum(p => p.Partition.Nodes.Length), StringComparer.Ordinal);
             foreach (var p in Partitions)
             {
                 if (p.Nodes.IsEmpty)

@@ -95,7 +95,7 @@ public static class QuorumEvaluator
 
     private static void Validate(VoteConfig config, MembershipStep step)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(step.Partitions.Sum(p => p.Nodes.Length), StringComparer.Ordinal);   // sized: one per scenario
         foreach (var node in step.Partitions.SelectMany(p => p.Nodes))
         {
             if (config.Node(node) is null) throw new ArgumentException($"partition names node '{node}', which is not in the configuration", nameof(step));
