@@ -229,18 +229,23 @@ public static class ScanCommand
             stdout.Flush();
             return;
         }
-        var text = new StringWriter { NewLine = "\n" };
-        reporter.Write(report, text);
-        WriteFile(target.File, text.ToString());
+        WriteFile(target.File, writer => reporter.Write(report, writer));
     }
 
-    internal static void WriteFile(string file, string text)
+    internal static void WriteFile(string file, string text) => WriteFile(file, writer => writer.Write(text));
+
+    /// <summary>
+    /// Writes a file (UTF-8 without a BOM, "\n" line breaks) as <paramref name="write"/> produces it, not from a string
+    /// built first: a large cluster's JSON report runs to hundreds of MB.
+    /// </summary>
+    internal static void WriteFile(string file, Action<TextWriter> write)
     {
         try
         {
             var directory = Path.GetDirectoryName(Path.GetFullPath(file));
             if (directory is not null) Directory.CreateDirectory(directory);
-            File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            using var writer = new StreamWriter(file, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+            write(writer);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -58,15 +58,22 @@ public static class SimulateCommand
             PostBindCollection.BeforeSimulation(source.Tree);
             var report = new SimulationReport(source.DisplayName, model, Simulator.Run(model, failures), environment.ToolVersion);
 
-            var text = new StringWriter();
-            switch (parse.GetValue(format))
+            var style = parse.GetValue(format);
+            void Write(TextWriter writer)
             {
-                case "json": SimulationJsonReporter.Write(report, text); break;
-                case "markdown": SimulationMarkdownReporter.Write(report, text); break;
-                default: SimulationTextReporter.Write(report, text); break;
+                switch (style)
+                {
+                    case "json": SimulationJsonReporter.Write(report, writer); break;
+                    case "markdown": SimulationMarkdownReporter.Write(report, writer); break;
+                    default: SimulationTextReporter.Write(report, writer); break;
+                }
             }
-            if (parse.GetValue(outputFile) is { } file) ScanCommand.WriteFile(file, text.ToString());
-            else output.Write(text.ToString());
+            if (parse.GetValue(outputFile) is { } file) ScanCommand.WriteFile(file, Write);
+            else
+            {
+                Write(output);
+                output.Flush();
+            }
             foreach (var note in source.Notes) error.WriteLine($"pvelint: warning: {note}");
             return ExitCodes.Clean;
         });

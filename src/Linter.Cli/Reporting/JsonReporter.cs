@@ -23,8 +23,8 @@ public sealed class JsonReporter : IReporter
 
     public void Write(ScanReport report, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var sink = new Utf8TextWriterStream(output))
+        using (var json = JsonOutput.Writer(sink, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))
         {
             json.WriteStartObject();
             json.WriteNumber("version", FormatVersion);
@@ -61,7 +61,11 @@ public sealed class JsonReporter : IReporter
             foreach (var cluster in report.Clusters)
             {
                 var subjects = new SubjectIndex(cluster.Model);
-                foreach (var finding in cluster.Result.Findings) WriteFinding(json, cluster, finding, subjects);
+                foreach (var finding in cluster.Result.Findings)
+                {
+                    WriteFinding(json, cluster, finding, subjects);
+                    JsonOutput.FlushIfFull(json);
+                }
             }
             json.WriteEndArray();
 
@@ -77,7 +81,6 @@ public sealed class JsonReporter : IReporter
             json.WriteEndObject();
             json.WriteEndObject();
         }
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).ReplaceLineEndings("\n"));
         output.Write('\n');
     }
 

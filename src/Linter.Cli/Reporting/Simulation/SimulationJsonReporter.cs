@@ -14,8 +14,8 @@ public static class SimulationJsonReporter
 
     public static void Write(SimulationReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var sink = new Utf8TextWriterStream(output))
+        using (var json = JsonOutput.Writer(sink))
         {
             var result = report.Result;
             json.WriteStartObject();
@@ -25,7 +25,6 @@ public static class SimulationJsonReporter
             WriteRun(json, result);
             json.WriteEndObject();
         }
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
     }
 
@@ -40,6 +39,7 @@ public static class SimulationJsonReporter
         json.WriteStartArray("scenarios");
         foreach (var v in result.Scenarios)
         {
+            JsonOutput.FlushIfFull(json);
             var s = v.Scenario;
             json.WriteStartObject();
             json.WriteString("id", s.Id);
