@@ -65,7 +65,10 @@ public sealed class SarifReporter : IReporter
 
         var root = JObject.FromObject(log, JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented }));
         EnsureExplicitLevels(root, catalogue);
-        output.Write(root.ToString(Formatting.Indented).ReplaceLineEndings("\n"));
+        // Straight to the output: the text of 10 000 results, copied into a string and again to normalise its line
+        // breaks, was most of the report's memory after the tree.
+        using (var json = new JsonTextWriter(new LfTextWriter(output)) { Formatting = Formatting.Indented, CloseOutput = false })
+            root.WriteTo(json);
         output.Write('\n');
     }
 
