@@ -12,9 +12,13 @@ internal static class JsonOutput
 {
     private const int ChunkBytes = 64 * 1024;
 
-    /// <summary>Indented, with "\n" line breaks on every platform.</summary>
-    public static Utf8JsonWriter Writer(Stream sink, JavaScriptEncoder? encoder = null) =>
-        new(sink, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = encoder });
+    /// <summary>Runs <paramref name="body"/> on a JSON writer (indented, "\n" line breaks on every platform) whose bytes go to <paramref name="output"/> as text.</summary>
+    public static void Write(TextWriter output, Action<Utf8JsonWriter> body, JavaScriptEncoder? encoder = null)
+    {
+        using var sink = new Utf8TextWriterStream(output);
+        using var json = new Utf8JsonWriter(sink, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = encoder });
+        body(json);
+    }
 
     /// <summary>Hands what the writer holds to its output once it holds a chunk (call between elements of a long array).</summary>
     public static void FlushIfFull(Utf8JsonWriter json)

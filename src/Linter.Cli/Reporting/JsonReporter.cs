@@ -23,8 +23,7 @@ public sealed class JsonReporter : IReporter
 
     public void Write(ScanReport report, TextWriter output)
     {
-        using (var sink = new Utf8TextWriterStream(output))
-        using (var json = JsonOutput.Writer(sink, JavaScriptEncoder.UnsafeRelaxedJsonEscaping))
+        JsonOutput.Write(output, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("version", FormatVersion);
@@ -80,7 +79,7 @@ public sealed class JsonReporter : IReporter
             json.WriteBoolean("failed", report.Failed);
             json.WriteEndObject();
             json.WriteEndObject();
-        }
+        }, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         output.Write('\n');
     }
 

@@ -31,10 +31,8 @@ public sealed class Utf8TextWriterStreamTests
         Assert.Equal(2_000, JsonDocument.Parse(chunked.ToString()).RootElement.GetArrayLength());
     }
 
-    private static void Write(TextWriter output, bool flushEach)
+    private static void Write(TextWriter output, bool flushEach) => JsonOutput.Write(output, json =>
     {
-        using var sink = new Utf8TextWriterStream(output);
-        using var json = JsonOutput.Writer(sink);
         json.WriteStartArray();
         for (var i = 0; i < 2_000; i++)
         {
@@ -42,5 +40,5 @@ public sealed class Utf8TextWriterStreamTests
             if (flushEach) json.Flush();
         }
         json.WriteEndArray();
-    }
+    });
 }

@@ -14,17 +14,15 @@ public static class SimulationJsonReporter
 
     public static void Write(SimulationReport report, TextWriter output)
     {
-        using (var sink = new Utf8TextWriterStream(output))
-        using (var json = JsonOutput.Writer(sink))
+        JsonOutput.Write(output, json =>
         {
-            var result = report.Result;
             json.WriteStartObject();
             json.WriteNumber("schemaVersion", SchemaVersion);
             json.WriteString("tool", $"pvelint {report.ToolVersion}");
             json.WriteString("path", report.Path);
-            WriteRun(json, result);
+            WriteRun(json, report.Result);
             json.WriteEndObject();
-        }
+        });
         output.WriteLine();
     }
 
