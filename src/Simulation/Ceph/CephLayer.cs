@@ -71,10 +71,7 @@ public sealed class CephLayer
         var quorum = Quorum(scenario);
         var homeSpots = new Spot[osdHomes.Length];
         for (var i = 0; i < osdHomes.Length; i++) homeSpots[i] = osdHomes[i].Locate(scenario, qdeviceHost);
-        Spot SpotOf(int osd) => homeSpots[osdHomeIndex[osd]];
-        var physicallyLost = new HashSet<int>();
-        for (var i = 0; i < osds.Length; i++)
-            if (SpotOf(i).Kind == SpotKind.Lost) physicallyLost.Add(osds[i].Osd);
+        var physicallyLost = OsdsWhere(homeSpots, static spot => spot.Kind == SpotKind.Lost);
 
         if (quorum.Undecidable is not null || monitors.IsEmpty)
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [], quorum.Undecidable ?? "no monitors are known");
@@ -85,9 +82,7 @@ public sealed class CephLayer
                 $"all {Math.Max(p.PgNum, 1)} PGs inactive: no monitor quorum")).ToImmutableArray();
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(scenario, ha, stopped, null), null);
         }
-        var unknownOsds = new List<int>();
-        for (var i = 0; i < osds.Length; i++)
-            if (SpotOf(i).Kind == SpotKind.Unknown) unknownOsds.Add(osds[i].Osd);
+        var unknownOsds = OsdsWhere(homeSpots, static spot => spot.Kind == SpotKind.Unknown).ToList();   // a set filled in OSD order, never removed from: still in OSD order
         if (unknownOsds.Count > 0)
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [],
                 $"the hosts of {unknownOsds.Count} OSD(s) ({string.Join(", ", unknownOsds.Take(4).Select(o => "osd." + o))}) are in no known site");
@@ -96,18 +91,22 @@ public sealed class CephLayer
         CephVerdict? worst = null;
         foreach (var winner in quorum.Candidates)
         {
-            var lost = new HashSet<int>();
-            for (var i = 0; i < osds.Length; i++)
-            {
-                var spot = SpotOf(i);
-                if (spot.Kind == SpotKind.Lost || (spot.Kind == SpotKind.Partition && spot.Partition != winner)) lost.Add(osds[i].Osd);
-            }
+            var lost = OsdsWhere(homeSpots, spot => spot.Kind == SpotKind.Lost || (spot.Kind == SpotKind.Partition && spot.Partition != winner));
             var survivor = DegradedSurvivor(scenario, winner, lost);
             var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
             var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(scenario, ha, pools, quorum.Candidates.Length == 1 ? winner : null), null);
             if (worst is null || verdict.Pools.Sum(p => p.PgsInactive) > worst.Pools.Sum(p => p.PgsInactive)) worst = verdict;
         }
         return worst;
+    }
+
+    /// <summary>The OSDs whose host's spot in this scenario (<paramref name="homeSpots"/>, by <see cref="osdHomes"/>) matches.</summary>
+    private HashSet<int> OsdsWhere(Spot[] homeSpots, Func<Spot, bool> matches)
+    {
+        var found = new HashSet<int>();
+        for (var i = 0; i < osds.Length; i++)
+            if (matches(homeSpots[osdHomeIndex[i]])) found.Add(osds[i].Osd);
+        return found;
     }
 
     private MonitorQuorum Quorum(FailureScenario scenario)
