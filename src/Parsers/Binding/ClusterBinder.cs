@@ -90,11 +90,10 @@ public static class ClusterBinder
 
         var defaultWatchdog = Get("etc/default/pve-ha-manager") is { } dw ? WatchdogFileReader.Read(dw, null, context) : null;
         var nodeWatchdogs = ImmutableDictionary.CreateBuilder<string, WatchdogSettings>(StringComparer.Ordinal);
-        foreach (var path in sources.Keys.Where(p => TreePaths.WatchdogSettingsNode(p) is not null && !ignored(p)).Order(StringComparer.Ordinal))
-        {
-            var node = TreePaths.WatchdogSettingsNode(path)!;
-            nodeWatchdogs[node] = WatchdogFileReader.Read(sources[path], node, context);
-        }
+        var watchdogFiles = sources.Keys.Select(p => (Path: p, Node: TreePaths.WatchdogSettingsNode(p)))
+            .Where(f => f.Node is not null && !ignored(f.Path)).OrderBy(f => f.Path, StringComparer.Ordinal);
+        foreach (var (path, node) in watchdogFiles)
+            nodeWatchdogs[node!] = WatchdogFileReader.Read(sources[path], node, context);
 
         var cephFiles = sources.Keys.Where(p => p.StartsWith("ceph/", StringComparison.Ordinal) && !ignored(p))
             .Order(StringComparer.Ordinal).Select(p => sources[p]).ToList();
