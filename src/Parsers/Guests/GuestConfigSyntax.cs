@@ -47,10 +47,12 @@ public sealed record GuestEntry(GuestEntryKind Kind, string KeyText, int KeyColu
     /// The key, located on the value's line. Made when asked: every guest keeps its entries, and a located key for each
     /// was a quarter of a large cluster's model.
     /// </summary>
-    public Located<string> Key => new(KeyText, SourceSpan.OnLine(Value.Span.Path, Value.Span.Line, KeyColumn, KeyText.Length));
+    public Located<string> Key => new(KeyText, KeySpan);
 
     /// <summary>From the key to the end of the value (worked out when asked: every guest keeps its entries).</summary>
-    public SourceSpan Span => Key.Span.Union(Value.Span);
+    public SourceSpan Span => KeySpan.Union(Value.Span);
+
+    private SourceSpan KeySpan => SourceSpan.OnLine(Value.Span.Path, Value.Span.Line, KeyColumn, KeyText.Length);
 }
 
 /// <summary>A <c>#</c> line: part of the section's description (URI-decoded text without the '#').</summary>
