@@ -11,23 +11,28 @@ internal static class FailureDomains
     public static bool HaveSites(ClusterModel model) => model.Sites.Any(s => s.IsData);
 
     /// <summary>The failure domain of a node: "site dc-a", or "node pve1".</summary>
-    public static string Of(ClusterModel model, string node) => model.SiteOf(node) is { } site ? $"site {site.Name}" : $"node {node}";
+    public static string Of(ClusterModel model, string node) => Describe(DomainOf(model, node));
 
     /// <summary>The one domain all the nodes are in, or null when they span two or more (or none is known).</summary>
     public static string? Single(ClusterModel model, IEnumerable<string> nodes)
     {
-        // Compared by site name (or node name without a site), not by the text: rules ask this for every resource.
-        string? first = null;
-        (string? Site, string? Node) domain = default;
+        // Compared as (site, node) pairs, and described once: rules ask this for every resource.
+        (string? Site, string? Node)? domain = null;
         foreach (var node in nodes)
         {
-            var site = model.SiteOf(node)?.Name;
-            (string? Site, string? Node) key = site is null ? (null, node) : (site, null);
-            if (first is null) (first, domain) = (node, key);
-            else if (key != domain) return null;
+            var next = DomainOf(model, node);
+            if (domain is null) domain = next;
+            else if (next != domain) return null;
         }
-        return first is null ? null : Of(model, first);
+        return domain is { } single ? Describe(single) : null;
     }
+
+    /// <summary>A node's site, or the node itself when no site places it.</summary>
+    private static (string? Site, string? Node) DomainOf(ClusterModel model, string node) =>
+        model.SiteOf(node) is { } site ? (site.Name, null) : (null, node);
+
+    private static string Describe((string? Site, string? Node) domain) =>
+        domain.Site is { } site ? $"site {site}" : $"node {domain.Node}";
 
     /// <summary>True when the whole cluster is one failure domain (one site, or one node): no rule can spread wider.</summary>
     public static bool WholeClusterIsOne(ClusterModel model) => !model.NodeNames.IsEmpty && Single(model, model.NodeNames) is not null;
