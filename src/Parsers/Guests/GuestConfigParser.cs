@@ -27,10 +27,12 @@ public static class GuestConfigParser
         public GuestSectionKind Kind { get; } = kind;
         public Located<string>? Name { get; } = name;
         public List<GuestEntry> Entries { get; } = new(expectedEntries);
-        public List<GuestComment> Comments { get; } = new();
-        public Dictionary<string, GuestEntry> LastByKey { get; } = new(expectedEntries, StringComparer.Ordinal);
+        public List<GuestComment>? Comments { get; private set; } // most sections have none
 
-        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments.ToImmutableArray(), OrdinalMap<GuestEntry>.From(LastByKey));
+        public void AddComment(GuestComment comment) => (Comments ??= []).Add(comment);
+        public OrdinalMap<GuestEntry>.Builder LastByKey { get; } = new(Math.Min(expectedEntries, 16));
+
+        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments is null ? [] : [.. Comments], LastByKey.ToMap());
     }
 
     private sealed class LineReader(SourceFile file, GuestKind kind, int vmid)
@@ -64,7 +66,7 @@ public static class GuestConfigParser
 
             if (text[0] == '#')
             {
-                Current.Comments.Add(new GuestComment(GuestText.DecodeUri(text[1..].ToString()), file.LineSpan(line)));
+                Current.AddComment(new GuestComment(GuestText.DecodeUri(text[1..].ToString()), file.LineSpan(line)));
                 return;
             }
             if (kind == GuestKind.Lxc && TryRawLxc(line, text)) return;
@@ -252,7 +254,7 @@ public static class GuestConfigParser
                     $"Key '{key}' is set twice in {SectionLabel()} of {GuestName}; {GuestText.Reader(kind)} keeps the later value '{GuestText.Excerpt(entry.Value.Value)}' (line {entry.Span.Line}).",
                     earlier.Key.Span, [new RelatedSpan(entry.Span, "the later value, which wins")]));
             }
-            Current.LastByKey[key] = entry;
+            Current.LastByKey.Set(key, entry);
         }
 
         private string SectionLabel() => Current.Kind switch

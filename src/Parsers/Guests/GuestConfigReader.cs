@@ -26,7 +26,6 @@ public static class GuestConfigReader
     public static Guest Bind(SourceFile file, GuestConfigSyntax syntax, string node, BindContext context)
     {
         var (kind, vmid) = (syntax.Kind, syntax.VmId);
-        var guest = GuestText.Describe(kind, vmid);
         var main = syntax.Main;
         var current = main.Effective;
 
@@ -35,13 +34,13 @@ public static class GuestConfigReader
         var tags = ImmutableArray<Located<string>>.Empty;
         if (properties.TryGetValue("tags", out var tagValue))
         {
-            var split = GuestTags.Split(file, tagValue);
-            foreach (var (tag, _) in split.Where(t => !t.Valid))
+            tags = GuestTags.Split(file, tagValue, out var invalid);
+            foreach (var tag in invalid ?? [])
                 context.Report(DiagnosticIds.InvalidValue, tag.Span,
-                    $"Tag '{GuestText.Excerpt(tag.Value)}' of {guest} has characters outside [a-z0-9_+.-] or does not start with a letter, digit or '_'" +
+                    $"Tag '{GuestText.Excerpt(tag.Value)}' of {GuestText.Describe(kind, vmid)} has characters outside [a-z0-9_+.-] or does not start with a letter, digit or '_'" +
                     (kind == GuestKind.Qemu ? ", so qemu-server drops the whole 'tags' line." : "; pve-container keeps it but the API refuses it."));
             // qemu-server drops the key when the format check fails; pve-container stores the value anyway.
-            tags = kind == GuestKind.Qemu && split.Any(t => !t.Valid) ? [] : split.Select(t => t.Tag).ToImmutableArray();
+            if (kind == GuestKind.Qemu && invalid is not null) tags = [];
         }
 
         var disks = ImmutableArray.CreateBuilder<GuestDisk>();
@@ -50,7 +49,7 @@ public static class GuestConfigReader
         void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
         foreach (var (section, label) in VolumeSections(syntax))
         {
-            foreach (var (key, entry) in section.Effective.Where(kv => GuestKeys.IsDisk(kind, kv.Key)).OrderBy(kv => kv.Value.Span.Line))
+            foreach (var (key, entry) in DisksInLineOrder(kind, section.Effective))
             {
                 if (GuestDisks.Read(file, kind, vmid, key, entry, label, Report) is not { } disk) continue;
                 var identity = seenVolumes is null || disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
@@ -75,6 +74,17 @@ public static class GuestConfigReader
         var name = properties.GetValueOrDefault(kind == GuestKind.Qemu ? "name" : "hostname");
 
         return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices is null ? [] : [.. devices], snapshots, properties);
+    }
+
+    /// <summary>The section's disk keys, in the order of their (last) lines.</summary>
+    private static List<(string Key, GuestEntry Entry)> DisksInLineOrder(GuestKind kind, OrdinalMap<GuestEntry> effective)
+    {
+        var disks = new List<(string Key, GuestEntry Entry)>();
+        foreach (var (key, entry) in effective)
+            if (GuestKeys.IsDisk(kind, key)) disks.Add((key, entry));
+        // Each entry is a line of its own, so no two share a line and the sort needs no tie-break.
+        disks.Sort(static (a, b) => a.Entry.Value.Span.Line.CompareTo(b.Entry.Value.Span.Line));
+        return disks;
     }
 
     /// <summary>The current config first, then pending, then snapshots; a repeated section counts once (the later one wins).</summary>

@@ -69,7 +69,7 @@ public sealed record GuestSection(
     SourceSpan? HeaderSpan,
     ImmutableArray<GuestEntry> Entries,
     ImmutableArray<GuestComment> Comments,
-    IReadOnlyDictionary<string, GuestEntry> Effective)
+    OrdinalMap<GuestEntry> Effective)
 {
     /// <summary>
     /// The description as the real parser builds it from <c>#</c> lines and <c>description:</c> lines, located on all

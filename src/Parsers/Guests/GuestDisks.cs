@@ -25,10 +25,9 @@ internal static class GuestDisks
         }
         string? Option(string name) => PropertyString.LastValue(items, name);
 
-        var guest = GuestText.Describe(kind, vmid);
         if (volume is null)
         {
-            report(DiagnosticIds.InvalidValue, value.Span, $"'{key}' of {guest} names no volume, so {GuestText.Reader(kind)} drops it.");
+            report(DiagnosticIds.InvalidValue, value.Span, $"'{key}' of {GuestText.Describe(kind, vmid)} names no volume, so {GuestText.Reader(kind)} drops it.");
             return null;
         }
 
@@ -41,7 +40,7 @@ internal static class GuestDisks
         if (classified is not { } c)
         {
             report(DiagnosticIds.InvalidValue, value.Span,
-                $"'{key}' of {guest} uses '{GuestText.Excerpt(volume)}', which is neither 'storage:volume' nor a /dev/ path, so qemu-server drops the drive.");
+                $"'{key}' of {GuestText.Describe(kind, vmid)} uses '{GuestText.Excerpt(volume)}', which is neither 'storage:volume' nor a /dev/ path, so qemu-server drops the drive.");
             return null;
         }
         return new GuestDisk(entry.Key, value, c.Kind, c.Storage, c.Volume, isCdrom, shared, replicate, section);

@@ -9,7 +9,7 @@ namespace PveLint.Guests;
 /// per guest), with <c>description</c> as qemu-server and pve-container join it from the <c>#</c> and
 /// <c>description:</c> lines. Enumerates in the order the keys first appear in the file.
 /// </summary>
-internal sealed class GuestProperties(IReadOnlyDictionary<string, GuestEntry> effective, Located<string>? description)
+internal sealed class GuestProperties(OrdinalMap<GuestEntry> effective, Located<string>? description)
     : IReadOnlyDictionary<string, Located<string>>
 {
     private const string DescriptionKey = "description";

@@ -10,20 +10,31 @@ namespace PveLint.Guests;
 /// </summary>
 internal static class GuestTags
 {
-    /// <summary>Every tag in order, with whether it is a valid tag.</summary>
-    public static ImmutableArray<(Located<string> Tag, bool Valid)> Split(SourceFile file, Located<string> value)
+    /// <summary>Every tag in order; <paramref name="invalid"/> holds those that are not valid tags (null when all are).</summary>
+    public static ImmutableArray<Located<string>> Split(SourceFile file, Located<string> value, out List<Located<string>>? invalid)
     {
-        var tags = ImmutableArray.CreateBuilder<(Located<string>, bool)>();
+        invalid = null;
         var text = value.Value;
+        var tags = ImmutableArray.CreateBuilder<Located<string>>(Count(text));
         for (var i = 0; i < text.Length;)
         {
             if (IsSeparator(text[i])) { i++; continue; }
             var start = i;
             while (i < text.Length && !IsSeparator(text[i])) i++;
             var tag = new Located<string>(text[start..i], file.SpanOnLine(value.Span.Line, value.Span.Column + start, i - start));
-            tags.Add((tag, IsValid(tag.Value)));
+            tags.Add(tag);
+            if (!IsValid(tag.Value)) (invalid ??= []).Add(tag);
         }
-        return tags.ToImmutable();
+        return tags.MoveToImmutable();
+    }
+
+    /// <summary>How many tags <see cref="Split"/> finds, so the array is made at its size.</summary>
+    private static int Count(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (!IsSeparator(text[i]) && (i == 0 || IsSeparator(text[i - 1]))) count++;
+        return count;
     }
 
     private static bool IsSeparator(char c) => c is ',' or ';' || PerlText.IsSpace(c);

@@ -36,6 +36,13 @@ public static class HaFormats
 
     /// <summary>The guest-id rule of the vm and ct resource plugins (<c>verify_name</c>): <c>^[1-9][0-9]+$</c>.</summary>
     public static string? VmidProblem(string name) =>
-        name.Length >= 2 && name[0] is >= '1' and <= '9' && name.All(PerlText.IsDigit) ? null
+        name.Length >= 2 && name[0] is >= '1' and <= '9' && AllDigits(name) ? null
         : $"invalid VMID '{MessageText.Short(name)}': it must be a number of at least two digits without a leading zero";
+
+    private static bool AllDigits(string text)
+    {
+        foreach (var c in text)
+            if (!PerlText.IsDigit(c)) return false;
+        return true;
+    }
 }

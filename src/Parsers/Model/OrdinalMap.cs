@@ -20,15 +20,18 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
 
     public static OrdinalMap<TValue> Empty { get; } = new([], []);
 
-    private OrdinalMap(string[] keys, TValue[] values)
+    private OrdinalMap(string[] keys, TValue[] values, Dictionary<string, int>? index = null)
     {
         this.keys = keys;
         this.values = values;
-        if (keys.Length > ScanLimit)
-        {
-            index = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-            for (var i = 0; i < keys.Length; i++) index[keys[i]] = i;
-        }
+        this.index = keys.Length > ScanLimit ? index ?? IndexOf(keys, keys.Length) : null;
+    }
+
+    private static Dictionary<string, int> IndexOf(string[] keys, int count)
+    {
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++) index[keys[i]] = i;
+        return index;
     }
 
     /// <summary>The pairs in their order; the keys must be distinct (they come from a dictionary).</summary>
@@ -63,19 +66,118 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
         return at >= 0;
     }
 
-    public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
-    {
-        for (var i = 0; i < keys.Length; i++) yield return new(keys[i], values[i]);
-    }
+    /// <summary>A struct enumerator: a foreach over the map itself (not over the interface) allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<KeyValuePair<string, TValue>> IEnumerable<KeyValuePair<string, TValue>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (index is not null) return index.GetValueOrDefault(key, -1);
-        for (var i = 0; i < keys.Length; i++)
+        return index is not null ? index.GetValueOrDefault(key, -1) : Scan(keys, keys.Length, key);
+    }
+
+    private static int Scan(string[] keys, int count, string key)
+    {
+        for (var i = 0; i < count; i++)
             if (string.Equals(keys[i], key, StringComparison.Ordinal)) return i;
         return -1;
+    }
+
+    public struct Enumerator(OrdinalMap<TValue> map) : IEnumerator<KeyValuePair<string, TValue>>
+    {
+        private int _at = -1;
+
+        public readonly KeyValuePair<string, TValue> Current => new(map.keys[_at], map.values[_at]);
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_at < map.keys.Length;
+
+        public void Reset() => _at = -1;
+
+        public readonly void Dispose()
+        {
+        }
+    }
+
+    /// <summary>
+    /// Builds a map key by key, in the order keys are first added, searching as the map does; what parsers fill
+    /// while they read, so no dictionary is made only to be copied.
+    /// </summary>
+    public sealed class Builder
+    {
+        private string[] _keys;
+        private TValue[] _values;
+        private int _count;
+        private Dictionary<string, int>? _index;
+
+        public Builder(int capacity = 0)
+        {
+            _keys = capacity == 0 ? [] : new string[capacity];
+            _values = capacity == 0 ? [] : new TValue[capacity];
+        }
+
+        public int Count => _count;
+
+        public bool ContainsKey(string key) => Find(key) >= 0;
+
+        public bool TryGetValue(string key, [MaybeNullWhen(false)] out TValue value)
+        {
+            var at = Find(key);
+            value = at >= 0 ? _values[at] : default;
+            return at >= 0;
+        }
+
+        /// <summary>Adds the pair unless the key is there (the first value is kept); whether it was added.</summary>
+        public bool TryAdd(string key, TValue value)
+        {
+            if (Find(key) >= 0) return false;
+            Append(key, value);
+            return true;
+        }
+
+        /// <summary>Sets the key's value: a key already there keeps its place, a new one goes last.</summary>
+        public void Set(string key, TValue value)
+        {
+            var at = Find(key);
+            if (at >= 0) _values[at] = value;
+            else Append(key, value);
+        }
+
+        /// <summary>The map of the pairs so far; the builder must not be used after.</summary>
+        public OrdinalMap<TValue> ToMap()
+        {
+            if (_count == 0) return Empty;
+            if (_count < _keys.Length)
+            {
+                Array.Resize(ref _keys, _count);
+                Array.Resize(ref _values, _count);
+            }
+            return new OrdinalMap<TValue>(_keys, _values, _index);
+        }
+
+        private int Find(string key)
+        {
+            ArgumentNullException.ThrowIfNull(key);
+            return _index is not null ? _index.GetValueOrDefault(key, -1) : Scan(_keys, _count, key);
+        }
+
+        private void Append(string key, TValue value)
+        {
+            if (_count == _keys.Length)
+            {
+                var size = Math.Max(4, _keys.Length * 2);
+                Array.Resize(ref _keys, size);
+                Array.Resize(ref _values, size);
+            }
+            _keys[_count] = key;
+            _values[_count] = value;
+            _count++;
+            if (_index is not null) _index[key] = _count - 1;
+            else if (_count > ScanLimit) _index = IndexOf(_keys, _count);
+        }
     }
 }

@@ -26,18 +26,18 @@ public static class SectionConfigBinder
     public static BoundSectionConfig Read(SourceFile file, SectionFileSchema schema, BindContext context, bool oneFindingPerMistake = true)
     {
         var document = SectionConfigScanner.Scan(file, schema.HeaderShape);
+        var causes = oneFindingPerMistake ? new RootCauses() : null;
+        var bindDiagnostics = new List<Diagnostic>();
+        var bound = Bind(document, schema, context.Target, bindDiagnostics.Add, causes);
         // PVE reads the body of a section it skips without a word ('next if $skip'): what the scanner found there
         // is not what PVE does, so it is not reported; the skip itself is, at the header.
-        var skippedBodyLines = document.Sections
-            .Where(s => SkipReason(s.Header, schema, context.Target) is not SkipKind.None)
-            .SelectMany(s => s.Body.Select(l => l.Line))
+        var skippedBodyLines = bound.Sections
+            .Where(s => s.Status is SectionStatus.SkippedInvalidId or SectionStatus.SkippedUnknownType)
+            .SelectMany(s => s.Syntax.Body.Select(l => l.Line))
             .ToHashSet();
         IEnumerable<Diagnostic> syntaxDiagnostics = skippedBodyLines.Count == 0
             ? document.Diagnostics
             : document.Diagnostics.Where(d => d.Span is not { } span || !skippedBodyLines.Contains(span.Line)).ToList();
-        var causes = oneFindingPerMistake ? new RootCauses() : null;
-        var bindDiagnostics = new List<Diagnostic>();
-        var bound = Bind(document, schema, context.Target, bindDiagnostics.Add, causes);
         context.ReportAll(causes is null ? syntaxDiagnostics : causes.Attach(syntaxDiagnostics));
         context.ReportAll(bindDiagnostics);
         return bound;
@@ -46,13 +46,11 @@ public static class SectionConfigBinder
     private enum SkipKind { None, UnknownType, InvalidId }
 
     /// <summary>Why PVE's <c>parse_config</c> skips a section at its header, in PVE's order of checks.</summary>
-    private static SkipKind SkipReason(HeaderLine header, SectionFileSchema schema, TargetRelease target)
+    private static SkipKind SkipReason(SectionFileSchema schema, SectionTypeSchema? typeSchema, SectionIdCheck idCheck, TargetRelease target)
     {
-        var type = TypeOf(header, schema);
-        var typeSchema = schema.Types.GetValueOrDefault(type);
         var unknownType = typeSchema is null || typeSchema.Since > target;
         if (unknownType && !schema.IdCheckedBeforeType) return SkipKind.UnknownType;
-        if (schema.CheckId(type, header.Id.Text).Problem is not null) return SkipKind.InvalidId;
+        if (idCheck.Problem is not null) return SkipKind.InvalidId;
         return unknownType ? SkipKind.UnknownType : SkipKind.None;
     }
 
@@ -90,7 +88,7 @@ public static class SectionConfigBinder
         SectionEntry Entry(IReadOnlyDictionary<string, SectionProperty> properties) =>
             new(file.Path, type, id, header.Span, properties, syntax.Span);
 
-        switch (SkipReason(header, schema, target))
+        switch (SkipReason(schema, typeSchema, idCheck, target))
         {
             case SkipKind.UnknownType:
                 diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
@@ -102,7 +100,7 @@ public static class SectionConfigBinder
         }
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
-        var accepted = new Dictionary<string, SectionProperty>(StringComparer.Ordinal);   // never removed from: in file order
+        var accepted = new OrdinalMap<SectionProperty>.Builder(); // in file order
         Dictionary<string, PropertyLine>? rejected = null; // made for the first rejected line
         HeaderLine? swallowed = null;
         PropertyLine? typeLine = null;
@@ -137,7 +135,7 @@ public static class SectionConfigBinder
         }
 
         // The compact map: a large cluster keeps tens of thousands of entries.
-        var entry = Entry(OrdinalMap<SectionProperty>.From(accepted));
+        var entry = Entry(accepted.ToMap());
         if (status == SectionStatus.Accepted && schema.DecodeCheck is { } decode &&
             !decode(entry, typeSchema, diagnostics.Report))
             status = SectionStatus.Broken;
@@ -153,7 +151,7 @@ public static class SectionConfigBinder
     /// </summary>
     private readonly record struct LineReport(
         DiagnosticBudget Diagnostics, RootCauses? Causes, HeaderLine? Swallowed, PropertyLine Line,
-        SectionFileSchema Schema, SectionTypeSchema TypeSchema, IReadOnlyDictionary<string, SectionProperty> Accepted, TargetRelease Target)
+        SectionFileSchema Schema, SectionTypeSchema TypeSchema, OrdinalMap<SectionProperty>.Builder Accepted, TargetRelease Target)
     {
         // A struct, not a closure: one per property line of every section, and almost never asked to report.
         public void Report(Diagnostic d)
@@ -190,7 +188,7 @@ public static class SectionConfigBinder
 
     private static SectionProperty? BindProperty(
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
-        SectionNoun description, IDictionary<string, SectionProperty> accepted, TargetRelease target, in LineReport report)
+        SectionNoun description, OrdinalMap<SectionProperty>.Builder accepted, TargetRelease target, in LineReport report)
     {
         var key = line.Key.Text;
 
