@@ -14,5 +14,5 @@ public static class LineBreaks
 
     /// <summary>Whether only '\n' ends a line of the file at <paramref name="path"/> (a logical path such as etc/pve/storage.cfg).</summary>
     public static bool LineFeedOnly(string path) =>
-        LineFeedOnlyFiles.Any(f => path == f || path.EndsWith("/" + f, StringComparison.Ordinal));
+        Array.Exists(LineFeedOnlyFiles, f => path.EndsWith(f, StringComparison.Ordinal) && (path.Length == f.Length || path[^(f.Length + 1)] == '/'));
 }
