@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace PveLint.Analysis.Quorum;
 
 /// <summary>corosync-qnetd's answer for one membership: the nodes that get ACK (cast the QDevice vote).</summary>
-public sealed record QnetdDecision(ImmutableHashSet<int> Ack, string Summary, string? Undecidable = null)
+public sealed record QnetdDecision(NodeIdSet Ack, string Summary, string? Undecidable = null)
 {
-    public static QnetdDecision None(string summary) => new([], summary);
+    public static QnetdDecision None(string summary) => new(NodeIdSet.Empty, summary);
 }
 
 /// <summary>
@@ -24,10 +24,10 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     private enum LmsVote { New, Ack, Nack }
 
     private readonly ImmutableArray<int> _configNodes = arithmetic.Config.Nodes.Select(n => n.NodeId ?? 0).ToImmutableArray();
-    private ImmutableHashSet<int> _quoratePartition = [];
+    private NodeIdSet _quoratePartition = NodeIdSet.Empty;
     private readonly Dictionary<int, LmsVote> _lms = new();
-    private readonly Dictionary<int, ImmutableHashSet<int>> _lmsMembership = new();   // each lms client's membership when qnetd last ran lms for it
-    private readonly Dictionary<int, ImmutableHashSet<int>> _held = new();   // lms clients still casting an ACK without qnetd, with their membership
+    private readonly Dictionary<int, NodeIdSet> _lmsMembership = new();   // each lms client's membership when qnetd last ran lms for it
+    private readonly Dictionary<int, NodeIdSet> _held = new();   // lms clients still casting an ACK without qnetd, with their membership
 
     private string Algorithm => arithmetic.Config.QDevice?.Algorithm ?? QDeviceSettings.FiftyFiftySplit;
 
@@ -40,13 +40,14 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     public QnetdDecision Decide(IReadOnlyList<(int[] Nodes, bool Reaches)> partitions, Func<int, bool> quorate)
     {
         var connected = partitions.Where(p => p.Reaches && p.Nodes.Length > 0).ToList();
-        var held = HeldWithoutQnetd(partitions.Where(p => !p.Reaches).ToList(), quorate);
+        var held = HeldWithoutQnetd(partitions, quorate);
         // A client that disconnects (node down or cut off) loses its lms history: a reconnecting daemon is a new client.
-        foreach (var id in _lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList())
-        {
-            _lms.Remove(id);
-            _lmsMembership.Remove(id);
-        }
+        if (_lms.Count > 0)
+            foreach (var id in _lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList())
+            {
+                _lms.Remove(id);
+                _lmsMembership.Remove(id);
+            }
         var heldClause = held.IsEmpty ? ""
             : $"; {string.Join(", ", held.Order().Select(Name))} keep{(held.Count == 1 ? "s" : "")} casting the vote without qnetd (lms with wait_for_all keeps its last ACK while the node was quorate and its membership does not change)";
         if (connected.Count == 0)
@@ -55,7 +56,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         {
             QDeviceSettings.FiftyFiftySplit => FiftyFiftySplit(connected),
             QDeviceSettings.LastManStanding => LastManStanding(connected),
-            var other => new QnetdDecision([], "", $"QDevice algorithm '{other}' is not one pvelint models (ffsplit, lms)"),
+            var other => new QnetdDecision(NodeIdSet.Empty, "", $"QDevice algorithm '{other}' is not one pvelint models (ffsplit, lms)"),
         };
         return Remember(held.IsEmpty || decision.Undecidable is not null ? decision : decision with { Ack = decision.Ack.Union(held), Summary = decision.Summary + heldClause });
     }
@@ -66,17 +67,18 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     /// unchanged); the next membership change turns an ACK still being cast without qnetd into NACK
     /// (qdevice_model_net_votequorum_node_list_notify). ffsplit always votes NACK once disconnected.
     /// </summary>
-    private ImmutableHashSet<int> HeldWithoutQnetd(List<(int[] Nodes, bool Reaches)> disconnected, Func<int, bool> quorate)
+    private NodeIdSet HeldWithoutQnetd(IReadOnlyList<(int[] Nodes, bool Reaches)> partitions, Func<int, bool> quorate)
     {
         if (Algorithm != QDeviceSettings.LastManStanding || arithmetic.Config.WaitForAll != true)
         {
             _held.Clear();
-            return [];
+            return NodeIdSet.Empty;
         }
-        var keep = new Dictionary<int, ImmutableHashSet<int>>();
-        foreach (var p in disconnected)
+        var keep = new Dictionary<int, NodeIdSet>();
+        foreach (var p in partitions)
         {
-            var members = p.Nodes.ToImmutableHashSet();
+            if (p.Reaches) continue;
+            var members = NodeIdSet.Of(p.Nodes);
             foreach (var id in p.Nodes)
             {
                 var justLost = _lms.GetValueOrDefault(id) == LmsVote.Ack && _lmsMembership[id].SetEquals(members) && quorate(id);
@@ -86,7 +88,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         }
         _held.Clear();
         foreach (var (id, members) in keep) _held[id] = members;
-        return keep.Keys.ToImmutableHashSet();
+        return NodeIdSet.Of(keep.Keys);
     }
 
     private QnetdDecision Remember(QnetdDecision decision)
@@ -124,13 +126,13 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         if (aKept && bNone) return Ack(a, "ffsplit keeps the vote with the partition that had it (keep_active_partition_tie_breaker)");
         if (bKept && aNone) return Ack(b, "ffsplit keeps the vote with the partition that had it (keep_active_partition_tie_breaker)");
         if (!((aKept && bKept) || (aNone && bNone)))
-            return new QnetdDecision([], "", "in the 50:50 split some nodes of each half were in the last quorate partition, so qnetd's choice depends on the order its clients connected");
+            return new QnetdDecision(NodeIdSet.Empty, "", "in the 50:50 split some nodes of each half were in the last quorate partition, so qnetd's choice depends on the order its clients connected");
 
         if (!TryPreferredNode(out var preferred, out var rule))
-            return new QnetdDecision([], "", $"QDevice tie_breaker '{TieBreaker}' is not lowest, highest or a nodeid");
+            return new QnetdDecision(NodeIdSet.Empty, "", $"QDevice tie_breaker '{TieBreaker}' is not lowest, highest or a nodeid");
         if (a.Contains(preferred)) return Ack(a, $"ffsplit gives the 50:50 tie to the half holding the tie_breaker node {Name(preferred)} ({rule})");
         if (b.Contains(preferred)) return Ack(b, $"ffsplit gives the 50:50 tie to the half holding the tie_breaker node {Name(preferred)} ({rule})");
-        return new QnetdDecision([], "", $"the tie_breaker node {Name(preferred)} ({rule}) is in neither half of the 50:50 split, so qnetd keeps whichever half it compared first (the order its clients connected)");
+        return new QnetdDecision(NodeIdSet.Empty, "", $"the tie_breaker node {Name(preferred)} ({rule}) is in neither half of the 50:50 split, so qnetd keeps whichever half it compared first (the order its clients connected)");
     }
 
     /// <summary>qnetd_algo_ffsplit_is_preferred_partition: lowest/highest of the configured nodes, or the given nodeid.</summary>
@@ -163,7 +165,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         foreach (var p in connected)
         {
             // Members share their membership set (below): compare each set with the partition once.
-            var same = new Dictionary<ImmutableHashSet<int>, bool>(ReferenceEqualityComparer.Instance);
+            var same = new Dictionary<NodeIdSet, bool>(ReferenceEqualityComparer.Instance);
             foreach (var id in p.Nodes)
             {
                 if (!_lmsMembership.TryGetValue(id, out var was)) continue;
@@ -171,11 +173,11 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
                 if (equal) unchanged.Add(id);
             }
         }
-        var kept = unchanged.Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack).ToImmutableHashSet();
+        var kept = NodeIdSet.Of(unchanged.Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack));
         foreach (var p in connected)
         {
             // One set per partition, shared by its members (it is immutable): a set each was 64² entries per step.
-            var membership = p.Nodes.ToImmutableHashSet();
+            var membership = NodeIdSet.Of(p.Nodes);
             foreach (var id in p.Nodes) _lmsMembership[id] = membership;
         }
         var reporting = connected.SelectMany(p => p.Nodes).Where(id => !unchanged.Contains(id)).ToList();
@@ -213,17 +215,17 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
             return Ack(connected.First(p => p.Nodes.Contains(tb)).Nodes, $"lms gives the tie to the partition holding the {TieBreaker} connected node {Name(tb)}");
         }
         if (!int.TryParse(TieBreaker, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
-            return new QnetdDecision([], "", $"QDevice tie_breaker '{TieBreaker}' is not lowest, highest or a nodeid");
+            return new QnetdDecision(NodeIdSet.Empty, "", $"QDevice tie_breaker '{TieBreaker}' is not lowest, highest or a nodeid");
         // do_lms_algorithm's nodeid mode ACKs the tie_breaker client itself, not its partition.
         return all.Contains(id)
-            ? new QnetdDecision([id], $"lms gives the tie to the tie_breaker node {Name(id)} alone")
+            ? new QnetdDecision(NodeIdSet.Of([id]), $"lms gives the tie to the tie_breaker node {Name(id)} alone")
             : QnetdDecision.None($"lms gives the tie to the tie_breaker node {Name(id)}, which is not connected");
     }
 
     private static bool SamePartition(List<(int[] Nodes, bool Reaches)> partitions, int a, int b) =>
         partitions.Any(p => p.Nodes.Contains(a) && p.Nodes.Contains(b));
 
-    private static QnetdDecision Ack(int[] nodes, string summary) => new(nodes.ToImmutableHashSet(), summary);
+    private static QnetdDecision Ack(int[] nodes, string summary) => new(NodeIdSet.Of(nodes), summary);
 
     private string Name(int id) => names.TryGetValue(id, out var n) ? $"{id} ({n})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
