@@ -15,7 +15,7 @@ public static class QuorumLayer
         {
             var outcome = QuorumEvaluator.Evaluate(config, partitions);
             var last = outcome.Steps.IsEmpty ? outcome.SteadyState : outcome.Steps[^1];
-            return new QuorumVerdict(last.Partitions, last.QDeviceDecision, outcome.Undecidable);
+            return new QuorumVerdict(last.Partitions, last.QDeviceDecision, outcome.Undecidable) { Config = config };
         }
         catch (ArgumentException e)
         {

@@ -18,23 +18,38 @@ public sealed record QuorumVerdict(ImmutableArray<PartitionVerdict> Partitions, 
     /// <summary>Two or more partitions quorate at once.</summary>
     public bool SplitBrain => Partitions.Count(p => p.IsQuorate) > 1;
 
+    /// <summary>The configuration the partitions were evaluated for (null for a verdict made by hand).</summary>
+    public VoteConfig? Config { get; init; }
+
     /// <summary>The nodes that see themselves quorate (per node, so a divided partition counts its quorate members); a new set on each call.</summary>
     public IReadOnlySet<string> QuorateNodes
     {
         get
         {
-            var quorate = new HashSet<string>(Partitions.Sum(p => p.Partition.Nodes.Length), StringComparer.Ordinal);
-            foreach (var p in Partitions)
+            if (Config is { } config)
             {
-                if (p.Nodes.IsEmpty)
-                {
-                    if (p.IsQuorate) quorate.UnionWith(p.Partition.Nodes);
-                    continue;
-                }
-                foreach (var n in p.Nodes)
-                    if (n.Quorate) quorate.Add(n.Node);
+                var configured = new ConfiguredNodeSet(config);
+                AddQuorate(configured.Add);
+                return configured;
             }
+            var quorate = new HashSet<string>(Partitions.Sum(p => p.Partition.Nodes.Length), StringComparer.Ordinal);
+            AddQuorate(n => quorate.Add(n));
             return quorate;
+        }
+    }
+
+    private void AddQuorate(Action<string> add)
+    {
+        foreach (var p in Partitions)
+        {
+            if (p.Nodes.IsEmpty)
+            {
+                if (p.IsQuorate)
+                    foreach (var n in p.Partition.Nodes) add(n);
+                continue;
+            }
+            foreach (var n in p.Nodes)
+                if (n.Quorate) add(n.Node);
         }
     }
 

@@ -40,24 +40,26 @@ public static class QuorumEvaluator
     public static QuorumOutcome EvaluateSequence(VoteConfig config, IReadOnlyList<MembershipStep> steps)
     {
         var arithmetic = VoteArithmetic.Of(config);
-        var steady = MembershipStep.Of(Partition.Of(config.Nodes.Select(n => n.Name)));
         foreach (var step in steps) Validate(config, step);
 
         if (WhyNotEvaluable(arithmetic) is { } why)
-            return new QuorumOutcome(arithmetic, AllUndecidable(steady, why), steps.Select(s => AllUndecidable(s, why)).ToImmutableArray(), why);
+            return new QuorumOutcome(arithmetic, AllUndecidable(SteadyStep(config), why), steps.Select(s => AllUndecidable(s, why)).ToImmutableArray(), why);
 
         if (steps.Count == 1 && SteadyStateShortcut.Applies(arithmetic)
             && SteadyStateShortcut.For(config)?.Evaluate(steps[0]) is { } quick)
             return quick;
-        return FullReplay(arithmetic, [steady, .. steps]);
+        return FullReplay(arithmetic, [SteadyStep(config), .. steps]);
     }
+
+    /// <summary>Every configured node in one partition: where each sequence starts.</summary>
+    private static MembershipStep SteadyStep(VoteConfig config) => MembershipStep.Of(Partition.Of(config.Nodes.Select(n => n.Name)));
 
     /// <summary><see cref="EvaluateSequence"/> without <see cref="SteadyStateShortcut"/>: the reference it is tested against.</summary>
     internal static QuorumOutcome EvaluateOnThePort(VoteConfig config, IReadOnlyList<MembershipStep> steps)
     {
         foreach (var step in steps) Validate(config, step);
         var arithmetic = VoteArithmetic.Of(config);
-        return FullReplay(arithmetic, [MembershipStep.Of(Partition.Of(config.Nodes.Select(n => n.Name))), .. steps]);
+        return FullReplay(arithmetic, [SteadyStep(config), .. steps]);
     }
 
     /// <summary>Every step on the per-node port, in both message orders (the answer must not depend on it).</summary>
@@ -95,12 +97,15 @@ public static class QuorumEvaluator
 
     private static void Validate(VoteConfig config, MembershipStep step)
     {
-        var seen = new HashSet<string>(step.Partitions.Sum(p => p.Nodes.Length), StringComparer.Ordinal);   // sized: one per scenario
-        foreach (var node in step.Partitions.SelectMany(p => p.Nodes))
-        {
-            if (config.Node(node) is null) throw new ArgumentException($"partition names node '{node}', which is not in the configuration", nameof(step));
-            if (!seen.Add(node)) throw new ArgumentException($"node '{node}' is in more than one partition", nameof(step));
-        }
+        var seen = new bool[config.Nodes.Length]; // one per scenario: by position, not a set of names
+        foreach (var partition in step.Partitions)
+            foreach (var node in partition.Nodes)
+            {
+                var at = config.IndexOf(node);
+                if (at < 0) throw new ArgumentException($"partition names node '{node}', which is not in the configuration", nameof(step));
+                if (seen[at]) throw new ArgumentException($"node '{node}' is in more than one partition", nameof(step));
+                seen[at] = true;
+            }
     }
 
     private static StepOutcome AllUndecidable(MembershipStep step, string why) =>
