@@ -32,7 +32,8 @@ public static partial class PoolReader
             if (fields.Count < 2 || fields[0].Text != "pool") continue;
 
             var (nameOffset, name) = fields[1];
-            var nameLocated = new Located<string>(name, file.SpanOnLine(line, nameOffset + 1, Math.Max(1, name.Length)));
+            // An empty name at the end of the line ('pool: ') is pointed at where it would start, not past the line.
+            var nameLocated = new Located<string>(name, file.SpanOnLine(line, nameOffset + 1, Math.Min(Math.Max(1, name.Length), text.Length - nameOffset)));
             if (!PoolNameRegex().IsMatch(name))
             {
                 budget.Report(DiagnosticIds.InvalidValue, nameLocated.Span,

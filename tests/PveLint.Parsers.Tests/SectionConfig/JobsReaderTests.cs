@@ -88,6 +88,19 @@ public class JobsReaderTests() : ReaderTests<List<BackupJob>>("etc/pve/jobs.cfg"
         Assert.Empty(Read("vzdump: j1\n\tschedule daily\n\tall 1\n\texclude-path /tmp\n\texclude-path /var/cache\n").Context.Diagnostics);
 
     [Fact]
+    public void An_empty_pool_name_at_the_end_of_its_line_is_pointed_at_inside_the_line()
+    {
+        // Found by the mutated-corpus property test: the span of 'pool: ' ran one column past the line.
+        var context = Context();
+        var file = Inline("etc/pve/user.cfg", "pool: \nvmdata\n");
+        PoolReader.Read(file, context);
+
+        var span = Assert.Single(context.Diagnostics).Span!.Value;
+        Assert.Equal((1, 7, 7), (span.Line, span.Column, span.EndColumn));
+        context.AssertSpansInside(file);
+    }
+
+    [Fact]
     public void Pools_are_read_from_their_lines_only()
     {
         var context = Context();
