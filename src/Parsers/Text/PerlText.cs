@@ -9,7 +9,7 @@ namespace PveLint.Text;
 public static class PerlText
 {
     /// <summary>Perl's <c>lc</c> on a byte string: only A-Z change (ToLowerInvariant would also fold U+212A KELVIN SIGN and other non-ASCII letters).</summary>
-    public static string Lc(string text) => string.Create(text.Length, text, static (span, source) =>
+    public static string Lc(string text) => !text.AsSpan().ContainsAnyInRange('A', 'Z') ? text : string.Create(text.Length, text, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++) span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
     });
@@ -21,14 +21,14 @@ public static class PerlText
     public static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
     /// <summary>Index of the first non-space character at or after <paramref name="start"/> (or the length).</summary>
-    public static int SkipSpaces(string text, int start, int end)
+    public static int SkipSpaces(ReadOnlySpan<char> text, int start, int end)
     {
         while (start < end && IsSpace(text[start])) start++;
         return start;
     }
 
     /// <summary>End (exclusive) of <c>text[start..end]</c> without its trailing spaces.</summary>
-    public static int TrimEnd(string text, int start, int end)
+    public static int TrimEnd(ReadOnlySpan<char> text, int start, int end)
     {
         while (end > start && IsSpace(text[end - 1])) end--;
         return end;

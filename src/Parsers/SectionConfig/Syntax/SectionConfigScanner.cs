@@ -55,7 +55,22 @@ public static class SectionConfigScanner
         private int _lastRejectedHeaderLine;
         private readonly OrphanLines _orphans = new();
 
-        private readonly record struct RawLine(int Start, string Text, int Line, SourceSpan Span);
+        /// <summary>A line as read: where it lies in the file (with a '\r' before its '\n'), its number and span.</summary>
+        private readonly record struct RawLine(LineText Source, int Line, SourceSpan Span)
+        {
+            public int Start => Source.Start;
+
+            public ReadOnlySpan<char> Text => Source.Chars;
+        }
+
+        /// <summary>
+        /// Keys and types, one string each per file: a large file repeats a handful of keys on tens of thousands of
+        /// lines. Ids and values are unique, so they are not kept here; past <see cref="MaxNames"/> distinct names
+        /// (no real file has that many) the rest are not shared, so a file of junk keys is not searched quadratically.
+        /// </summary>
+        private readonly List<string> _names = [];
+
+        private const int MaxNames = 64;
 
         public void Run()
         {
@@ -64,7 +79,7 @@ public static class SectionConfigScanner
                 if (NextNonComment(null) is not { } line) break;
                 if (IsFalse(line.Text))
                 {
-                    Lines.Add(new BlankLine(line.Line, line.Span, line.Text));
+                    Lines.Add(new BlankLine(line.Line, line.Span, line.Source));
                     continue;
                 }
 
@@ -103,7 +118,7 @@ public static class SectionConfigScanner
 
             if (line is { } terminator)
             {
-                _lastTerminator = new BlankLine(terminator.Line, terminator.Span, terminator.Text);
+                _lastTerminator = new BlankLine(terminator.Line, terminator.Span, terminator.Source);
                 Lines.Add(_lastTerminator);
             }
         }
@@ -116,36 +131,36 @@ public static class SectionConfigScanner
             {
                 var keyEnd = keyStart;
                 while (keyEnd < text.Length && !PerlText.IsSpace(text[keyEnd])) keyEnd++;
-                var key = Token(line, keyStart, keyEnd - keyStart);
+                var key = NameToken(line, keyStart, keyEnd - keyStart);
                 var valueStart = PerlText.SkipSpaces(text, keyEnd, text.Length);
                 var valueEnd = PerlText.TrimEnd(text, valueStart, text.Length);
                 var value = valueEnd > valueStart ? Token(line, valueStart, valueEnd - valueStart) : null;
-                var property = new PropertyLine(line.Line, line.Span, text, key, value);
+                var property = new PropertyLine(line.Line, line.Span, line.Source, key, value);
                 ReportInlineComment(property, header);
                 return property;
             }
 
             if (PerlText.IsBlank(text))
             {
-                Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(' ', '\t') == "\r"
+                Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(" \t").SequenceEqual("\r")
                     ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE's parser does not take '\\r' as an empty line but ignores it ('ignore config line'), so section '{MessageText.Short(header.Id.Text)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
                     : $"Line {line.Line} holds only whitespace: PVE does not end section '{MessageText.Short(header.Id.Text)}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
-                return new JunkLine(line.Line, line.Span, text, JunkKind.WhitespaceOnly);
+                return new JunkLine(line.Line, line.Span, line.Source, JunkKind.WhitespaceOnly);
             }
 
             var swallowed = MatchHeader(line);
             if (swallowed is not null)
             {
                 Diagnostics.Report(new Diagnostic(DiagnosticIds.SwallowedSection,
-                    $"Section header '{MessageText.Short(text.TrimEnd())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{MessageText.Short(header.Id.Text)}' (line {header.Line}); insert an empty line before it.",
+                    $"Section header '{MessageText.Short(text.TrimEnd().ToString())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{MessageText.Short(header.Id.Text)}' (line {header.Line}); insert an empty line before it.",
                     line.Span,
                     [new RelatedSpan(header.Span, $"section '{MessageText.Short(header.Id.Text)}' that swallows the header")]));
-                return new JunkLine(line.Line, line.Span, text, JunkKind.SwallowedHeader, swallowed);
+                return new JunkLine(line.Line, line.Span, line.Source, JunkKind.SwallowedHeader, swallowed);
             }
 
             Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span,
                 $"PVE ignores line {line.Line} in section '{MessageText.Short(header.Id.Text)}' ('ignore config line'): a body line must be indented and start with a key."));
-            return new JunkLine(line.Line, line.Span, text, JunkKind.NotAProperty);
+            return new JunkLine(line.Line, line.Span, line.Source, JunkKind.NotAProperty);
         }
 
         private void AddOutsideJunk(RawLine line)
@@ -160,7 +175,7 @@ public static class SectionConfigScanner
             else if (indented && shape.TryMatch(text[PerlText.SkipSpaces(text, 0, text.Length)..], out _, out _))
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
             else if (!indented && text.IndexOf('#') is var hash and > 0 && shape.TryMatch(text[..PerlText.TrimEnd(text, 0, hash)], out _, out _))
-                message = $"PVE ignores line {line.Line} ('ignore config line'): PVE has no inline comments, so '{MessageText.Short(text.TrimEnd())}' is not a section header ('{shape.Description}' and nothing after it); move the comment to a line of its own.";
+                message = $"PVE ignores line {line.Line} ('ignore config line'): PVE has no inline comments, so '{MessageText.Short(text.TrimEnd().ToString())}' is not a section header ('{shape.Description}' and nothing after it); move the comment to a line of its own.";
             else
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it is neither a section header '{shape.Description}' nor inside a section.";
             // One mistake, one finding: the indented lines a rejected header or an empty line cut off follow from the
@@ -176,7 +191,7 @@ public static class SectionConfigScanner
                 else if (followsTerminator) _orphans.Start(cause, diagnostic);
                 else Diagnostics.Report(diagnostic);
             }
-            Lines.Add(new JunkLine(line.Line, line.Span, text, JunkKind.OutsideSection));
+            Lines.Add(new JunkLine(line.Line, line.Span, line.Source, JunkKind.OutsideSection));
             if (!indented)
             {
                 _lastRejectedHeaderLine = line.Line;
@@ -199,7 +214,7 @@ public static class SectionConfigScanner
         private HeaderLine? MatchHeader(RawLine line)
         {
             if (!shape.TryMatch(line.Text, out var type, out var id)) return null;
-            return new HeaderLine(line.Line, line.Span, line.Text, Token(line, type.Start, type.Length), Token(line, id.Start, id.Length));
+            return new HeaderLine(line.Line, line.Span, line.Source, NameToken(line, type.Start, type.Length), Token(line, id.Start, id.Length));
         }
 
         /// <summary>
@@ -217,7 +232,7 @@ public static class SectionConfigScanner
                 var first = PerlText.SkipSpaces(line.Text, 0, line.Text.Length);
                 if (first < line.Text.Length && line.Text[first] == '#')
                 {
-                    var comment = new CommentLine(line.Line, line.Span, line.Text);
+                    var comment = new CommentLine(line.Line, line.Span, line.Source);
                     Lines.Add(comment);
                     body?.Add(comment);
                     continue;
@@ -233,18 +248,33 @@ public static class SectionConfigScanner
             var newline = _text.IndexOf('\n', start);
             var end = newline < 0 ? _text.Length : newline;
             _pos = newline < 0 ? _text.Length : newline + 1;
-            var text = _text.Substring(start, end - start);
+            var length = end - start;
             // The span leaves out a CR before the LF, which SourceFile counts as part of the line break.
-            var spanLength = text.Length > 0 && text[^1] == '\r' ? text.Length - 1 : text.Length;
+            var spanLength = length > 0 && _text[end - 1] == '\r' ? length - 1 : length;
             var span = file.SpanOf(start, spanLength);
-            return new RawLine(start, text, span.Line, span);
+            return new RawLine(new LineText(_text, start, length), span.Line, span);
         }
 
         private SyntaxToken Token(RawLine line, int start, int length) =>
-            new(line.Text.Substring(start, length), line.Start + start, file.SpanOf(line.Start + start, length));
+            new(_text.Substring(line.Start + start, length), line.Start + start, file.SpanOf(line.Start + start, length));
+
+        /// <summary>A key or type: its text is shared with every other line that names it (<see cref="_names"/>).</summary>
+        private SyntaxToken NameToken(RawLine line, int start, int length)
+        {
+            var chars = line.Text.Slice(start, length);
+            string? text = null;
+            foreach (var name in _names)
+                if (chars.SequenceEqual(name)) { text = name; break; }
+            if (text is null)
+            {
+                text = chars.ToString();
+                if (_names.Count < MaxNames) _names.Add(text);
+            }
+            return new(text, line.Start + start, file.SpanOf(line.Start + start, length));
+        }
 
         /// <summary>Perl's <c>next if !$line</c> / <c>while ($line = ...)</c>: "" and "0" are false.</summary>
-        private static bool IsFalse(string text) => text.Length == 0 || text == "0";
+        private static bool IsFalse(ReadOnlySpan<char> text) => text.Length == 0 || text.SequenceEqual("0");
     }
 
 }

@@ -5,32 +5,55 @@ using PveLint.Text;
 
 namespace PveLint.SectionConfig.Syntax;
 
-/// <summary>A piece of a line: its text, its 0-based offset in the file and its span.</summary>
-public sealed record SyntaxToken(string Text, int Offset, SourceSpan Span)
+/// <summary>
+/// A piece of a line: its text and span as one located value (binding hands it on as it is, never copies it), and
+/// its 0-based offset in the file.
+/// </summary>
+public sealed record SyntaxToken(Located<string> Located, int Offset)
 {
-    /// <summary>The token as a located value, made once with the token (binding hands it on as it is, never copies it).</summary>
-    public Located<string> Located { get; } = new(Text, Span);
+    public SyntaxToken(string text, int offset, SourceSpan span) : this(new Located<string>(text, span), offset)
+    {
+    }
+
+    public string Text => Located.Value;
+
+    public SourceSpan Span => Located.Span;
 
     public Located<string> ToLocated() => Located;
+}
+
+/// <summary>
+/// Where a line's text lies in its file's text (a '\r' before its '\n' included): a large file has a line record
+/// for every line, so the line's string is made only when asked for.
+/// </summary>
+public readonly record struct LineText(string FileText, int Start, int Length)
+{
+    public ReadOnlySpan<char> Chars => FileText.AsSpan(Start, Length);
+
+    public override string ToString() => FileText.Substring(Start, Length);
 }
 
 /// <summary>
 /// One physical line of a section-config file as PVE's <c>parse_config</c> classifies it. <see cref="Line"/> is
 /// the 1-based line number, <see cref="Span"/> covers the line's text (without the line break).
 /// </summary>
-public abstract record SectionConfigLine(int Line, SourceSpan Span, string Text);
+public abstract record SectionConfigLine(int Line, SourceSpan Span, LineText Source)
+{
+    /// <summary>The line as written (a '\r' before its '\n' included); a new string on each call.</summary>
+    public string Text => Source.ToString();
+}
 
 /// <summary>An empty line (it ends a section), or a line holding only <c>0</c>, which Perl also reads as false.</summary>
-public sealed record BlankLine(int Line, SourceSpan Span, string Text) : SectionConfigLine(Line, Span, Text);
+public sealed record BlankLine(int Line, SourceSpan Span, LineText Source) : SectionConfigLine(Line, Span, Source);
 
 /// <summary>A line whose first non-blank character is <c>#</c>: skipped everywhere, it never ends a section.</summary>
-public sealed record CommentLine(int Line, SourceSpan Span, string Text) : SectionConfigLine(Line, Span, Text);
+public sealed record CommentLine(int Line, SourceSpan Span, LineText Source) : SectionConfigLine(Line, Span, Source);
 
 /// <summary>A <c>type: id</c> line that starts a section. <see cref="Type"/> is as written (not lower-cased).</summary>
-public sealed record HeaderLine(int Line, SourceSpan Span, string Text, SyntaxToken Type, SyntaxToken Id) : SectionConfigLine(Line, Span, Text);
+public sealed record HeaderLine(int Line, SourceSpan Span, LineText Source, SyntaxToken Type, SyntaxToken Id) : SectionConfigLine(Line, Span, Source);
 
 /// <summary>An indented <c>key [value]</c> line of a section body. <see cref="Value"/> is null for a bare key.</summary>
-public sealed record PropertyLine(int Line, SourceSpan Span, string Text, SyntaxToken Key, SyntaxToken? Value) : SectionConfigLine(Line, Span, Text)
+public sealed record PropertyLine(int Line, SourceSpan Span, LineText Source, SyntaxToken Key, SyntaxToken? Value) : SectionConfigLine(Line, Span, Source)
 {
     /// <summary>Where an inline <c>#</c> comment would start in the value (whitespace then '#', or a leading '#'), else -1.</summary>
     public int InlineCommentIndex
@@ -66,7 +89,7 @@ public enum JunkKind
 /// A line PVE ignores. For <see cref="JunkKind.SwallowedHeader"/>, <see cref="SwallowedHeader"/> holds what the line
 /// would have been had an empty line preceded it.
 /// </summary>
-public sealed record JunkLine(int Line, SourceSpan Span, string Text, JunkKind Kind, HeaderLine? SwallowedHeader = null) : SectionConfigLine(Line, Span, Text);
+public sealed record JunkLine(int Line, SourceSpan Span, LineText Source, JunkKind Kind, HeaderLine? SwallowedHeader = null) : SectionConfigLine(Line, Span, Source);
 
 /// <summary>
 /// A section: its header and every line PVE reads as its body (properties, comments, ignored lines) up to the empty

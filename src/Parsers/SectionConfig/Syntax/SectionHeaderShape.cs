@@ -9,9 +9,11 @@ namespace PveLint.SectionConfig.Syntax;
 /// </summary>
 public sealed class SectionHeaderShape
 {
-    private readonly Func<string, bool> _idMatches;
+    private delegate bool IdRule(ReadOnlySpan<char> id);
 
-    private SectionHeaderShape(string description, Func<string, bool> idMatches)
+    private readonly IdRule _idMatches;
+
+    private SectionHeaderShape(string description, IdRule idMatches)
     {
         Description = description;
         _idMatches = idMatches;
@@ -30,7 +32,7 @@ public sealed class SectionHeaderShape
     /// non-spaces. With no space at all (<c>vm:100</c>) Perl's greedy <c>(\S+):</c> splits at the last colon that
     /// leaves a non-empty id, which is what this does too.
     /// </summary>
-    public bool TryMatch(string line, out (int Start, int Length) type, out (int Start, int Length) id)
+    public bool TryMatch(ReadOnlySpan<char> line, out (int Start, int Length) type, out (int Start, int Length) id)
     {
         type = id = default;
         if (line.Length == 0 || PerlText.IsSpace(line[0])) return false;
@@ -65,7 +67,7 @@ public sealed class SectionHeaderShape
         return true;
     }
 
-    private static bool IsJobId(string id)
+    private static bool IsJobId(ReadOnlySpan<char> id)
     {
         var dash = id.IndexOf('-');
         if (dash <= 0 || dash == id.Length - 1) return false;
