@@ -1,5 +1,3 @@
-using PveLint.Binding;
-
 namespace PveLint.Sources;
 
 /// <summary>
@@ -11,10 +9,16 @@ public static class SecretPaths
 {
     public static bool IsSecret(string relativePath)
     {
-        var path = relativePath.Replace('\\', '/');
-        if (ClusterBinder.IsSecret(path) || path.EndsWith(".key", StringComparison.Ordinal)) return true;
-        foreach (var segment in path.Split('/'))
-            if (segment is "priv" or ".git") return true;
-        return false;
+        // Asked several times for every file of a tree: '\\' and '/' both end a segment, no string is made.
+        var path = relativePath.AsSpan();
+        if (path.EndsWith(".key", StringComparison.Ordinal)) return true;
+        while (true)
+        {
+            var end = path.IndexOfAny('/', '\\');
+            var segment = end < 0 ? path : path[..end];
+            if (segment.SequenceEqual("priv") || segment.SequenceEqual(".git")) return true;
+            if (end < 0) return false;
+            path = path[(end + 1)..];
+        }
     }
 }
