@@ -45,4 +45,8 @@ internal static class FailureDomains
     /// <summary>The cluster nodes among <paramref name="nodes"/> (rule nodes that are not cluster nodes are PVE0008).</summary>
     public static List<string> Known(ClusterModel model, IEnumerable<string> nodes) =>
         model.NodeNames.IsEmpty ? nodes.ToList() : nodes.Where(n => model.Node(n) is not null).ToList();
+
+    /// <summary><see cref="Known"/> one by one, for rules that stop early: no list is made.</summary>
+    public static IEnumerable<string> KnownLazily(ClusterModel model, IEnumerable<string> nodes) =>
+        model.NodeNames.IsEmpty ? nodes : nodes.Where(n => model.Node(n) is not null);
 }

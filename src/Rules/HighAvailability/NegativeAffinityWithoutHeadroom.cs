@@ -22,12 +22,26 @@ public sealed class NegativeAffinityWithoutHeadroom : Rule
         var rules = HaRuleSet.Evaluate(model);
         foreach (var rule in rules.NegativeRules.Where(r => r.Origin == HaRuleOrigin.RulesFile))
         {
+            if (HasSpareNode(model, rules, rule)) continue;
             var allowed = rule.Resources.SelectMany(sid => FailureDomains.Known(model, rules.AllowedNodes(sid))).Distinct().Order(StringComparer.Ordinal).ToList();
-            if (allowed.Count == 0 || rule.Resources.Count < allowed.Count) continue;
+            if (allowed.Count == 0) continue;
             var why = allowed.Count == rules.Nodes.Length ? "the cluster has" : "their strict node-affinity rules allow";
             yield return Report(rule.Span,
                 $"Negative rule '{rule.Id}' keeps {rule.Resources.Count} resources apart ({HaText.Resources(model, rule.Resources)}) and {why} only {allowed.Count} nodes for them ({HaText.List(allowed)}): "
                 + "every node holds one of them, so when a node fails its member finds no node without a partner and stays in recovery until that node returns.");
         }
+    }
+
+    /// <summary>
+    /// Whether the members may use more nodes than there are members, counted only until that is so: most rules
+    /// allow every node, and the list of them is only made for a finding.
+    /// </summary>
+    private static bool HasSpareNode(ClusterModel model, EffectiveHaRules rules, HaRuleDefinition rule)
+    {
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sid in rule.Resources)
+            foreach (var node in FailureDomains.KnownLazily(model, rules.AllowedNodes(sid)))
+                if (allowed.Add(node) && allowed.Count > rule.Resources.Count) return true;
+        return false;
     }
 }

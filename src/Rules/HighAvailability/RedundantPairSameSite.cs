@@ -42,8 +42,9 @@ public sealed class RedundantPairSameSite : Rule
     private static (string Message, IEnumerable<RelatedSpan> Related)? Confined(ClusterModel model, EffectiveHaRules rules, List<string> members)
     {
         if (members.Count < 2) return null;
+        // Most members may run in several domains: Single stops at the first node of a second one, before any list is made.
+        if (FailureDomains.Single(model, members.SelectMany(sid => FailureDomains.KnownLazily(model, rules.AllowedNodes(sid)))) is not { } domain) return null;
         var allowed = members.SelectMany(sid => FailureDomains.Known(model, rules.AllowedNodes(sid))).Distinct().Order(StringComparer.Ordinal).ToList();
-        if (allowed.Count == 0 || FailureDomains.Single(model, allowed) is not { } domain) return null;
         var strict = members.Select(rules.NodeAffinityOf).OfType<CompiledNodeAffinity>().Where(c => c.Strict).Select(c => c.Rule).Distinct().ToList();
         var message = $"{HaText.Resources(model, members)} apart, but their strict node-affinity {HaText.Plural(strict.Count, "rule", "rules")} {HaText.Quoted(strict.Select(r => r.Id))} "
                       + $"let{(strict.Count == 1 ? "s" : "")} them run only on {HaText.List(allowed)}, all in {domain}: when {domain} fails, every one of them is down at once and none can be recovered elsewhere."
