@@ -41,4 +41,42 @@ public class OrdinalMapTests
         Assert.Contains("'name'", Assert.Throws<KeyNotFoundException>(() => map["name"]).Message);
         Assert.Same(OrdinalMap<string>.Empty, OrdinalMap<string>.From(new Dictionary<string, string>()));
     }
+
+    [Theory]
+    [InlineData(5, 1)]
+    [InlineData(16, 2)]
+    [InlineData(40, 3)]
+    public void A_builder_sets_in_place_and_adds_at_the_end_as_a_dictionary_does(int keys, int seed)
+    {
+        // A Dictionary that is never removed from enumerates in first-insertion order, and an overwrite keeps the
+        // key's place: what guest sections (Set: the last value wins) and section properties (TryAdd: the first) need.
+        var random = new Random(seed);
+        var builder = new OrdinalMap<int>.Builder(random.Next(0, 4));
+        var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var step = 0; step < keys * 4; step++)
+        {
+            var key = $"k{random.Next(keys)}";
+            if (random.Next(2) == 0)
+            {
+                builder.Set(key, step);
+                expected[key] = step;
+            }
+            else
+            {
+                Assert.Equal(expected.TryAdd(key, step), builder.TryAdd(key, step));
+            }
+            Assert.Equal(expected.Count, builder.Count);
+            Assert.Equal(expected.ContainsKey(key), builder.ContainsKey(key));
+            Assert.True(builder.TryGetValue(key, out var value));
+            Assert.Equal(expected[key], value);
+        }
+
+        var map = builder.ToMap();
+        Assert.Equal(expected.ToList(), map.ToList());
+        foreach (var (key, value) in expected) Assert.Equal(value, map[key]);
+        Assert.False(map.ContainsKey("missing"));
+    }
+
+    [Fact]
+    public void An_empty_builder_gives_the_empty_map() => Assert.Same(OrdinalMap<int>.Empty, new OrdinalMap<int>.Builder(8).ToMap());
 }
