@@ -30,7 +30,7 @@ public static class GuestConfigParser
         public List<GuestComment>? Comments { get; private set; } // most sections have none
 
         public void AddComment(GuestComment comment) => (Comments ??= []).Add(comment);
-        public OrdinalMap<GuestEntry>.Builder LastByKey { get; } = new(Math.Min(expectedEntries, 16));
+        public OrdinalMap<GuestEntry>.Builder LastByKey { get; } = new(expectedEntries);
 
         public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments is null ? [] : [.. Comments], LastByKey.ToMap());
     }
@@ -54,7 +54,9 @@ public static class GuestConfigParser
         public GuestConfigSyntax Finish()
         {
             _budget?.Flush(); // no budget: nothing was reported, so nothing was capped
-            return new(file.Path, kind, vmid, _sections.Select(s => s.Build()).ToImmutableArray(), _diagnostics.ToImmutableArray());
+            var sections = ImmutableArray.CreateBuilder<GuestSection>(_sections.Count);
+            foreach (var section in _sections) sections.Add(section.Build());
+            return new(file.Path, kind, vmid, sections.MoveToImmutable(), _diagnostics.Count == 0 ? [] : [.. _diagnostics]);
         }
 
         public void Read(int line)

@@ -19,7 +19,7 @@ public static class GuestConfigReader
     public static Guest Read(SourceFile file, GuestKind kind, string node, int vmid, BindContext context)
     {
         var syntax = GuestConfigParser.Parse(file, kind, vmid);
-        context.ReportAll(syntax.Diagnostics);
+        if (!syntax.Diagnostics.IsEmpty) context.ReportAll(syntax.Diagnostics); // most have none: no boxed array
         return Bind(file, syntax, node, context);
     }
 
@@ -29,7 +29,7 @@ public static class GuestConfigReader
         var main = syntax.Main;
         var current = main.Effective;
 
-        var properties = new GuestProperties(current, main.Description);
+        var properties = new GuestProperties(main);
 
         var tags = ImmutableArray<Located<string>>.Empty;
         if (properties.TryGetValue("tags", out var tagValue))
@@ -44,25 +44,14 @@ public static class GuestConfigReader
         }
 
         var disks = ImmutableArray.CreateBuilder<GuestDisk>();
-        // Volumes of the current config, so a snapshot's or pending's reference to the same volume is not added again.
-        var seenVolumes = syntax.Sections.Length > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-        void Report(string id, SourceSpan span, string message) => context.Report(id, span, message);
-        foreach (var (section, label) in VolumeSections(syntax))
+        AddDisks(file, kind, vmid, syntax.Main, null, disks, null, context);
+        if (syntax.Sections.Length > 1)
         {
-            foreach (var (key, entry) in DisksInLineOrder(kind, section.Effective))
-            {
-                if (GuestDisks.Read(file, kind, vmid, key, entry, label, Report) is not { } disk) continue;
-                var identity = seenVolumes is null || disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
-                if (label is null)
-                {
-                    if (identity is not null) seenVolumes!.Add(identity);
-                    disks.Add(disk);
-                }
-                else if (identity is not null && seenVolumes!.Add(identity))
-                {
-                    disks.Add(disk);
-                }
-            }
+            // Volumes of the current config, so a snapshot's or pending's reference to the same volume is not added again.
+            var seenVolumes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var disk in disks)
+                if (VolumeIdentity(disk) is { } identity) seenVolumes.Add(identity);
+            foreach (var (section, label) in OtherVolumeSections(syntax)) AddDisks(file, kind, vmid, section, label, disks, seenVolumes, context);
         }
 
         List<GuestDevice>? devices = null; // most guests have none
@@ -87,11 +76,24 @@ public static class GuestConfigReader
         return disks;
     }
 
-    /// <summary>The current config first, then pending, then snapshots; a repeated section counts once (the later one wins).</summary>
-    private static IEnumerable<(GuestSection Section, string? Label)> VolumeSections(GuestConfigSyntax syntax)
+    /// <summary>
+    /// The disks of one section in line order; those of pending or a snapshot (<paramref name="label"/>) only when
+    /// <paramref name="seenVolumes"/> does not hold their volume yet.
+    /// </summary>
+    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, GuestSection section, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
     {
-        yield return (syntax.Main, null);
-        if (syntax.Sections.Length == 1) yield break;
+        foreach (var (key, entry) in DisksInLineOrder(kind, section.Effective))
+        {
+            if (GuestDisks.Read(file, kind, vmid, key, entry, label, context) is not { } disk) continue;
+            if (label is null || (VolumeIdentity(disk) is { } identity && seenVolumes!.Add(identity))) disks.Add(disk);
+        }
+    }
+
+    private static string? VolumeIdentity(GuestDisk disk) => disk.Kind is DiskKind.None or DiskKind.HostCdrom ? null : $"{disk.StorageId}:{disk.Volume}";
+
+    /// <summary>Pending, then snapshots; a repeated section counts once (the later one wins).</summary>
+    private static IEnumerable<(GuestSection Section, string Label)> OtherVolumeSections(GuestConfigSyntax syntax)
+    {
         if (syntax.Sections.LastOrDefault(s => s.Kind == GuestSectionKind.Pending) is { } pending) yield return (pending, "pending");
         foreach (var snapshot in syntax.Snapshots.GroupBy(s => s.Name!.Value, StringComparer.Ordinal).Select(g => g.Last()))
             yield return (snapshot, snapshot.Name!.Value);

@@ -1,3 +1,4 @@
+using PveLint.Binding;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.PropertyStrings;
@@ -12,7 +13,7 @@ namespace PveLint.Guests;
 /// </summary>
 internal static class GuestDisks
 {
-    public static GuestDisk? Read(SourceFile file, GuestKind kind, int vmid, string key, GuestEntry entry, string? section, Action<string, SourceSpan, string> report)
+    public static GuestDisk? Read(SourceFile file, GuestKind kind, int vmid, string key, GuestEntry entry, string? section, BindContext context)
     {
         var value = entry.Value;
         var items = PropertyString.Parse(file, OffsetOf(file, value.Span), value.Value).Items;
@@ -27,7 +28,7 @@ internal static class GuestDisks
 
         if (volume is null)
         {
-            report(DiagnosticIds.InvalidValue, value.Span, $"'{key}' of {GuestText.Describe(kind, vmid)} names no volume, so {GuestText.Reader(kind)} drops it.");
+            context.Report(DiagnosticIds.InvalidValue, value.Span, $"'{key}' of {GuestText.Describe(kind, vmid)} names no volume, so {GuestText.Reader(kind)} drops it.");
             return null;
         }
 
@@ -39,7 +40,7 @@ internal static class GuestDisks
         var classified = kind == GuestKind.Qemu ? ClassifyQemu(vmid, key, volume, isCdrom) : ClassifyLxc(volume);
         if (classified is not { } c)
         {
-            report(DiagnosticIds.InvalidValue, value.Span,
+            context.Report(DiagnosticIds.InvalidValue, value.Span,
                 $"'{key}' of {GuestText.Describe(kind, vmid)} uses '{GuestText.Excerpt(volume)}', which is neither 'storage:volume' nor a /dev/ path, so qemu-server drops the drive.");
             return null;
         }

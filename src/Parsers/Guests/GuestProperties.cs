@@ -7,15 +7,34 @@ namespace PveLint.Guests;
 /// <summary>
 /// The properties of a guest's current config: a view of the parser's last entry per key (no dictionary is copied
 /// per guest), with <c>description</c> as qemu-server and pve-container join it from the <c>#</c> and
-/// <c>description:</c> lines. Enumerates in the order the keys first appear in the file.
+/// <c>description:</c> lines, joined when first asked for (most guests have one, and few rules read it).
+/// Enumerates in the order the keys first appear in the file.
 /// </summary>
-internal sealed class GuestProperties(OrdinalMap<GuestEntry> effective, Located<string>? description)
-    : IReadOnlyDictionary<string, Located<string>>
+internal sealed class GuestProperties(GuestSection main) : IReadOnlyDictionary<string, Located<string>>
 {
     private const string DescriptionKey = "description";
 
+    /// <summary>Stands for "joined, and there is none" in <see cref="_description"/>.</summary>
+    private static readonly Located<string> NoDescription = new("", default);
+
+    private readonly OrdinalMap<GuestEntry> effective = main.Effective;
+
+    private Located<string>? _description; // one reference, so a racing reader sees it joined or not at all
+
+    private Located<string>? JoinedDescription
+    {
+        get
+        {
+            var joined = _description ??= main.Description ?? NoDescription;
+            return ReferenceEquals(joined, NoDescription) ? null : joined;
+        }
+    }
+
+    /// <summary>Whether the section has description lines, without joining them.</summary>
+    private bool HasDescription => main.Comments.Length > 0 || main.Entries.Any(e => e.Kind == GuestEntryKind.Description);
+
     /// <summary>Whether the joined description is a key the entries do not have.</summary>
-    private bool DescriptionAdded => description is not null && !effective.ContainsKey(DescriptionKey);
+    private bool DescriptionAdded => HasDescription && !effective.ContainsKey(DescriptionKey);
 
     public int Count => effective.Count + (DescriptionAdded ? 1 : 0);
 
@@ -25,13 +44,13 @@ internal sealed class GuestProperties(OrdinalMap<GuestEntry> effective, Located<
 
     public IEnumerable<Located<string>> Values => this.Select(p => p.Value);
 
-    public bool ContainsKey(string key) => effective.ContainsKey(key) || (description is not null && key == DescriptionKey);
+    public bool ContainsKey(string key) => effective.ContainsKey(key) || (key == DescriptionKey && HasDescription);
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out Located<string> value)
     {
-        if (description is not null && key == DescriptionKey)
+        if (key == DescriptionKey && HasDescription)
         {
-            value = description;
+            value = JoinedDescription!;
             return true;
         }
         value = effective.TryGetValue(key, out var entry) ? entry.Value : null;
@@ -41,8 +60,8 @@ internal sealed class GuestProperties(OrdinalMap<GuestEntry> effective, Located<
     public IEnumerator<KeyValuePair<string, Located<string>>> GetEnumerator()
     {
         foreach (var (key, entry) in effective)
-            yield return new(key, description is not null && key == DescriptionKey ? description : entry.Value);
-        if (DescriptionAdded) yield return new(DescriptionKey, description!);
+            yield return new(key, key == DescriptionKey && HasDescription ? JoinedDescription! : entry.Value);
+        if (DescriptionAdded) yield return new(DescriptionKey, JoinedDescription!);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -14,17 +14,20 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
     /// <summary>Up to this many keys, comparing each is as fast as hashing one, and needs no index.</summary>
     private const int ScanLimit = 16;
 
+    // The arrays may be longer than count: a builder hands its arrays over as they are, sized from the lines it read.
     private readonly string[] keys;
     private readonly TValue[] values;
+    private readonly int count;
     private readonly Dictionary<string, int>? index;
 
-    public static OrdinalMap<TValue> Empty { get; } = new([], []);
+    public static OrdinalMap<TValue> Empty { get; } = new([], [], 0);
 
-    private OrdinalMap(string[] keys, TValue[] values, Dictionary<string, int>? index = null)
+    private OrdinalMap(string[] keys, TValue[] values, int count, Dictionary<string, int>? index = null)
     {
         this.keys = keys;
         this.values = values;
-        this.index = keys.Length > ScanLimit ? index ?? IndexOf(keys, keys.Length) : null;
+        this.count = count;
+        this.index = count > ScanLimit ? index ?? IndexOf(keys, count) : null;
     }
 
     private static Dictionary<string, int> IndexOf(string[] keys, int count)
@@ -46,16 +49,16 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
             keys[i] = key;
             values[i++] = value;
         }
-        return new OrdinalMap<TValue>(keys, values);
+        return new OrdinalMap<TValue>(keys, values, keys.Length);
     }
 
-    public int Count => keys.Length;
+    public int Count => count;
 
     public TValue this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"'{key}' is not in this map");
 
-    public IEnumerable<string> Keys => keys;
+    public IEnumerable<string> Keys => count == keys.Length ? keys : new ArraySegment<string>(keys, 0, count);
 
-    public IEnumerable<TValue> Values => values;
+    public IEnumerable<TValue> Values => count == values.Length ? values : new ArraySegment<TValue>(values, 0, count);
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
@@ -76,7 +79,7 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
     private int IndexOf(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return index is not null ? index.GetValueOrDefault(key, -1) : Scan(keys, keys.Length, key);
+        return index is not null ? index.GetValueOrDefault(key, -1) : Scan(keys, count, key);
     }
 
     private static int Scan(string[] keys, int count, string key)
@@ -94,7 +97,7 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
 
         readonly object IEnumerator.Current => Current;
 
-        public bool MoveNext() => ++_at < map.keys.Length;
+        public bool MoveNext() => ++_at < map.count;
 
         public void Reset() => _at = -1;
 
@@ -147,17 +150,8 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
             else Append(key, value);
         }
 
-        /// <summary>The map of the pairs so far; the builder must not be used after.</summary>
-        public OrdinalMap<TValue> ToMap()
-        {
-            if (_count == 0) return Empty;
-            if (_count < _keys.Length)
-            {
-                Array.Resize(ref _keys, _count);
-                Array.Resize(ref _values, _count);
-            }
-            return new OrdinalMap<TValue>(_keys, _values, _index);
-        }
+        /// <summary>The map of the pairs so far, on the builder's arrays (not copied): the builder must not be used after.</summary>
+        public OrdinalMap<TValue> ToMap() => _count == 0 ? Empty : new OrdinalMap<TValue>(_keys, _values, _count, _index);
 
         private int Find(string key)
         {

@@ -100,7 +100,7 @@ public static class SectionConfigBinder
         }
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
-        var accepted = new OrdinalMap<SectionProperty>.Builder(); // in file order
+        var accepted = new OrdinalMap<SectionProperty>.Builder(syntax.Body.Length); // in file order; no more keys than lines
         Dictionary<string, PropertyLine>? rejected = null; // made for the first rejected line
         HeaderLine? swallowed = null;
         PropertyLine? typeLine = null;
