@@ -102,8 +102,9 @@ internal sealed class CrmRounds
             if (!online[n]) continue;
             online[n] = false;
             failedNodes.Add(n);
-            foreach (var s in ResidentsOf(n))
+            foreach (var s in residents[n])
             {
+                if (!IsResident(s, n)) continue;
                 usage.Remove(s);
                 usage.Add(s, table.State[s], table.Node[s], table.Target[s]);
                 work.Touch(s);
@@ -148,7 +149,8 @@ internal sealed class CrmRounds
         // Whether an offline node's services act depends on the fence delay: re-step them when it elapses.
         if (lastFenceDelayElapsed != fenceDelayElapsed)
             foreach (var n in failedNodes)
-                foreach (var s in ResidentsOf(n)) work.MarkLater(s);
+                foreach (var s in residents[n])
+                    if (IsResident(s, n)) work.MarkLater(s);
         lastFenceDelayElapsed = fenceDelayElapsed;
 
         var changed = false;
@@ -338,12 +340,11 @@ internal sealed class CrmRounds
         grownResidents.Add(node);
     }
 
-    /// <summary>The services on node <paramref name="n"/> or migrating to it now (the index keeps former ones too).</summary>
-    private IEnumerable<int> ResidentsOf(int n)
-    {
-        foreach (var s in residents[n])
-            if (table.Node[s] == n || table.Target[s] == n) yield return s;
-    }
+    /// <summary>
+    /// Whether service <paramref name="s"/> is on node <paramref name="n"/> or migrating to it now: the residents
+    /// index keeps former ones too, so its lists are filtered with this (in place, no iterator per node and round).
+    /// </summary>
+    private bool IsResident(int s, int n) => table.Node[s] == n || table.Target[s] == n;
 
     private static bool IsLrmWork(CrmState state) => state is CrmState.Migrate or CrmState.RequestStop;
 
