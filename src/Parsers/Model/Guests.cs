@@ -21,7 +21,22 @@ public sealed record Guest(
     ImmutableArray<string> Snapshots,
     IReadOnlyDictionary<string, Located<string>> Properties)
 {
-    public string Sid => (Kind == GuestKind.Qemu ? "vm:" : "ct:") + VmId;
+    /// <summary>The HA service id, "vm:100" or "ct:100".</summary>
+    public string Sid => ServiceIds.Of(Kind, VmId);
+}
+
+/// <summary>
+/// "vm:100" and "ct:100", one string per id for the process: rules ask for a guest's sid tens of thousands of times
+/// per scan, and a cached field on <see cref="Guest"/> would take part in the record's equality.
+/// </summary>
+internal static class ServiceIds
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Vms = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Containers = new();
+
+    public static string Of(GuestKind kind, int vmid) => kind == GuestKind.Qemu
+        ? Vms.GetOrAdd(vmid, static id => "vm:" + id)
+        : Containers.GetOrAdd(vmid, static id => "ct:" + id);
 }
 
 public enum DiskKind

@@ -92,16 +92,9 @@ public sealed class EffectiveHaRules
     {
         foreach (var rule in NodeAffinityRules)
         {
-            var nodes = rule.Nodes;
-            if (!rule.Strict)
-            {
-                // Every other known node at -1, added in place on a builder (an AddRange of immutable copies cost a
-                // new tree per node, for each of thousands of rules).
-                var widened = nodes.ToBuilder();
-                foreach (var node in Nodes) widened.TryAdd(node, -1);
-                nodes = widened.ToImmutable();
-            }
-            foreach (var sid in rule.Resources) _nodeAffinity.TryAdd(sid, new CompiledNodeAffinity(rule, nodes));
+            // One per rule, shared by its resources; a non-strict rule's widening to every node is made when asked.
+            var compiled = new CompiledNodeAffinity(rule, Nodes);
+            foreach (var sid in rule.Resources) _nodeAffinity.TryAdd(sid, compiled);
         }
         Pairs(PositiveRules, _positive);
         Pairs(NegativeRules, _negative);
