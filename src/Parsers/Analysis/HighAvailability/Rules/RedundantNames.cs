@@ -44,34 +44,37 @@ public static class RedundantNames
     public sealed record NameKey(string Service, string Instance, Difference Difference);
 
     /// <summary>The ways this name can be one instance of a service (usually none or one).</summary>
-    public static IEnumerable<NameKey> Keys(string name)
+    /// <remarks>Asked for every guest of every scan: the name's other tokens are joined only when a check needs them.</remarks>
+    public static IReadOnlyList<NameKey> Keys(string name)
     {
         var lower = name.Trim().ToLowerInvariant();
-        if (lower.Length == 0) yield break;
+        if (lower.Length == 0) return [];
         var tokens = Tokenize(lower);
+        List<NameKey>? keys = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var (token, sep) = tokens[i];
+            var token = tokens[i];
             // Separators do not tell services apart: etcd-1, etcd-2 and etcd03 are one.
-            string Service(string placeholder) => string.Concat(tokens.Select((t, j) => j == i ? placeholder : t.Text));
-            var rest = string.Concat(tokens.Where((_, j) => j != i).Select(t => t.Text));
+            string? rest = null; // the other tokens, joined
 
-            foreach (var family in RoleFamilies.Where(f => f.Contains(token)))
-                if (LettersIn(rest) >= 2)
-                    yield return new NameKey(Service($"<role{RoleFamilies.IndexOf(family)}>"), token, Difference.Role);
+            for (var f = 0; f < RoleFamilies.Length; f++)
+                if (RoleFamilies[f].Contains(token) && LettersIn(rest ??= Joined(tokens, i, null)) >= 2)
+                    (keys ??= []).Add(new NameKey(Joined(tokens, i, $"<role{f}>"), token, Difference.Role));
 
-            if (token.Length == 1 && char.IsAsciiLetterLower(token[0]) && tokens.Count > 1 && LettersIn(rest) >= 2 && !IgnoredStems.Contains(rest))
-                yield return new NameKey(Service("<letter>"), token, Difference.InstanceLetter);
+            if (token.Length == 1 && char.IsAsciiLetterLower(token[0]) && tokens.Count > 1 && LettersIn(rest ??= Joined(tokens, i, null)) >= 2 && !IgnoredStems.Contains(rest))
+                (keys ??= []).Add(new NameKey(Joined(tokens, i, "<letter>"), token, Difference.InstanceLetter));
 
             var digits = 0;
             while (digits < token.Length && char.IsAsciiDigit(token[^(digits + 1)])) digits++;
             if (digits is 0 or > 3) continue;
             var stem = token[..^digits];
             if (stem.Length > 0 && !char.IsAsciiLetter(stem[^1])) continue; // "k8s" is a name, "x1y2" is not an instance
-            var service = string.Concat(tokens.Where((_, j) => j != i).Select(t => t.Text)) + stem;
+            rest ??= Joined(tokens, i, null);
+            var service = rest + stem;
             if (LettersIn(service) < 2 || IgnoredStems.Contains(stem.Length > 0 ? stem : rest) || IgnoredStems.Contains(service)) continue;
-            yield return new NameKey(Service(stem + "<n>"), token[^digits..].TrimStart('0'), Difference.InstanceNumber);
+            (keys ??= []).Add(new NameKey(Joined(tokens, i, stem + "<n>"), token[^digits..].TrimStart('0'), Difference.InstanceNumber));
         }
+        return keys is null ? [] : keys;
     }
 
     /// <summary>Sets of two or more names that are instances of one service (each name in at most one set, first key wins).</summary>
@@ -95,18 +98,34 @@ public static class RedundantNames
         return result.ToImmutable();
     }
 
-    private static List<(string Text, string Separator)> Tokenize(string name)
+    /// <summary>The name's parts between separators (the separators themselves do not matter).</summary>
+    private static List<string> Tokenize(string name)
     {
-        var tokens = new List<(string, string)>();
+        var tokens = new List<string>();
         var start = 0;
         for (var i = 0; i <= name.Length; i++)
         {
             if (i < name.Length && Array.IndexOf(Separators, name[i]) < 0) continue;
-            tokens.Add((name[start..i], i < name.Length ? name[i].ToString() : ""));
+            tokens.Add(name[start..i]);
             start = i + 1;
         }
         return tokens;
     }
 
-    private static int LettersIn(string text) => text.Count(char.IsAsciiLetter);
+    /// <summary>The tokens joined, with token <paramref name="at"/> replaced by <paramref name="placeholder"/> (left out when null).</summary>
+    private static string Joined(List<string> tokens, int at, string? placeholder)
+    {
+        if (tokens.Count == 1) return placeholder ?? "";
+        var joined = new System.Text.StringBuilder();
+        for (var j = 0; j < tokens.Count; j++) joined.Append(j == at ? placeholder : tokens[j]);
+        return joined.ToString();
+    }
+
+    private static int LettersIn(string text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+            if (char.IsAsciiLetter(c)) letters++;
+        return letters;
+    }
 }

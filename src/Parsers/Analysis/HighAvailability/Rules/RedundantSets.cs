@@ -52,14 +52,21 @@ public static class RedundantSets
                 $"they are declared as redundancy group '{group.Name.Value}' in .pvelint.yaml", group.Name.Span));
 
         var guests = model.Guests.Where(g => !IsTemplate(g)).ToList();
-        foreach (var tagged in guests.SelectMany(g => g.Tags.Where(t => t.Value.StartsWith(ProxLbAntiAffinityPrefix, StringComparison.OrdinalIgnoreCase)).Select(t => (Guest: g, Tag: t)))
-                     .GroupBy(x => x.Tag.Value.ToLowerInvariant()).Where(g => g.Count() >= 2).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Loops, not a query per guest: this runs over every guest of the cluster.
+        var antiAffinityTags = new List<(Guest Guest, Located<string> Tag)>();
+        foreach (var guest in guests)
+            foreach (var tag in guest.Tags)
+                if (tag.Value.StartsWith(ProxLbAntiAffinityPrefix, StringComparison.OrdinalIgnoreCase)) antiAffinityTags.Add((guest, tag));
+        foreach (var tagged in antiAffinityTags.GroupBy(x => x.Tag.Value.ToLowerInvariant()).Where(g => g.Count() >= 2).OrderBy(g => g.Key, StringComparer.Ordinal))
             sets.Add(new RedundantSet(tagged.Key[ProxLbAntiAffinityPrefix.Length..], RedundancyBasis.ProxLbTag, tagged.Select(x => x.Guest.Sid).Distinct().ToImmutableArray(),
                 $"they share the ProxLB anti-affinity tag '{tagged.Key}' (ProxLB keeps them apart when it balances, but the HA core does not read ProxLB tags)", tagged.First().Tag.Span));
 
         if (model.Config.RedundancyGroups.IsEmpty)
         {
-            var byName = guests.Where(g => g.Name is not null).GroupBy(g => g.Name!.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            // The first guest of each name (in any case), in the order the names first appear.
+            var byName = new Dictionary<string, Guest>(guests.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var guest in guests)
+                if (guest.Name is { } name) byName.TryAdd(name.Value, guest);
             var nodeCount = Math.Max(model.NodeNames.Length, 1);
             foreach (var (key, names) in RedundantNames.Group(byName.Keys))
             {
