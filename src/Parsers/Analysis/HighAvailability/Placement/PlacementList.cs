@@ -18,7 +18,7 @@ internal readonly record struct PlacementRecord(int Service, int To, PlacementOu
 internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList<IReadOnlyCollection<string>> waves, PlacementRecord[] records)
     : IReadOnlyList<ServicePlacement>
 {
-    private readonly Lazy<Dictionary<int, Func<string>>> reasons = new(() => simulation.Explain(waves));
+    private readonly Lazy<Dictionary<int, PendingReason>> reasons = new(() => simulation.Explain(waves));
 
     public int Count => simulation.ServiceCount;
 
@@ -58,7 +58,7 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private ServicePlacement Placement(PlacementRecord record) => simulation.Placement(record, () => reasons.Value[record.Service]());
+    private ServicePlacement Placement(PlacementRecord record) => simulation.Placement(record, () => simulation.Render(reasons.Value[record.Service]));
 
     private int Locate(int service)
     {

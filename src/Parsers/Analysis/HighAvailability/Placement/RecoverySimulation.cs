@@ -113,7 +113,7 @@ public sealed class RecoverySimulation
     internal int IndexOf(string sid) => serviceIndex.TryGetValue(sid, out var s) ? s : -1;
 
     /// <summary>The reason of every service the scenario touches, by service index: the scenario again, with traces.</summary>
-    internal Dictionary<int, Func<string>> Explain(IReadOnlyList<IReadOnlyCollection<string>> waves) => Run(waves, explain: true).Reasons!;
+    internal Dictionary<int, PendingReason> Explain(IReadOnlyList<IReadOnlyCollection<string>> waves) => Run(waves, explain: true).Reasons!;
 
     /// <summary>The placement a scenario's record stands for; <paramref name="reason"/> writes its reason when read.</summary>
     internal ServicePlacement Placement(PlacementRecord record, Func<string> reason) =>
@@ -123,7 +123,7 @@ public sealed class RecoverySimulation
     /// <summary>Where the steady state has a service that a scenario does not touch (shared by every scenario).</summary>
     internal ServicePlacement Unaffected(int s) => unaffected.Value[s];
 
-    private (List<string> Failed, PlacementRecord[] Records, Dictionary<int, Func<string>>? Reasons) Run(
+    private (List<string> Failed, PlacementRecord[] Records, Dictionary<int, PendingReason>? Reasons) Run(
         IReadOnlyList<IReadOnlyCollection<string>> waves, bool explain)
     {
         // A steady state that does not settle breaks the premise of stepping only what a failure touches.
@@ -151,7 +151,7 @@ public sealed class RecoverySimulation
             }
             var touched = crm.Exhaustive ? Enumerable.Range(0, steady.Count).ToList() : [.. crm.Touched];
             var records = new PlacementRecord[touched.Count];
-            var reasons = explain ? new Dictionary<int, Func<string>>() : null;
+            var reasons = explain ? new Dictionary<int, PendingReason>(touched.Count) : null;
             for (var i = 0; i < touched.Count; i++)
             {
                 records[i] = Classify(touched[i], crm, down, unstable.Contains(touched[i]));
@@ -213,34 +213,47 @@ public sealed class RecoverySimulation
     }
 
     /// <summary>The reason of a record, from the traces of a workspace that ran the scenario with them recorded.</summary>
-    private Func<string> Reason(PlacementRecord record, CrmRounds crm)
+    private PendingReason Reason(PlacementRecord record, CrmRounds crm)
     {
         var s = record.Service;
-        var sid = steady.Sids[s];
         var from = nodes[steady.Node[s]];
         var node = nodes[record.CrmNode];
-        var state = crm.Table.State[s];
-        var service = services[s];
         // Traces are read now: the workspace is reset (and reused) before the reason is.
         var trace = record.Outcome == PlacementOutcome.Moved ? crm.MoveTraces.GetValueOrDefault(s) : crm.RecoveryTraces.GetValueOrDefault(s);
         switch (record.Outcome)
         {
-            case PlacementOutcome.Unstable: return () => reasons.Unstable(sid, node);
-            case PlacementOutcome.Unaffected: return () => reasons.Unaffected(sid, from, state);
-            case PlacementOutcome.Moved: return () => reasons.Moved(sid, from, node, trace);
             case PlacementOutcome.NoRecoveryNode:
                 var selection = new SelectionTrace();
                 var (_, block) = crm.Selector.Select(s, NodePreference.BestScore, crm.Usage, selection);
-                return () => reasons.NoRecoveryNode(sid, from, block, selection);
-            case PlacementOutcome.NotRecovered: return () => reasons.NotRecovered(sid, from, steady.State[s], service.Requested);
-            case PlacementOutcome.RecoveredStopped: return () => reasons.Recovered(sid, from, node, trace, stopped: true, note: null);
+                return new PendingReason(record, selection, null, block);
             case PlacementOutcome.StartFailed:
-                var storage = input.Storage!.BlockOn(sid, from, node)!;
-                return () => reasons.StartFailed(sid, from, node, storage, service);
+                return new PendingReason(record, null, input.Storage!.BlockOn(steady.Sids[s], from, node)!, default);
+            case PlacementOutcome.Recovered:
+                return new PendingReason(record, trace, input.Storage?.StartNote(steady.Sids[s], from, node), default);
             default:
-                var note = input.Storage?.StartNote(sid, from, node);
-                return () => reasons.Recovered(sid, from, node, trace, stopped: false, note);
+                return new PendingReason(record, trace, null, default);
         }
+    }
+
+    /// <summary>The sentence of a reason a traced run kept (<see cref="Reason"/>).</summary>
+    internal string Render(PendingReason pending)
+    {
+        var record = pending.Record;
+        var s = record.Service;
+        var sid = steady.Sids[s];
+        var from = nodes[steady.Node[s]];
+        var node = nodes[record.CrmNode];
+        return record.Outcome switch
+        {
+            PlacementOutcome.Unstable => reasons.Unstable(sid, node),
+            PlacementOutcome.Unaffected => reasons.Unaffected(sid, from, record.State),
+            PlacementOutcome.Moved => reasons.Moved(sid, from, node, pending.Trace),
+            PlacementOutcome.NoRecoveryNode => reasons.NoRecoveryNode(sid, from, pending.Block, pending.Trace!),
+            PlacementOutcome.NotRecovered => reasons.NotRecovered(sid, from, steady.State[s], services[s].Requested),
+            PlacementOutcome.RecoveredStopped => reasons.Recovered(sid, from, node, pending.Trace, stopped: true, note: null),
+            PlacementOutcome.StartFailed => reasons.StartFailed(sid, from, node, (StorageBlock)pending.Detail!, services[s]),
+            _ => reasons.Recovered(sid, from, node, pending.Trace, stopped: false, (string?)pending.Detail),
+        };
     }
 
     /// <summary>Runs rounds until one changes nothing and no LRM result is pending; returns the services caught in a cycle.</summary>
