@@ -25,6 +25,7 @@ public sealed class CephLayer
     // The OSDs' distinct homes (hosts), and each OSD's index among them: a scenario locates each host once.
     private readonly CephHome[] osdHomes;
     private readonly int[] osdHomeIndex;
+    private readonly int maxOsdId; // sizes each scenario's OSD sets
     private readonly ImmutableSortedDictionary<string, ImmutableArray<string>> guestPools;
     private readonly string? qdeviceHost;
     // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
@@ -42,6 +43,7 @@ public sealed class CephLayer
         osds = view.Hierarchy is { } h ? OsdHomes(model, h, view.Stretch.DividingType, crushSites) : [];
         var homeIndex = new Dictionary<CephHome, int>(ReferenceEqualityComparer.Instance);
         osdHomeIndex = [.. osds.Select(o => homeIndex.TryGetValue(o.Home, out var at) ? at : homeIndex[o.Home] = homeIndex.Count)];
+        maxOsdId = osds.IsEmpty ? 0 : osds.Max(o => o.Osd);
         osdHomes = [.. homeIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key)];
         guestPools = GuestPools.Of(model);
         qdeviceHost = QDeviceLocation.Of(model)?.Host;
@@ -82,7 +84,10 @@ public sealed class CephLayer
                 $"all {Math.Max(p.PgNum, 1)} PGs inactive: no monitor quorum")).ToImmutableArray();
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(scenario, ha, stopped, null), null);
         }
-        var unknownOsds = OsdsWhere(homeSpots, static spot => spot.Kind == SpotKind.Unknown).ToList();   // a set filled in OSD order, never removed from: still in OSD order
+        var unknownOsds = new List<int>(); // in OSD order, for the message
+        var unknownSeen = new DenseIntSet(maxOsdId);
+        for (var i = 0; i < osds.Length; i++)
+            if (homeSpots[osdHomeIndex[i]].Kind == SpotKind.Unknown && unknownSeen.Add(osds[i].Osd)) unknownOsds.Add(osds[i].Osd);
         if (unknownOsds.Count > 0)
             return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [],
                 $"the hosts of {unknownOsds.Count} OSD(s) ({string.Join(", ", unknownOsds.Take(4).Select(o => "osd." + o))}) are in no known site");
@@ -101,9 +106,9 @@ public sealed class CephLayer
     }
 
     /// <summary>The OSDs whose host's spot in this scenario (<paramref name="homeSpots"/>, by <see cref="osdHomes"/>) matches.</summary>
-    private HashSet<int> OsdsWhere(Spot[] homeSpots, Func<Spot, bool> matches)
+    private DenseIntSet OsdsWhere(Spot[] homeSpots, Func<Spot, bool> matches)
     {
-        var found = new HashSet<int>();
+        var found = new DenseIntSet(maxOsdId);
         for (var i = 0; i < osds.Length; i++)
             if (matches(homeSpots[osdHomeIndex[i]])) found.Add(osds[i].Osd);
         return found;
@@ -228,7 +233,7 @@ public sealed class CephLayer
         return result.ToImmutable();
     }
 
-    private static ImmutableArray<int> Sorted(IEnumerable<int> osds) => osds.Distinct().Order().ToImmutableArray();
+    private static ImmutableArray<int> Sorted(DenseIntSet osds) => [.. osds]; // ascending, each once
 
     private static string PartitionName(FailureScenario scenario, NetworkPartition partition) =>
         !partition.Sites.IsEmpty ? string.Join("+", partition.Sites)

@@ -21,7 +21,7 @@ public sealed class HaLayer
         var input = PlacementInputBuilder.FromModel(model);
         simulation = RecoverySimulation.Create(input, effectiveRules);
         nodes = model.Nodes.Select(n => n.Name).ToImmutableArray();
-        var steady = simulation.SteadyNodes;
+        var steady = SteadyNodes = simulation.SteadyNodes; // a table of every service: made once
         ActiveServices = input.Services.Where(s => s.Requested == RequestedState.Started && steady.ContainsKey(s.Sid))
             .GroupBy(s => steady[s.Sid], StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -36,7 +36,7 @@ public sealed class HaLayer
     public string? CrmMaster { get; }
 
     /// <summary>Where every HA service runs (or is kept stopped) in the steady state, by sid.</summary>
-    public ImmutableSortedDictionary<string, string> SteadyNodes => simulation.SteadyNodes;
+    public ImmutableSortedDictionary<string, string> SteadyNodes { get; }
 
     public bool HasServices { get; }
 

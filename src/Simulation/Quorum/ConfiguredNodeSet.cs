@@ -1,41 +1,33 @@
 using System.Collections;
 using PveLint.Analysis.Quorum;
+using PveLint.Model;
 
 namespace PveLint.Simulation.Quorum;
 
 /// <summary>
-/// A set of configured nodes as one bit per node of the corosync.conf: the quorate set of every scenario, asked
-/// only whether it holds a node. A HashSet of 64 names was about 2 KB per scenario; this is a few words.
-/// Enumerates in the order corosync.conf lists the nodes.
+/// A set of configured nodes as one bit per node of the corosync.conf (<see cref="DenseIntSet"/> of positions): the
+/// quorate set of every scenario, asked only whether it holds a node. A HashSet of 64 names was about 2 KB per
+/// scenario; this is a few words. Enumerates in the order corosync.conf lists the nodes.
 /// </summary>
-internal sealed class ConfiguredNodeSet : IReadOnlySet<string>
+internal sealed class ConfiguredNodeSet(VoteConfig config) : IReadOnlySet<string>
 {
-    private readonly VoteConfig _config;
-    private readonly ulong[] _bits;
-
-    public ConfiguredNodeSet(VoteConfig config)
-    {
-        _config = config;
-        _bits = new ulong[(config.Nodes.Length + 63) / 64];
-    }
+    private readonly DenseIntSet _positions = new(config.Nodes.Length - 1);
 
     /// <summary>Adds a configured node; a name corosync.conf does not configure is refused.</summary>
     public void Add(string name)
     {
-        var at = _config.IndexOf(name);
+        var at = config.IndexOf(name);
         if (at < 0) throw new ArgumentException($"node '{name}' is not configured in corosync.conf", nameof(name));
-        if ((_bits[at >> 6] & (1UL << at)) == 0) Count++;
-        _bits[at >> 6] |= 1UL << at;
+        _positions.Add(at);
     }
 
-    public int Count { get; private set; }
+    public int Count => _positions.Count;
 
-    public bool Contains(string item) => _config.IndexOf(item) is var at and >= 0 && (_bits[at >> 6] & (1UL << at)) != 0;
+    public bool Contains(string item) => config.IndexOf(item) is var at and >= 0 && _positions.Contains(at);
 
     public IEnumerator<string> GetEnumerator()
     {
-        for (var i = 0; i < _config.Nodes.Length; i++)
-            if ((_bits[i >> 6] & (1UL << i)) != 0) yield return _config.Nodes[i].Name;
+        foreach (var at in _positions) yield return config.Nodes[at].Name;
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
