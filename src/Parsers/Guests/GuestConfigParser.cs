@@ -274,7 +274,7 @@ public static class GuestConfigParser
                 entryKind,
                 GuestKeyNames.Of(text.Slice(keyIndex, keyLength)),
                 keyIndex + 1,
-                new Located<string>(text.Slice(valueIndex, valueLength).ToString(), valueSpan));
+                new Located<string>(RepeatedValues.Of(text.Slice(valueIndex, valueLength)), valueSpan));
             Current.Entries.Add(entry);
             return entry;
         }

@@ -256,7 +256,7 @@ public static class SectionConfigScanner
         }
 
         private SyntaxToken Token(RawLine line, int start, int length) =>
-            new(_text.Substring(line.Start + start, length), line.Start + start, file.SpanOf(line.Start + start, length));
+            new(RepeatedValues.Of(line.Text.Slice(start, length)), line.Start + start, file.SpanOf(line.Start + start, length));
 
         /// <summary>A key or type: its text is shared with every other line that names it (<see cref="_names"/>).</summary>
         private SyntaxToken NameToken(RawLine line, int start, int length)
