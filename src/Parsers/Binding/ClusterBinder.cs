@@ -146,8 +146,8 @@ public static class ClusterBinder
     private static ImmutableArray<Guest> ReadGuests(IEnumerable<string> paths, IReadOnlyDictionary<string, SourceFile> sources, ImmutableArray<string> nodeNames, BindContext context)
     {
         // Which files are guests is decided in order (the first of a duplicate VMID wins); reading them is not.
-        var work = new List<(SourceFile File, GuestKind Kind, string Node, int Vmid, Diagnostic? Duplicate)>();
-        var seen = new Dictionary<int, string>();
+        var work = new List<(SourceFile File, GuestKind Kind, string Node, int Vmid, Diagnostic? Duplicate)>(sources.Count); // nearly every file of a large tree is a guest
+        var seen = new Dictionary<int, string>(sources.Count);
         // nodes/<node>/... first, then the 'local' symlink views (qemu-server/ at the root) of a live copy.
         foreach (var path in paths.OrderBy(p => p.StartsWith(Pve + "nodes/", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal))
         {

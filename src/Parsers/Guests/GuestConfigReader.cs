@@ -68,7 +68,10 @@ public static class GuestConfigReader
     /// <summary>The section's disk keys, in the order of their (last) lines.</summary>
     private static List<(string Key, GuestEntry Entry)> DisksInLineOrder(GuestKind kind, OrdinalMap<GuestEntry> effective)
     {
-        var disks = new List<(string Key, GuestEntry Entry)>();
+        var count = 0;
+        foreach (var (key, _) in effective)
+            if (GuestKeys.IsDisk(kind, key)) count++;
+        var disks = new List<(string Key, GuestEntry Entry)>(count);
         foreach (var (key, entry) in effective)
             if (GuestKeys.IsDisk(kind, key)) disks.Add((key, entry));
         // Each entry is a line of its own, so no two share a line and the sort needs no tie-break.

@@ -63,7 +63,7 @@ internal static class GuestDisks
             var accepted = (file.Length > 5 && file.StartsWith("/dev/", StringComparison.Ordinal)) || volumeLike || !GuestKeys.IsBusDrive(key);
             return accepted ? (DiskKind.Device, null, file) : null;
         }
-        if (volumeLike) return (DiskKind.Volume, file[..colon], file[(colon + 1)..]);
+        if (volumeLike) return (DiskKind.Volume, RepeatedValues.Of(file.AsSpan(0, colon)), file[(colon + 1)..]); // storage ids repeat
         if (!GuestKeys.IsBusDrive(key)) return (DiskKind.Volume, null, file);
         if (file.Contains('/')) return null;
         return (DiskKind.Volume, "local", isCdrom ? "iso/" + file : $"{vmid}/{file}");
@@ -74,7 +74,7 @@ internal static class GuestDisks
     {
         if (volume.StartsWith('/')) return (volume.StartsWith("/dev/", StringComparison.Ordinal) ? DiskKind.Device : DiskKind.Bind, null, volume);
         var colon = volume.IndexOf(':');
-        return colon > 0 ? (DiskKind.Volume, volume[..colon], volume[(colon + 1)..]) : (DiskKind.Volume, null, volume);
+        return colon > 0 ? (DiskKind.Volume, RepeatedValues.Of(volume.AsSpan(0, colon)), volume[(colon + 1)..]) : (DiskKind.Volume, null, volume);
     }
 
     private static int OffsetOf(SourceFile file, SourceSpan span) => file.LineStart(span.Line) + span.Column - 1;

@@ -293,7 +293,7 @@ public static class SectionConfigBinder
     private static SourceSpan IdSpan(HeaderLine header, string id, string type)
     {
         // "vm:100" (resources.cfg) stands for "vm: 100": point at both parts.
-        if (id != header.Id.Text && id.StartsWith(type + ":", StringComparison.Ordinal))
+        if (id != header.Id.Text && id.Length > type.Length && id[type.Length] == ':' && id.StartsWith(type, StringComparison.Ordinal))
             return header.Type.Span.Union(header.Id.Span);
         return header.Id.Span;
     }
