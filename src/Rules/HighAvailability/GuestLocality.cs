@@ -13,11 +13,15 @@ internal static class GuestLocality
         guest.Devices.Where(d => HostDevices.Contains(d.Kind) && (d.BlocksMigration || d.Mapping is not null));
 
     /// <summary>Disks of the current config on storage that is not shared (the volume exists on one node only).</summary>
-    public static IEnumerable<(GuestDisk Disk, StorageDef Storage)> LocalDisks(ClusterModel model, Guest guest) =>
-        guest.Disks.Where(d => d.Section is null && d.Kind == DiskKind.Volume && !d.IsCdrom && d.StorageId is not null)
-            .Select(d => (Disk: d, Storage: model.Storage(d.StorageId!)))
-            .Where(x => x.Storage is { Shared: false })
-            .Select(x => (x.Disk, x.Storage!));
+    /// <remarks>Asked for every HA guest by several rules: a list (none for most guests), not a query chain per guest.</remarks>
+    public static IReadOnlyList<(GuestDisk Disk, StorageDef Storage)> LocalDisks(ClusterModel model, Guest guest)
+    {
+        List<(GuestDisk, StorageDef)>? local = null;
+        foreach (var disk in guest.Disks)
+            if (disk is { Section: null, Kind: DiskKind.Volume, IsCdrom: false, StorageId: { } id } && model.Storage(id) is { Shared: false } storage)
+                (local ??= []).Add((disk, storage));
+        return local is null ? [] : local;
+    }
 
     /// <summary>A tag that says a licence or dongle binds the guest to hardware (<c>license</c>, <c>licence-node1</c>, <c>dongle</c>).</summary>
     public static IEnumerable<string> LicenceTags(Guest guest) =>
