@@ -10,7 +10,8 @@ namespace PveLint.Text;
 /// </summary>
 public static class SuppressionLines
 {
-    private const string Marker = "pvelint-disable-";
+    /// <summary>What every suppression comment holds: a file without it has none.</summary>
+    public const string Marker = "pvelint-disable-";
 
     private static readonly Regex Pattern = new(
         @"^(?<lead>\s*[#;]\s*)pvelint-disable-(?<scope>next-line|file)\b(?<rest>.*)$",
@@ -23,9 +24,12 @@ public static class SuppressionLines
 
     public static IReadOnlyList<Found> Find(SourceFile file)
     {
-        // Only lines holding the marker are matched: a file of a million lines usually has none.
+        // Only lines holding the marker are matched: a file of a million lines usually has none, and most of a
+        // large tree's files have none at all (asked for every file: nothing is made for those).
+        var first = file.Text.IndexOf(Marker, StringComparison.Ordinal);
+        if (first < 0) return [];
         var found = new List<(int Line, Match Match)>();
-        for (var at = file.Text.IndexOf(Marker, StringComparison.Ordinal); at >= 0;)
+        for (var at = first; at >= 0;)
         {
             var line = file.PositionOf(at).Line;
             var m = Pattern.Match(file.LineText(line));

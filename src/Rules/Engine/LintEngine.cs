@@ -52,7 +52,7 @@ public static class LintEngine
         var suppressed = 0;
         foreach (var finding in findings)
         {
-            var matches = suppressions.Matching(finding).ToList();
+            List<(SuppressionComment, string)> matches = suppressions.IsEmpty ? [] : suppressions.Matching(finding).ToList();
             used.UnionWith(matches);
             // Both kinds are tried, so an object-keyed entry that duplicates a comment is not called unused.
             if (objectSuppressions.Silence(finding) | matches.Count > 0) suppressed += Math.Max(1, finding.Omitted);

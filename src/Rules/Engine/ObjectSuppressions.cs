@@ -14,18 +14,20 @@ namespace PveLint.Rules.Engine;
 public sealed class ObjectSuppressions(ClusterModel model, DateOnly today)
 {
     private readonly ImmutableArray<ObjectSuppression> _entries = model.Config.Suppressions;
-    private readonly SubjectIndex _subjects = new(model);
+    private SubjectIndex? _subjects; // made for the first finding an entry may silence: most configs have no entries
     private readonly HashSet<ObjectSuppression> _used = [];
 
     /// <summary>True (and the entry counts as used) when an entry in force silences <paramref name="finding"/>.</summary>
-    public bool Silence(Finding finding)
+    // Checked before any closure over the finding exists: this runs for every finding.
+    public bool Silence(Finding finding) => !_entries.IsEmpty && SilenceByEntries(finding);
+
+    private bool SilenceByEntries(Finding finding)
     {
-        if (_entries.IsEmpty) return false;
         var matched = false;
         HashSet<string>? subjects = null;
         foreach (var entry in _entries.Where(e => InForce(e) && SuppressionIndex.Names(e.Rule.Value, finding.Rule)))
         {
-            subjects ??= _subjects.Of(finding).ToHashSet(StringComparer.Ordinal);
+            subjects ??= (_subjects ??= new SubjectIndex(model)).Of(finding).ToHashSet(StringComparer.Ordinal);
             if (!subjects.Contains(entry.Object.Value)) continue;
             _used.Add(entry);
             matched = true;

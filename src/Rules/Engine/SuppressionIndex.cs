@@ -1,4 +1,5 @@
 using PveLint.Model;
+using PveLint.Text;
 
 namespace PveLint.Rules.Engine;
 
@@ -13,7 +14,9 @@ public sealed class SuppressionIndex
 
     public SuppressionIndex(ClusterModel model)
     {
-        All = model.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).SelectMany(SuppressionComment.ReadAll).ToList();
+        // Files are ordered only when some hold a comment: the order decides the order of the comments' findings.
+        var holding = model.Files.Values.Where(f => f.Text.Contains(SuppressionLines.Marker, StringComparison.Ordinal));
+        All = holding.OrderBy(f => f.Path, StringComparer.Ordinal).SelectMany(SuppressionComment.ReadAll).ToList();
         foreach (var s in All)
         {
             if (s.Scope == SuppressionScope.File) Add(_byFile, s.Span.Path, s);
@@ -28,6 +31,9 @@ public sealed class SuppressionIndex
     /// The comments that silence <paramref name="finding"/>, each with the id or name in it that matches. A summary
     /// of findings a cap left out stands for many lines, so only a file-level comment silences it.
     /// </summary>
+    /// <summary>Whether no file holds a suppression comment (the usual case: no finding needs looking up).</summary>
+    public bool IsEmpty => _byLine.Count == 0 && _byFile.Count == 0;
+
     public IEnumerable<(SuppressionComment Comment, string Rule)> Matching(Finding finding)
     {
         if (finding.Span is not { } span) yield break;
