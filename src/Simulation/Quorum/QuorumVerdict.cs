@@ -11,6 +11,8 @@ public sealed record QuorumVerdict(ImmutableArray<PartitionVerdict> Partitions, 
 {
     public static QuorumVerdict NotEvaluable(string why) => new([], "", why);
 
+    private static readonly IReadOnlySet<string> NoNodes = System.Collections.Immutable.ImmutableHashSet<string>.Empty;
+
     public bool IsUndecidable => Undecidable is not null || Partitions.Any(p => p.State == QuorumState.Undecidable);
 
     public bool AnyQuorate => Partitions.Any(p => p.IsQuorate);
@@ -53,11 +55,12 @@ public sealed record QuorumVerdict(ImmutableArray<PartitionVerdict> Partitions, 
         }
     }
 
-    /// <summary>Nodes whose quorum pvelint could not decide; a new set on each call.</summary>
+    /// <summary>Nodes whose quorum pvelint could not decide; a new set on each call (an empty one shared when none).</summary>
     public IReadOnlySet<string> UndecidedNodes
     {
         get
         {
+            if (!Partitions.Any(p => p.State == QuorumState.Undecidable)) return NoNodes; // asked for every scenario
             var undecided = new HashSet<string>(StringComparer.Ordinal);
             foreach (var p in Partitions)
                 if (p.State == QuorumState.Undecidable) undecided.UnionWith(p.Partition.Nodes);

@@ -149,7 +149,8 @@ public sealed class RecoverySimulation
                     if (!crm.Round(fenceDelayElapsed: false) && !crm.HasPendingLrmResults()) break;
                 unstable.UnionWith(Settle(crm, fenceDelayElapsed: true));
             }
-            var touched = crm.Exhaustive ? Enumerable.Range(0, steady.Count).ToList() : [.. crm.Touched];
+            // The workspace's own list (it is reset only after this): nothing below touches another service.
+            IReadOnlyList<int> touched = crm.Exhaustive ? [.. Enumerable.Range(0, steady.Count)] : crm.Touched;
             var records = new PlacementRecord[touched.Count];
             var reasons = explain ? new Dictionary<int, PendingReason>(touched.Count) : null;
             for (var i = 0; i < touched.Count; i++)
@@ -259,14 +260,15 @@ public sealed class RecoverySimulation
     /// <summary>Runs rounds until one changes nothing and no LRM result is pending; returns the services caught in a cycle.</summary>
     private static ImmutableArray<int> Settle(CrmRounds crm, bool fenceDelayElapsed)
     {
-        var seen = new Dictionary<ulong, int>();
+        // The state after each round, by round (a scenario settles in a few rounds: searched one by one, on the stack).
+        Span<ulong> seen = stackalloc ulong[MaxRounds];
         for (var round = 0; round < MaxRounds; round++)
         {
             var changed = crm.Round(fenceDelayElapsed);
             if (!changed && !crm.HasPendingLrmResults()) return [];
             var fingerprint = crm.StateHash;
-            if (seen.TryGetValue(fingerprint, out var first)) return Cycling(crm, round - first, fenceDelayElapsed);
-            seen[fingerprint] = round;
+            if (seen[..round].IndexOf(fingerprint) is var first and >= 0) return Cycling(crm, round - first, fenceDelayElapsed);
+            seen[round] = fingerprint;
         }
         return Cycling(crm, MaxRounds / 4, fenceDelayElapsed);
     }
