@@ -94,7 +94,8 @@ public static class DirectorySource
             var entries = List(directory, displayPrefix, pveTop && depth == 0);
             // The linter config of a copy-of-/etc/pve root is found by LinterConfigLocator; secrets are decided by name alone:
             // priv/ is never listed, a key never opened (a real copy has priv/ mode 0700).
-            bool Skipped(string name) => (pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) || SecretPaths.IsSecret(logicalPrefix + name);
+            // The directory itself passed this check, and a secret is a segment or a '.key' ending: the name alone decides.
+            bool Skipped(string name) => (pveTop && depth == 0 && name == ScanRootLayout.LinterConfigName) || SecretPaths.IsSecret(name);
             var ahead = entries.Count >= DirectoryPrefetch.Threshold && !collector.Stopped
                 ? DirectoryPrefetch.Of(entries, i => !Skipped(entries[i].Name), collector.RemainingBytes, collector.Limits.MaxFileBytes, collector.Cancellation)
                 : null;
