@@ -16,15 +16,24 @@ internal static class GuestDisks
     public static GuestDisk? Read(SourceFile file, GuestKind kind, int vmid, string key, GuestEntry entry, string? section, BindContext context)
     {
         var value = entry.Value;
-        var items = PropertyString.Parse(file, OffsetOf(file, value.Span), value.Value).Items;
-        string? volume = null;
-        foreach (var item in items)
+        // The volume is the first unkeyed (or file=/volume=) part, an option the last part with its key, as
+        // parse_property_string keeps them; read from spans, as every guest has disks.
+        string? volume = null, media = null, sharedValue = null, replicateValue = null;
+        foreach (var part in PropertyString.Parts(value.Value))
         {
-            if (item.Key is not (null or { Value: "file" or "volume" })) continue;
-            volume = item.Value.Value;
-            break;
+            if (part.Broken) continue;
+            if (!part.Keyed || part.Key is "file" or "volume")
+            {
+                volume ??= part.Value.ToString();
+                continue;
+            }
+            switch (part.Key)
+            {
+                case "media": media = RepeatedValues.Of(part.Value); break;
+                case "shared": sharedValue = RepeatedValues.Of(part.Value); break;
+                case "replicate": replicateValue = RepeatedValues.Of(part.Value); break;
+            }
         }
-        string? Option(string name) => PropertyString.LastValue(items, name);
 
         if (volume is null)
         {
@@ -32,10 +41,9 @@ internal static class GuestDisks
             return null;
         }
 
-        var media = Option("media");
         var isCdrom = media == "cdrom" || (kind == GuestKind.Qemu && volume == "cdrom");
-        var shared = Option("shared") is { } s && GuestText.ParseBoolean(s) == true;
-        var replicate = Option("replicate") is not { } r || GuestText.ParseBoolean(r) != false;
+        var shared = sharedValue is { } s && GuestText.ParseBoolean(s) == true;
+        var replicate = replicateValue is not { } r || GuestText.ParseBoolean(r) != false;
 
         var classified = kind == GuestKind.Qemu ? ClassifyQemu(vmid, key, volume, isCdrom) : ClassifyLxc(volume);
         if (classified is not { } c)
@@ -76,6 +84,4 @@ internal static class GuestDisks
         var colon = volume.IndexOf(':');
         return colon > 0 ? (DiskKind.Volume, RepeatedValues.Of(volume.AsSpan(0, colon)), volume[(colon + 1)..]) : (DiskKind.Volume, null, volume);
     }
-
-    private static int OffsetOf(SourceFile file, SourceSpan span) => file.LineStart(span.Line) + span.Column - 1;
 }

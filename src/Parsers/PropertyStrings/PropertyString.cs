@@ -29,34 +29,71 @@ public static class PropertyString
         var items = ImmutableArray.CreateBuilder<PropertyItem>(text.AsSpan().Count(',') + 1); // one part per comma and one more: no regrowth, no copy
         ImmutableArray<string>.Builder? problems = null;
         ImmutableArray<SourceSpan>.Builder? problemSpans = null;
-        for (var partOffset = 0; partOffset <= text.Length;)
+        foreach (var part in Parts(text))
         {
-            var comma = text.IndexOf(',', partOffset);
-            var partLength = (comma < 0 ? text.Length : comma) - partOffset;
-            var part = text.AsSpan(partOffset, partLength);
-            var start = offset + partOffset;
-            var partStart = partOffset;
-            partOffset += partLength + 1;
-            if (part.IsWhiteSpace()) continue;
-            var span = file.SpanOf(start, partLength);
-            var eq = part.IndexOf('=');
-            if (eq < 0)
+            var start = offset + part.Offset;
+            var span = file.SpanOf(start, part.Text.Length);
+            if (!part.Keyed)
             {
-                items.Add(new PropertyItem(null, new Located<string>(RepeatedValues.Of(part), span), span));
+                items.Add(new PropertyItem(null, new Located<string>(RepeatedValues.Of(part.Text), span), span));
                 continue;
             }
-            if (eq == 0 || eq == partLength - 1)
+            if (part.Broken)
             {
-                (problems ??= ImmutableArray.CreateBuilder<string>()).Add(eq == 0 ? $"'{part}' has no key before '='" : $"'{part[..eq]}=' has no value");
+                (problems ??= ImmutableArray.CreateBuilder<string>()).Add(part.Eq == 0 ? $"'{part.Text}' has no key before '='" : $"'{part.Key}=' has no value");
                 (problemSpans ??= ImmutableArray.CreateBuilder<SourceSpan>()).Add(span);
                 continue;
             }
             items.Add(new PropertyItem(
-                new Located<string>(RepeatedValues.Of(part[..eq]), file.SpanOf(start, eq)),
-                new Located<string>(RepeatedValues.Of(part[(eq + 1)..]), file.SpanOf(start + eq + 1, partLength - eq - 1)),
+                new Located<string>(RepeatedValues.Of(part.Key), file.SpanOf(start, part.Eq)),
+                new Located<string>(RepeatedValues.Of(part.Value), file.SpanOf(start + part.Eq + 1, part.Value.Length)),
                 span));
         }
         return (items.DrainToImmutable(), problems?.ToImmutable() ?? [], problemSpans?.ToImmutable() ?? []);
+    }
+
+    /// <summary>
+    /// The parts as <see cref="Parse"/> splits them (blank parts skipped), as spans into the text: for readers that
+    /// want a few values of every guest's disks, not located items.
+    /// </summary>
+    public static PartEnumerator Parts(string text) => new(text);
+
+    /// <summary>One part: <see cref="Text"/> at <see cref="Offset"/> in the property string, split at its first '=' (<see cref="Eq"/>, −1 for none).</summary>
+    public readonly ref struct Part(ReadOnlySpan<char> text, int offset, int eq)
+    {
+        public ReadOnlySpan<char> Text { get; } = text;
+        public int Offset { get; } = offset;
+        public int Eq { get; } = eq;
+        public bool Keyed => Eq >= 0;
+        /// <summary><c>=value</c> or <c>key=</c>: not an item (<see cref="Parse"/> reports it).</summary>
+        public bool Broken => Keyed && (Eq == 0 || Eq == Text.Length - 1);
+        public ReadOnlySpan<char> Key => Keyed ? Text[..Eq] : default;
+        public ReadOnlySpan<char> Value => Keyed ? Text[(Eq + 1)..] : Text;
+    }
+
+    public ref struct PartEnumerator(string text)
+    {
+        private int _next;
+
+        public Part Current { get; private set; }
+
+        public readonly PartEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (_next <= text.Length)
+            {
+                var comma = text.IndexOf(',', _next);
+                var length = (comma < 0 ? text.Length : comma) - _next;
+                var part = text.AsSpan(_next, length);
+                var offset = _next;
+                _next += length + 1;
+                if (part.IsWhiteSpace()) continue;
+                Current = new Part(part, offset, part.IndexOf('='));
+                return true;
+            }
+            return false;
+        }
     }
 
     /// <summary>Parses a string that is not part of a file (tests, command line); spans are on line 1.</summary>
