@@ -33,7 +33,8 @@ public static class HaConfigReader
     {
         var budget = DiagnosticBudget.ForFile(file, context.Report);
         var bound = SectionConfigBinder.Read(file, HaRulesSchema.File, context);
-        var rules = bound.Accepted.Select(s => ToRule(s.Entry, budget) with { Order = bound.OrderOf(s) }).ToImmutableArray();
+        var orders = bound.FiledOrders();
+        var rules = bound.Accepted.Select(s => ToRule(s.Entry, budget, orders[s])).ToImmutableArray();
         budget.Flush();
         return (rules, bound.Effective.Where(s => s.Status == SectionStatus.Broken).Select(s => s.Entry).ToImmutableArray());
     }
@@ -61,7 +62,7 @@ public static class HaConfigReader
             entry.Get("nofailback")?.Value == "1",
             entry);
 
-    private static HaRule ToRule(SectionEntry entry, DiagnosticBudget diagnostics)
+    private static HaRule ToRule(SectionEntry entry, DiagnosticBudget diagnostics, int order)
     {
         var isNodeAffinity = entry.Type == HaRulesSchema.NodeAffinity;
         return new HaRule(
@@ -75,7 +76,7 @@ public static class HaConfigReader
             isNodeAffinity ? NodePriorities(entry, diagnostics, distinctBy: item => item.Node!, describe: $"node-affinity rule '{MessageText.Short(entry.Id.Value)}'") : [],
             isNodeAffinity && entry.Get("strict")?.Value == "1",
             entry.Get("affinity"),
-            entry);
+            entry) { Order = order };
     }
 
     /// <summary>The rule's <c>resources</c> items, each with its own span, once each (Rules.pm keeps a set).</summary>

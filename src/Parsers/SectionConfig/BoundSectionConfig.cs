@@ -54,8 +54,16 @@ public sealed record BoundSectionConfig(
     public IEnumerable<BoundSection> Accepted => Effective.Where(s => s.Status == SectionStatus.Accepted);
 
     /// <summary>
-    /// PVE's <c>order</c> number of a filed section: <c>parse_config</c> counts every filed section (accepted or
-    /// broken, a replaced duplicate too) from 1 in file order, so the numbers can have gaps.
+    /// PVE's <c>order</c> number of every filed section, by section: <c>parse_config</c> counts every filed section
+    /// (accepted or broken, a replaced duplicate too) from 1 in file order, so the numbers can have gaps. One pass
+    /// for the whole file (a file of thousands of rules asks for each).
     /// </summary>
-    public int OrderOf(BoundSection section) => 1 + Sections.TakeWhile(s => !ReferenceEquals(s, section)).Count(s => s.IsFiled);
+    public Dictionary<BoundSection, int> FiledOrders()
+    {
+        var orders = new Dictionary<BoundSection, int>(Sections.Length, ReferenceEqualityComparer.Instance);
+        var filed = 0;
+        foreach (var section in Sections)
+            if (section.IsFiled) orders[section] = ++filed;
+        return orders;
+    }
 }
