@@ -21,7 +21,7 @@ internal static class GuestTags
             if (IsSeparator(text[i])) { i++; continue; }
             var start = i;
             while (i < text.Length && !IsSeparator(text[i])) i++;
-            var tag = new Located<string>(text[start..i], file.SpanOnLine(value.Span.Line, value.Span.Column + start, i - start));
+            var tag = new Located<string>(RepeatedValues.Of(text.AsSpan(start, i - start)), file.SpanOnLine(value.Span.Line, value.Span.Column + start, i - start)); // tags repeat across guests
             tags.Add(tag);
             if (!IsValid(tag.Value)) (invalid ??= []).Add(tag);
         }
