@@ -10,7 +10,7 @@ public static class QuorumLayer
     {
         if (config is null) return QuorumVerdict.NotEvaluable("no corosync.conf was scanned, so the votes are unknown");
         var partitions = scenario.Partitions.Where(p => !p.Nodes.IsEmpty)
-            .Select(p => Partition.Of(p.Nodes, p.ReachesQDevice)).ToList();
+            .Select(p => new Partition(p.Nodes, p.ReachesQDevice)).ToList(); // the scenario's node list as it is, not a copy
         try
         {
             var outcome = QuorumEvaluator.Evaluate(config, partitions);

@@ -73,10 +73,10 @@ internal sealed class SteadyStateShortcut
     /// <summary>Each partition's votes against the expected votes and quorum it starts from; null if qnetd's answer is undecidable.</summary>
     private StepOutcome? Outcome(MembershipStep step, bool fromSteadyState)
     {
-        var partitions = step.Partitions.Select(p => (Nodes: p.Nodes.Select(n => _nodes[n].Id).ToArray(), Reaches: p.ReachesQDevice)).ToList();
         QnetdDecision? decision = null;
         if (_arithmetic.HasQDevice)
         {
+            var partitions = step.Partitions.Select(p => (Nodes: p.Nodes.Select(n => _nodes[n].Id).ToArray(), Reaches: p.ReachesQDevice)).ToList();
             // qnetd remembers which partition had the vote (keep_active_partition_tie_breaker): replay the steady state first.
             var arbiter = new QnetdArbiter(_arithmetic, _names);
             if (fromSteadyState) arbiter.Decide([(_nodes.Values.Select(n => n.Id).ToArray(), true)], _ => false);
@@ -84,20 +84,24 @@ internal sealed class SteadyStateShortcut
             if (decision.Undecidable is not null) return null;
         }
         var qdeviceVotes = _arithmetic.HasQDevice ? (uint)_arithmetic.QDeviceVotes : 0;
-        var verdicts = step.Partitions.Select((p, i) =>
+        // Loops rather than queries: this runs for every scenario.
+        var verdicts = ImmutableArray.CreateBuilder<PartitionVerdict>(step.Partitions.Length);
+        foreach (var p in step.Partitions)
         {
-            var nodeVotes = (uint)p.Nodes.Sum(n => _nodes[n].Votes);
+            var nodeVotes = 0u;
+            foreach (var n in p.Nodes) nodeVotes += (uint)_nodes[n].Votes;
             var expected = Math.Max(_steadyExpected, nodeVotes + qdeviceVotes);
             var quorum = Math.Max(_steadyQuorum, (expected + 2) / 2);
-            var nodes = p.Nodes.Select(n =>
+            var nodes = ImmutableArray.CreateBuilder<NodeQuorum>(p.Nodes.Length);
+            foreach (var n in p.Nodes)
             {
                 var casts = decision?.Ack.Contains(_nodes[n].Id) == true;
                 var total = nodeVotes + (casts ? qdeviceVotes : 0);
-                return _views.GetOrAdd((n, total, expected, quorum, casts),
-                    static v => new NodeQuorum(v.Node, v.Total >= v.Quorum, (int)v.Total, (int)v.Expected, (int)v.Quorum, v.Casts));
-            }).ToImmutableArray();
-            return _explainer.Verdict(p, nodes, decision, instance: null);
-        }).ToImmutableArray();
-        return new StepOutcome(step, verdicts, decision?.Summary ?? "");
+                nodes.Add(_views.GetOrAdd((n, total, expected, quorum, casts),
+                    static v => new NodeQuorum(v.Node, v.Total >= v.Quorum, (int)v.Total, (int)v.Expected, (int)v.Quorum, v.Casts)));
+            }
+            verdicts.Add(_explainer.Verdict(p, nodes.MoveToImmutable(), decision, instance: null));
+        }
+        return new StepOutcome(step, verdicts.MoveToImmutable(), decision?.Summary ?? "");
     }
 }
