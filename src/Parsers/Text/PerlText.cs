@@ -9,10 +9,18 @@ namespace PveLint.Text;
 public static class PerlText
 {
     /// <summary>Perl's <c>lc</c> on a byte string: only A-Z change (ToLowerInvariant would also fold U+212A KELVIN SIGN and other non-ASCII letters).</summary>
-    public static string Lc(string text) => !text.AsSpan().ContainsAnyInRange('A', 'Z') ? text : string.Create(text.Length, text, static (span, source) =>
+    public static string Lc(string text) => !HasAsciiUpper(text) ? text : string.Create(text.Length, text, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++) span[i] = source[i] is >= 'A' and <= 'Z' ? (char)(source[i] + 32) : source[i];
     });
+
+    // A loop, not ContainsAnyInRange: on the net8.0 library that boxes each bound (seen in allocation traces).
+    private static bool HasAsciiUpper(string text)
+    {
+        foreach (var c in text)
+            if (c is >= 'A' and <= 'Z') return true;
+        return false;
+    }
 
     public static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r';
 

@@ -35,7 +35,20 @@ public sealed partial record CalendarEvent
     public bool HasDateFields => !Year.IsEmpty || !Month.IsEmpty || !Day.IsEmpty;
 
     /// <summary>Parses as PVE does (<c>PVE::CalendarEvent::parse_calendar_event</c>: trim, then proxmox-time).</summary>
-    public static CalendarEventParse Parse(string text) => CalendarEventParser.Parse(text);
+    /// <remarks>
+    /// Thousands of replication and backup jobs share a handful of schedules, each parsed when bound and again by the
+    /// rules: the answers (immutable) are kept per text, up to <see cref="ParsedLimit"/> texts.
+    /// </remarks>
+    public static CalendarEventParse Parse(string text)
+    {
+        if (Parsed.TryGetValue(text, out var known)) return known;
+        var parse = CalendarEventParser.Parse(text);
+        if (Parsed.Count < ParsedLimit) Parsed.TryAdd(text, parse);
+        return parse;
+    }
+
+    private const int ParsedLimit = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CalendarEventParse> Parsed = new(StringComparer.Ordinal);
 }
 
 /// <summary>The outcome of <see cref="CalendarEvent.Parse"/>: the event, or PVE's reason for refusing the text.</summary>
