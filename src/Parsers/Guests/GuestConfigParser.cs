@@ -68,7 +68,7 @@ public static class GuestConfigParser
 
             if (text[0] == '#')
             {
-                Current.AddComment(new GuestComment(GuestText.DecodeUri(text[1..].ToString()), file.LineSpan(line)));
+                Current.AddComment(new GuestComment(file, file.LineSpan(line)));
                 return;
             }
             if (kind == GuestKind.Lxc && TryRawLxc(line, text)) return;

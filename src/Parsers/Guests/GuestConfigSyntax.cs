@@ -55,8 +55,13 @@ public sealed record GuestEntry(GuestEntryKind Kind, string KeyText, int KeyColu
     private SourceSpan KeySpan => SourceSpan.OnLine(Value.Span.Path, Value.Span.Line, KeyColumn, KeyText.Length);
 }
 
-/// <summary>A <c>#</c> line: part of the section's description (URI-decoded text without the '#').</summary>
-public sealed record GuestComment(string Text, SourceSpan Span);
+/// <summary>A <c>#</c> line: part of the section's description.</summary>
+/// <param name="File">The guest config, which the text is read from when asked (most descriptions are never read).</param>
+public sealed record GuestComment(SourceFile File, SourceSpan Span)
+{
+    /// <summary>The URI-decoded text without the '#'.</summary>
+    public string Text => GuestText.DecodeUri(File.LineChars(Span.Line)[1..].ToString());
+}
 
 /// <summary>
 /// A section of a guest config. <see cref="Name"/> is null for the main section; for a snapshot it is the
