@@ -23,11 +23,17 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
 {
     private enum LmsVote { New, Ack, Nack }
 
-    private readonly ImmutableArray<int> _configNodes = arithmetic.Config.Nodes.Select(n => n.NodeId ?? 0).ToImmutableArray();
+    private int ConfigNodeCount => arithmetic.Config.Nodes.Length;
+
+    private IEnumerable<int> ConfigNodeIds => arithmetic.Config.Nodes.Select(n => n.NodeId ?? 0);
     private NodeIdSet _quoratePartition = NodeIdSet.Empty;
-    private readonly Dictionary<int, LmsVote> _lms = new();
-    private readonly Dictionary<int, NodeIdSet> _lmsMembership = new();   // each lms client's membership when qnetd last ran lms for it
-    private readonly Dictionary<int, NodeIdSet> _held = new();   // lms clients still casting an ACK without qnetd, with their membership
+    // What lms remembers, made on first use: an arbiter is made for every scenario, and ffsplit needs none of it.
+    private Dictionary<int, LmsVote>? _lmsVotes;
+    private Dictionary<int, NodeIdSet>? _lmsMemberships;
+    private Dictionary<int, NodeIdSet>? _heldAcks;
+    private Dictionary<int, LmsVote> Lms => _lmsVotes ??= new();
+    private Dictionary<int, NodeIdSet> LmsMembership => _lmsMemberships ??= new();   // each lms client's membership when qnetd last ran lms for it
+    private Dictionary<int, NodeIdSet> Held => _heldAcks ??= new();   // lms clients still casting an ACK without qnetd, with their membership
 
     private string Algorithm => arithmetic.Config.QDevice?.Algorithm ?? QDeviceSettings.FiftyFiftySplit;
 
@@ -42,11 +48,11 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         var connected = partitions.Where(p => p.Reaches && p.Nodes.Length > 0).ToList();
         var held = HeldWithoutQnetd(partitions, quorate);
         // A client that disconnects (node down or cut off) loses its lms history: a reconnecting daemon is a new client.
-        if (_lms.Count > 0)
-            foreach (var id in _lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList())
+        if (_lmsVotes is { Count: > 0 })
+            foreach (var id in Lms.Keys.Where(id => !connected.Any(p => p.Nodes.Contains(id))).ToList())
             {
-                _lms.Remove(id);
-                _lmsMembership.Remove(id);
+                Lms.Remove(id);
+                LmsMembership.Remove(id);
             }
         var heldClause = held.IsEmpty ? ""
             : $"; {string.Join(", ", held.Order().Select(Name))} keep{(held.Count == 1 ? "s" : "")} casting the vote without qnetd (lms with wait_for_all keeps its last ACK while the node was quorate and its membership does not change)";
@@ -71,7 +77,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     {
         if (Algorithm != QDeviceSettings.LastManStanding || arithmetic.Config.WaitForAll != true)
         {
-            _held.Clear();
+            _heldAcks?.Clear();
             return NodeIdSet.Empty;
         }
         var keep = new Dictionary<int, NodeIdSet>();
@@ -81,13 +87,13 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
             var members = NodeIdSet.Of(p.Nodes);
             foreach (var id in p.Nodes)
             {
-                var justLost = _lms.GetValueOrDefault(id) == LmsVote.Ack && _lmsMembership[id].SetEquals(members) && quorate(id);
-                var stillHeld = _held.TryGetValue(id, out var was) && was.SetEquals(members);
+                var justLost = Lms.GetValueOrDefault(id) == LmsVote.Ack && LmsMembership[id].SetEquals(members) && quorate(id);
+                var stillHeld = Held.TryGetValue(id, out var was) && was.SetEquals(members);
                 if (justLost || stillHeld) keep[id] = members;
             }
         }
-        _held.Clear();
-        foreach (var (id, members) in keep) _held[id] = members;
+        Held.Clear();
+        foreach (var (id, members) in keep) Held[id] = members;
         return NodeIdSet.Of(keep.Keys);
     }
 
@@ -100,7 +106,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
 
     private QnetdDecision FiftyFiftySplit(List<(int[] Nodes, bool Reaches)> connected)
     {
-        var c = _configNodes.Length;
+        var c = ConfigNodeCount;
         if (c % 2 == 1)
         {
             var majority = connected.FirstOrDefault(p => p.Nodes.Length > c / 2);
@@ -141,11 +147,11 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
         switch (TieBreaker)
         {
             case "lowest":
-                node = _configNodes.Min();
+                node = ConfigNodeIds.Min();
                 rule = "tie_breaker lowest";
                 return true;
             case "highest":
-                node = _configNodes.Max();
+                node = ConfigNodeIds.Max();
                 rule = "tie_breaker highest";
                 return true;
         }
@@ -168,17 +174,17 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
             var same = new Dictionary<NodeIdSet, bool>(ReferenceEqualityComparer.Instance);
             foreach (var id in p.Nodes)
             {
-                if (!_lmsMembership.TryGetValue(id, out var was)) continue;
+                if (!LmsMembership.TryGetValue(id, out var was)) continue;
                 if (!same.TryGetValue(was, out var equal)) same[was] = equal = was.SetEquals(p.Nodes);
                 if (equal) unchanged.Add(id);
             }
         }
-        var kept = NodeIdSet.Of(unchanged.Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack));
+        var kept = NodeIdSet.Of(unchanged.Where(id => Lms.GetValueOrDefault(id) == LmsVote.Ack));
         foreach (var p in connected)
         {
             // One set per partition, shared by its members (it is immutable): a set each was 64² entries per step.
             var membership = NodeIdSet.Of(p.Nodes);
-            foreach (var id in p.Nodes) _lmsMembership[id] = membership;
+            foreach (var id in p.Nodes) LmsMembership[id] = membership;
         }
         var reporting = connected.SelectMany(p => p.Nodes).Where(id => !unchanged.Contains(id)).ToList();
         var keptClause = unchanged.Count == 0 ? ""
@@ -186,18 +192,18 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
 
         if (connected.Count == 1)
         {
-            foreach (var id in reporting) _lms[id] = LmsVote.Ack;
+            foreach (var id in reporting) Lms[id] = LmsVote.Ack;
             return new QnetdDecision(kept.Union(reporting), "lms gives the vote to the only partition that reaches it" + keptClause);
         }
         var decision = LargestOrTieBreaker(connected);
         if (decision.Undecidable is not null) return decision;
         // A client that never voted gets NACK (not remembered) while a client in another partition holds an ACK.
-        var holders = connected.SelectMany(p => p.Nodes).Where(id => _lms.GetValueOrDefault(id) == LmsVote.Ack).ToList();
+        var holders = connected.SelectMany(p => p.Nodes).Where(id => Lms.GetValueOrDefault(id) == LmsVote.Ack).ToList();
         var newcomersRefused = reporting
-            .Where(id => _lms.GetValueOrDefault(id) == LmsVote.New && holders.Any(h => !SamePartition(connected, id, h)))
+            .Where(id => Lms.GetValueOrDefault(id) == LmsVote.New && holders.Any(h => !SamePartition(connected, id, h)))
             .ToHashSet();
         foreach (var id in reporting.Where(id => !newcomersRefused.Contains(id)))
-            _lms[id] = decision.Ack.Contains(id) ? LmsVote.Ack : LmsVote.Nack;
+            Lms[id] = decision.Ack.Contains(id) ? LmsVote.Ack : LmsVote.Nack;
         var summary = decision.Summary;
         if (newcomersRefused.Overlaps(decision.Ack)) summary += "; nodes new to qnetd get NACK while another partition holds the vote";
         return new QnetdDecision(decision.Ack.Intersect(reporting).Except(newcomersRefused).Union(kept), summary + keptClause);

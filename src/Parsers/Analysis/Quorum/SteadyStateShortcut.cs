@@ -21,6 +21,7 @@ internal sealed class SteadyStateShortcut
     private readonly VoteArithmetic _arithmetic;
     private readonly StepOutcome? _steady;
     private readonly Dictionary<string, (int Id, uint Votes)> _nodes;
+    private readonly int[] _allIds; // the steady membership qnetd is replayed from, for every scenario (never written to)
     private readonly Dictionary<int, string> _names;
     private readonly PartitionExplainer _explainer;
     private readonly uint _steadyExpected;
@@ -37,6 +38,7 @@ internal sealed class SteadyStateShortcut
         _steadyQuorum = quorum;
         _nodes = arithmetic.Config.Nodes.ToDictionary(n => n.Name, n => (n.NodeId!.Value, (uint)n.Votes), StringComparer.Ordinal);
         _names = _nodes.ToDictionary(kv => kv.Value.Id, kv => kv.Key);
+        _allIds = [.. _nodes.Values.Select(n => n.Id)];
         _explainer = new PartitionExplainer(arithmetic, _names);
     }
 
@@ -79,7 +81,7 @@ internal sealed class SteadyStateShortcut
             var partitions = step.Partitions.Select(p => (Nodes: p.Nodes.Select(n => _nodes[n].Id).ToArray(), Reaches: p.ReachesQDevice)).ToList();
             // qnetd remembers which partition had the vote (keep_active_partition_tie_breaker): replay the steady state first.
             var arbiter = new QnetdArbiter(_arithmetic, _names);
-            if (fromSteadyState) arbiter.Decide([(_nodes.Values.Select(n => n.Id).ToArray(), true)], _ => false);
+            if (fromSteadyState) arbiter.Decide([(_allIds, true)], _ => false);
             decision = arbiter.Decide(partitions, _ => fromSteadyState);   // every node was quorate in the steady state
             if (decision.Undecidable is not null) return null;
         }
