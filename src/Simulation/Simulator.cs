@@ -50,7 +50,9 @@ public static class Simulator
         var scenarios = ScenarioGenerator.Generate(model, maxFailures).ToArray();
         var verdicts = new ScenarioVerdict[scenarios.Length];
         // Timed runs stay on one thread, so that each layer's time is its own and not its neighbours' waiting.
-        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = timings == LayerTimings.Off ? -1 : 1 };
+        // One worker per core: each keeps a CRM workspace of every service's state (the thread pool adds workers under
+        // load, and each new one built another workspace).
+        var options = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = timings == LayerTimings.Off ? Environment.ProcessorCount : 1 };
         try
         {
             Parallel.For(0, scenarios.Length, options, i =>
