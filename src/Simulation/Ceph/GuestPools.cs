@@ -17,9 +17,15 @@ public static class GuestPools
         foreach (var resource in model.Ha.Resources)
         {
             if (model.GuestOf(resource) is not { } guest) continue;
-            var pools = guest.Disks.Where(d => d.Kind == DiskKind.Volume && d.StorageId is not null && !d.IsCdrom && d.Section is null)
-                .SelectMany(d => PoolsOf(model, d.StorageId!, byStorage)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
-            if (!pools.IsEmpty) result[resource.Sid] = pools;
+            // A loop over a guest's few disks (every HA guest is asked): the distinct pools, in ordinal order.
+            List<string>? pools = null;
+            foreach (var disk in guest.Disks)
+                if (disk is { Kind: DiskKind.Volume, StorageId: { } id, IsCdrom: false, Section: null })
+                    foreach (var pool in PoolsOf(model, id, byStorage))
+                        if (!(pools ??= []).Contains(pool)) pools.Add(pool);
+            if (pools is not { Count: > 0 }) continue;
+            pools.Sort(StringComparer.Ordinal);
+            result[resource.Sid] = [.. pools];
         }
         return result.ToImmutable();
     }
