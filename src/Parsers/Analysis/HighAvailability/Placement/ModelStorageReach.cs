@@ -56,14 +56,18 @@ public sealed class ModelStorageReach(ClusterModel model) : IStorageReach
     private StartNeeds? ComputeNeeds(string sid)
     {
         if (model.HaResource(sid) is not { } resource || model.GuestOf(resource) is not { } guest) return null;
-        (GuestDisk, StorageDef)[] disks = [.. StartDisks(guest).Select(d => (d, model.Storage(d.StorageId!)!))];
-        return new StartNeeds(disks, model.ReplicationOf(guest.VmId), disks.Any(d => !d.Item2.Shared));
+        // The volumes a start needs: the current config's disks on storage that storage.cfg defines, no CD-ROMs
+        // (a loop, as every HA guest is asked).
+        var disks = new List<(GuestDisk, StorageDef)>(guest.Disks.Length);
+        var anyLocal = false;
+        foreach (var disk in guest.Disks)
+            if (disk is { Section: null, IsCdrom: false, Kind: DiskKind.Volume, Shared: false, StorageId: { } id } && model.Storage(id) is { } storage)
+            {
+                disks.Add((disk, storage));
+                anyLocal |= !storage.Shared;
+            }
+        return new StartNeeds([.. disks], model.ReplicationOf(guest.VmId), anyLocal);
     }
-
-    /// <summary>The volumes a start needs: the current config's disks on storage that storage.cfg defines, no CD-ROMs.</summary>
-    private IEnumerable<GuestDisk> StartDisks(Guest guest) => guest.Disks.Where(d =>
-        d.Section is null && !d.IsCdrom && d.Kind == DiskKind.Volume && !d.Shared
-        && d.StorageId is { } id && model.Storage(id) is not null);
 
     private static ReplicationJob? ReplicaJob(StartNeeds needs, string toNode)
     {
