@@ -63,15 +63,6 @@ public static class SectionConfigScanner
             public ReadOnlySpan<char> Text => Source.Chars;
         }
 
-        /// <summary>
-        /// Keys and types, one string each per file: a large file repeats a handful of keys on tens of thousands of
-        /// lines. Ids and values are unique, so they are not kept here; past <see cref="MaxNames"/> distinct names
-        /// (no real file has that many) the rest are not shared, so a file of junk keys is not searched quadratically.
-        /// </summary>
-        private readonly List<string> _names = [];
-
-        private const int MaxNames = 64;
-
         public void Run()
         {
             while (_pos < _text.Length)
@@ -131,7 +122,7 @@ public static class SectionConfigScanner
             {
                 var keyEnd = keyStart;
                 while (keyEnd < text.Length && !PerlText.IsSpace(text[keyEnd])) keyEnd++;
-                var key = NameToken(line, keyStart, keyEnd - keyStart);
+                var key = Token(line, keyStart, keyEnd - keyStart);
                 var valueStart = PerlText.SkipSpaces(text, keyEnd, text.Length);
                 var valueEnd = PerlText.TrimEnd(text, valueStart, text.Length);
                 var value = valueEnd > valueStart ? Token(line, valueStart, valueEnd - valueStart) : null;
@@ -214,7 +205,7 @@ public static class SectionConfigScanner
         private HeaderLine? MatchHeader(RawLine line)
         {
             if (!shape.TryMatch(line.Text, out var type, out var id)) return null;
-            return new HeaderLine(line.Line, line.Span, line.Source, NameToken(line, type.Start, type.Length), Token(line, id.Start, id.Length));
+            return new HeaderLine(line.Line, line.Span, line.Source, Token(line, type.Start, type.Length), Token(line, id.Start, id.Length));
         }
 
         /// <summary>
@@ -255,23 +246,12 @@ public static class SectionConfigScanner
             return new RawLine(new LineText(_text, start, length), span.Line, span);
         }
 
+        /// <summary>
+        /// A token; its text is shared with equal keys, types and short values read before (<see cref="RepeatedValues"/>):
+        /// a large file repeats a handful of keys and values on tens of thousands of lines.
+        /// </summary>
         private SyntaxToken Token(RawLine line, int start, int length) =>
             new(RepeatedValues.Of(line.Text.Slice(start, length)), line.Start + start, file.SpanOf(line.Start + start, length));
-
-        /// <summary>A key or type: its text is shared with every other line that names it (<see cref="_names"/>).</summary>
-        private SyntaxToken NameToken(RawLine line, int start, int length)
-        {
-            var chars = line.Text.Slice(start, length);
-            string? text = null;
-            foreach (var name in _names)
-                if (chars.SequenceEqual(name)) { text = name; break; }
-            if (text is null)
-            {
-                text = chars.ToString();
-                if (_names.Count < MaxNames) _names.Add(text);
-            }
-            return new(text, line.Start + start, file.SpanOf(line.Start + start, length));
-        }
 
         /// <summary>Perl's <c>next if !$line</c> / <c>while ($line = ...)</c>: "" and "0" are false.</summary>
         private static bool IsFalse(ReadOnlySpan<char> text) => text.Length == 0 || text.SequenceEqual("0");
