@@ -70,23 +70,16 @@ public sealed record VoteConfig(
     }
 
     /// <summary>The node of that name (the first, if corosync.conf names two alike).</summary>
-    public VoteNode? Node(string name) => ByName.Of(this).GetValueOrDefault(name);
+    public VoteNode? Node(string name) => IndexOf(name) is var at and >= 0 ? Nodes[at] : null;
 
     /// <summary>The position in <see cref="Nodes"/> of the node of that name (the first, if two are alike), or -1.</summary>
     public int IndexOf(string name) => Positions.Of(this).GetValueOrDefault(name, -1);
 
+    // Asked for every node of every scenario: looked up by name, built once per configuration.
     private static readonly OncePer<VoteConfig, Dictionary<string, int>> Positions = new(static config =>
     {
         var positions = new Dictionary<string, int>(config.Nodes.Length, StringComparer.Ordinal);
         for (var i = 0; i < config.Nodes.Length; i++) positions.TryAdd(config.Nodes[i].Name, i);
         return positions;
-    });
-
-    // Asked for every node of every scenario: looked up by name, built once per configuration.
-    private static readonly OncePer<VoteConfig, Dictionary<string, VoteNode>> ByName = new(static config =>
-    {
-        var byName = new Dictionary<string, VoteNode>(config.Nodes.Length, StringComparer.Ordinal);
-        foreach (var node in config.Nodes) byName.TryAdd(node.Name, node);
-        return byName;
     });
 }
