@@ -43,8 +43,7 @@ internal static class FailureDomains
         : " No sites are declared (.pvelint.yaml 'sites:', or CRUSH datacenters), so pvelint treats each node as its own failure domain; declare the sites to check for site failures too.";
 
     /// <summary>The cluster nodes among <paramref name="nodes"/> (rule nodes that are not cluster nodes are PVE0008).</summary>
-    public static List<string> Known(ClusterModel model, IEnumerable<string> nodes) =>
-        model.NodeNames.IsEmpty ? nodes.ToList() : nodes.Where(n => model.Node(n) is not null).ToList();
+    public static List<string> Known(ClusterModel model, IEnumerable<string> nodes) => KnownLazily(model, nodes).ToList();
 
     /// <summary><see cref="Known"/> one by one, for rules that stop early: no list is made.</summary>
     public static IEnumerable<string> KnownLazily(ClusterModel model, IEnumerable<string> nodes) =>
