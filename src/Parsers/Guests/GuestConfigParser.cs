@@ -28,9 +28,9 @@ public static class GuestConfigParser
         public Located<string>? Name { get; } = name;
         public List<GuestEntry> Entries { get; } = new(expectedEntries);
         public List<GuestComment>? Comments { get; private set; } // most sections have none
+        public OrdinalMap<GuestEntry>.Builder LastByKey { get; } = new(expectedEntries);
 
         public void AddComment(GuestComment comment) => (Comments ??= []).Add(comment);
-        public OrdinalMap<GuestEntry>.Builder LastByKey { get; } = new(expectedEntries);
 
         public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments is null ? [] : [.. Comments], LastByKey.ToMap());
     }

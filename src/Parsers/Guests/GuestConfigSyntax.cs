@@ -76,6 +76,9 @@ public sealed record GuestSection(
     ImmutableArray<GuestComment> Comments,
     OrdinalMap<GuestEntry> Effective)
 {
+    /// <summary>Whether the section has description lines (<c>#</c> or <c>description:</c>), without joining them.</summary>
+    public bool HasDescription => Comments.Length > 0 || Entries.Any(e => e.Kind == GuestEntryKind.Description);
+
     /// <summary>
     /// The description as the real parser builds it from <c>#</c> lines and <c>description:</c> lines, located on all
     /// of them; null when the section has none.

@@ -30,8 +30,7 @@ internal sealed class GuestProperties(GuestSection main) : IReadOnlyDictionary<s
         }
     }
 
-    /// <summary>Whether the section has description lines, without joining them.</summary>
-    private bool HasDescription => main.Comments.Length > 0 || main.Entries.Any(e => e.Kind == GuestEntryKind.Description);
+    private bool HasDescription => main.HasDescription;
 
     /// <summary>Whether the joined description is a key the entries do not have.</summary>
     private bool DescriptionAdded => HasDescription && !effective.ContainsKey(DescriptionKey);
