@@ -18,7 +18,7 @@ public static class HaFormats
     /// <summary><c>pve-ha-resource-id</c>: <c>^[a-z]+:\S+$</c>, so a bare VMID or an upper-case type is rejected.</summary>
     public static readonly ValueFormat ResourceId = ValueFormat.Of("pve-ha-resource-id", sid =>
         IsResourceId(sid) ? null
-        : sid.Length > 0 && sid.All(PerlText.IsDigit) ? $"'{MessageText.Short(sid)}' is a bare VMID, but a rule needs a resource id such as 'vm:{MessageText.Short(sid)}' or 'ct:{MessageText.Short(sid)}'"
+        : sid.Length > 0 && PerlText.AllDigits(sid) ? $"'{MessageText.Short(sid)}' is a bare VMID, but a rule needs a resource id such as 'vm:{MessageText.Short(sid)}' or 'ct:{MessageText.Short(sid)}'"
         : $"'{MessageText.Short(sid)}' does not look like a valid HA resource id ('<type>:<name>' with a lower-case type, e.g. vm:100)");
 
     public static readonly ValueFormat ResourceIdList = ValueFormat.ListOf(ResourceId);
@@ -36,13 +36,6 @@ public static class HaFormats
 
     /// <summary>The guest-id rule of the vm and ct resource plugins (<c>verify_name</c>): <c>^[1-9][0-9]+$</c>.</summary>
     public static string? VmidProblem(string name) =>
-        name.Length >= 2 && name[0] is >= '1' and <= '9' && AllDigits(name) ? null
+        name.Length >= 2 && name[0] is >= '1' and <= '9' && PerlText.AllDigits(name) ? null
         : $"invalid VMID '{MessageText.Short(name)}': it must be a number of at least two digits without a leading zero";
-
-    private static bool AllDigits(string text)
-    {
-        foreach (var c in text)
-            if (!PerlText.IsDigit(c)) return false;
-        return true;
-    }
 }

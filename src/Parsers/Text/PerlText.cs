@@ -26,6 +26,14 @@ public static class PerlText
 
     public static bool IsDigit(char c) => c is >= '0' and <= '9';
 
+    /// <summary>True when every character is an ASCII digit (also for an empty text: callers check the length).</summary>
+    public static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (!IsDigit(c)) return false;
+        return true;
+    }
+
     public static bool IsAsciiLetterOrDigit(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9';
 
     /// <summary>Index of the first non-space character at or after <paramref name="start"/> (or the length).</summary>

@@ -26,6 +26,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     private int ConfigNodeCount => arithmetic.Config.Nodes.Length;
 
     private IEnumerable<int> ConfigNodeIds => arithmetic.Config.Nodes.Select(n => n.NodeId ?? 0);
+
     private NodeIdSet _quoratePartition = NodeIdSet.Empty;
     // What lms remembers, made on first use: an arbiter is made for every scenario, and ffsplit needs none of it.
     private Dictionary<int, LmsVote>? _lmsVotes;
