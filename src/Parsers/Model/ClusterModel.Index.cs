@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PveLint.Model;
 
@@ -75,13 +76,14 @@ public sealed partial record ClusterModel
         {
             foreach (var site in model.Sites)
                 foreach (var n in site.Nodes) SiteByNode.TryAdd(n, site);
+            GuestsById.EnsureCapacity(model.Guests.Length);
             foreach (var g in model.Guests) GuestsById.TryAdd(g.VmId, g);
             foreach (var s in model.Storages) StoragesById.TryAdd(s.Id.Value, s);
+            ResourcesBySid.EnsureCapacity(model.Ha.Resources.Length);
             foreach (var r in model.Ha.Resources) ResourcesBySid.TryAdd(r.Sid, r);
-            ReplicationByGuest = model.Replication.GroupBy(j => j.GuestId).ToDictionary(g => g.Key, g => g.ToImmutableArray());
+            ReplicationByGuest = GroupInOrder(model.Replication, j => j.GuestId, EqualityComparer<int>.Default);
             RulesByResource = new ResourceIndex<HaRule>(model.Ha.Rules, rule => rule.Resources.Select(r => r.Value));
-            GuestsByNode = model.Guests.GroupBy(g => g.Node, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+            GuestsByNode = GroupInOrder(model.Guests, g => g.Node, StringComparer.Ordinal);
 
             var corosyncNodes = new Dictionary<string, ClusterNode>(StringComparer.Ordinal);
             foreach (var c in model.Corosync?.Nodes ?? []) corosyncNodes.TryAdd(c.Name.Value, c);
@@ -99,6 +101,38 @@ public sealed partial record ClusterModel
                 nodesByAddress.TryAdd(node.Name, node);
                 foreach (var address in node.LinkAddresses) nodesByAddress.TryAdd(address, node);
             }
+        }
+
+        /// <summary>
+        /// The items of each key, in list order: counted first, so each key's array is made once at its size (tens of
+        /// thousands of guests and jobs; GroupBy grew a list per key and copied it).
+        /// </summary>
+        private static Dictionary<TKey, ImmutableArray<T>> GroupInOrder<TKey, T>(ImmutableArray<T> items, Func<T, TKey> keyOf, IEqualityComparer<TKey> comparer)
+            where TKey : notnull
+        {
+            var slots = new Dictionary<TKey, int>(comparer);
+            var counts = new List<int>();
+            foreach (var item in items)
+            {
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, keyOf(item), out var exists);
+                if (!exists)
+                {
+                    slot = counts.Count;
+                    counts.Add(0);
+                }
+                counts[slot]++;
+            }
+            var arrays = new T[counts.Count][];
+            for (var i = 0; i < arrays.Length; i++) arrays[i] = new T[counts[i]];
+            var filled = new int[counts.Count];
+            foreach (var item in items)
+            {
+                var slot = slots[keyOf(item)];
+                arrays[slot][filled[slot]++] = item;
+            }
+            var groups = new Dictionary<TKey, ImmutableArray<T>>(slots.Count, comparer);
+            foreach (var (key, slot) in slots) groups[key] = ImmutableCollectionsMarshal.AsImmutableArray(arrays[slot]);
+            return groups;
         }
 
         public PveNode? NodeByAddressOrName(string host)

@@ -9,7 +9,9 @@ namespace PveLint.Model;
 public sealed class ResourceIndex<TRule>
 {
     private readonly IReadOnlyList<TRule> _rules;
-    private readonly Dictionary<string, List<int>> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Where each resource's rules are: most resources are in one rule, so the first position needs no list.</summary>
+    private readonly Dictionary<string, (int First, List<int>? More)> _positions = new(StringComparer.Ordinal);
 
     /// <param name="resources">The resource ids (<c>vm:100</c>) a rule holds.</param>
     public ResourceIndex(IReadOnlyList<TRule> rules, Func<TRule, IEnumerable<string>> resources)
@@ -18,21 +20,32 @@ public sealed class ResourceIndex<TRule>
         for (var i = 0; i < rules.Count; i++)
             foreach (var resource in resources(rules[i]))
             {
-                if (!_positions.TryGetValue(resource, out var positions)) _positions[resource] = positions = [];
-                if (positions.Count == 0 || positions[^1] != i) positions.Add(i);
+                if (!_positions.TryGetValue(resource, out var at))
+                    _positions[resource] = (i, null);
+                else if ((at.More is { } more ? more[^1] : at.First) != i)
+                    (at.More ?? (_positions[resource] = at with { More = [] }).More!).Add(i);
             }
     }
 
     /// <summary>The rules holding <paramref name="resource"/>.</summary>
-    public List<TRule> Holding(string resource) =>
-        _positions.TryGetValue(resource, out var positions) ? positions.ConvertAll(i => _rules[i]) : [];
+    public List<TRule> Holding(string resource)
+    {
+        if (!_positions.TryGetValue(resource, out var at)) return [];
+        var rules = new List<TRule>(1 + (at.More?.Count ?? 0)) { _rules[at.First] };
+        foreach (var i in at.More ?? []) rules.Add(_rules[i]);
+        return rules;
+    }
 
     /// <summary>The rules holding any of <paramref name="resources"/> (each once).</summary>
     public List<TRule> Sharing(IEnumerable<string> resources)
     {
         var found = new SortedSet<int>();
         foreach (var resource in resources)
-            if (_positions.TryGetValue(resource, out var positions)) found.UnionWith(positions);
+        {
+            if (!_positions.TryGetValue(resource, out var at)) continue;
+            found.Add(at.First);
+            if (at.More is { } more) found.UnionWith(more);
+        }
         var rules = new List<TRule>(found.Count);
         foreach (var i in found) rules.Add(_rules[i]);
         return rules;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PveLint.Model;
 
 namespace PveLint.Rules.DisasterRecovery;
@@ -10,9 +11,24 @@ internal static class DrText
         $"{(guest.Kind == GuestKind.Qemu ? "VM" : "container")} {guest.VmId}{(guest.Name is { } n ? $" '{n.Value}'" : "")} on node {guest.Node}";
 
     /// <summary>"a, b, c and 4 more".</summary>
-    public static string List(IEnumerable<string> items, int max = 5)
+    public static string List(IEnumerable<string> items, int max = 5) => List(items as IReadOnlyList<string> ?? items.ToList(), max);
+
+    /// <summary>"a, b, c and 4 more", written straight into the result (rules that fire on thousands of guests call this).</summary>
+    public static string List(IReadOnlyList<string> items, int max = 5)
     {
-        var all = items.ToList();
-        return all.Count <= max ? string.Join(", ", all) : string.Join(", ", all.Take(max)) + $" and {all.Count - max} more";
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        var shown = Math.Min(items.Count, max);
+        for (var i = 0; i < shown; i++)
+        {
+            if (i > 0) text.AppendLiteral(", ");
+            text.AppendFormatted(items[i]);
+        }
+        if (items.Count > max)
+        {
+            text.AppendLiteral(" and ");
+            text.AppendFormatted(items.Count - max);
+            text.AppendLiteral(" more");
+        }
+        return text.ToStringAndClear();
     }
 }

@@ -17,25 +17,61 @@ public sealed class HaRecoveryOutsideReplicas : Rule
 
     public override RuleMetadata Metadata => Meta;
 
+    // Every HA guest with a replication job is checked, and most large clusters have thousands: plain loops, and the
+    // lists only for a guest that gets a finding.
     public override IEnumerable<Finding> Check(ClusterModel model)
     {
         foreach (var resource in model.Ha.Resources)
         {
             if (model.GuestOf(resource) is not { } guest) continue;
-            var disks = ReplicatedVolumes.Replicated(model, guest).Where(d => d.Section is null).ToList();
-            var jobs = model.ReplicationOf(guest.VmId).Where(j => !j.Disabled && j.Target is not null).ToList();
-            if (disks.Count == 0 || jobs.Count == 0) continue;
-            var replicas = jobs.Select(j => j.Target!.Value).Append(guest.Node).ToHashSet(StringComparer.Ordinal);
+            var disks = CurrentReplicatedDisks(model, guest);
+            if (disks is null) continue;
+            var jobs = ActiveJobs(model, guest);
+            if (jobs is null) continue;
+
+            var replicas = new List<string>(jobs.Count + 1);
+            foreach (var job in jobs)
+                if (!replicas.Contains(job.Target!.Value)) replicas.Add(job.Target.Value);
+            if (!replicas.Contains(guest.Node)) replicas.Add(guest.Node);
+
             var recovery = HaRecoveryNodes.For(model, resource);
-            var outside = recovery.Nodes.Where(n => !replicas.Contains(n)).ToList();
-            if (outside.Count == 0) continue;
-            var related = new List<RelatedSpan>();
-            related.AddRange(disks.Select(d => new RelatedSpan(d.Value.Span, $"{d.Key.Value} of {DrText.Guest(guest)}")));
-            related.AddRange(jobs.Select(j => new RelatedSpan(j.Id.Span, $"replication job '{j.Id.Value}' to {j.Target!.Value}")));
+            List<string>? outside = null;
+            foreach (var node in recovery.Nodes)
+                if (!replicas.Contains(node)) (outside ??= []).Add(node);
+            if (outside is null) continue;
+
+            var guestText = DrText.Guest(guest);
+            var related = new List<RelatedSpan>(disks.Count + jobs.Count + 1);
+            var diskKeys = new List<string>(disks.Count);
+            foreach (var disk in disks)
+            {
+                related.Add(new RelatedSpan(disk.Value.Span, $"{disk.Key.Value} of {guestText}"));
+                diskKeys.Add(disk.Key.Value);
+            }
+            foreach (var job in jobs) related.Add(new RelatedSpan(job.Id.Span, $"replication job '{job.Id.Value}' to {job.Target!.Value}"));
             if (recovery.Span is { } why && why != resource.Section.HeaderSpan) related.Add(new RelatedSpan(why, recovery.Why));
+            replicas.Sort(StringComparer.Ordinal);
             yield return Report(resource.Section.HeaderSpan,
-                $"HA may recover {resource.Sid} ({DrText.Guest(guest)}) on {(outside.Count == 1 ? "node" : "nodes")} {DrText.List(outside)} ({recovery.Why}), {(outside.Count == 1 ? "which holds" : "which hold")} no replica of its local ZFS disks ({DrText.List(disks.Select(d => d.Key.Value))}): replicas exist only on {DrText.List(replicas.Order(StringComparer.Ordinal))}, and started elsewhere the guest finds no disk.",
+                $"HA may recover {resource.Sid} ({guestText}) on {(outside.Count == 1 ? "node" : "nodes")} {DrText.List(outside)} ({recovery.Why}), {(outside.Count == 1 ? "which holds" : "which hold")} no replica of its local ZFS disks ({DrText.List(diskKeys)}): replicas exist only on {DrText.List(replicas)}, and started elsewhere the guest finds no disk.",
                 related);
         }
+    }
+
+    /// <summary>The replicated disks of the guest's current config, or null when it has none.</summary>
+    private static List<GuestDisk>? CurrentReplicatedDisks(ClusterModel model, Guest guest)
+    {
+        List<GuestDisk>? disks = null;
+        foreach (var disk in guest.Disks)
+            if (disk.Section is null && ReplicatedVolumes.IsReplicated(model, disk)) (disks ??= []).Add(disk);
+        return disks;
+    }
+
+    /// <summary>The guest's enabled replication jobs with a target, or null when it has none.</summary>
+    private static List<ReplicationJob>? ActiveJobs(ClusterModel model, Guest guest)
+    {
+        List<ReplicationJob>? jobs = null;
+        foreach (var job in model.ReplicationOf(guest.VmId))
+            if (!job.Disabled && job.Target is not null) (jobs ??= []).Add(job);
+        return jobs;
     }
 }

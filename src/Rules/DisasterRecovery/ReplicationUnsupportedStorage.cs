@@ -22,7 +22,7 @@ public sealed class ReplicationUnsupportedStorage : Rule
         foreach (var job in model.Replication.Where(j => !j.Disabled))
         {
             if (model.GuestById(job.GuestId) is not { } guest) continue;
-            var blockers = ReplicatedVolumes.Blockers(model, guest, job.Target?.Value).ToList();
+            var blockers = ReplicatedVolumes.Blockers(model, guest, job.Target?.Value);
             if (blockers.Count == 0) continue;
             var disks = DrText.List(blockers.Select(b => $"{b.Disk.Key.Value} ({b.Disk.Value.Value.Split(',')[0]}) is {b.Reason}"), 3);
             var related = blockers.Select(b => new RelatedSpan(b.Disk.Value.Span, $"{b.Disk.Key.Value} of {DrText.Guest(guest)}"))

@@ -21,15 +21,20 @@ public sealed class HaGuestOnLocalStorage : Rule
         foreach (var resource in model.Ha.Resources)
         {
             if (model.GuestOf(resource) is not { } guest || guest.Sid != resource.Sid) continue;
+            var localDisks = GuestLocality.LocalDisks(model, guest);
+            if (localDisks.Count == 0) continue; // most HA guests: no list of their jobs either
             var jobs = model.ReplicationOf(guest.VmId).Where(j => !j.Disabled).ToList();
-            foreach (var (disk, storage) in GuestLocality.LocalDisks(model, guest))
+            foreach (var (disk, storage) in localDisks)
             {
                 var replicated = jobs.Count > 0 && storage.Type == "zfspool" && disk.Replicate;
                 var related = new List<RelatedSpan> { new(resource.Section.HeaderSpan, $"HA resource {resource.Sid}") };
                 if (storage.Section is { } s) related.Add(new RelatedSpan(s.HeaderSpan, $"{storage.Type} storage '{storage.Id.Value}' is not shared"));
                 if (replicated)
                 {
-                    var targets = HaText.List(jobs.Select(j => j.Target?.Value ?? "?").Distinct());
+                    var targetNames = new List<string>(jobs.Count);
+                    foreach (var job in jobs)
+                        if (!targetNames.Contains(job.Target?.Value ?? "?")) targetNames.Add(job.Target?.Value ?? "?");
+                    var targets = HaText.List(targetNames);
                     related.AddRange(jobs.Select(j => new RelatedSpan(j.Section.HeaderSpan, $"replication job '{j.Id.Value}' to {j.Target?.Value}")));
                     yield return Report(disk.Key.Span,
                         $"HA guest {HaText.Resource(model, resource.Sid)} on node {guest.Node} keeps {disk.Key.Value} on local {storage.Type} storage '{storage.Id.Value}', replicated to {targets}: "

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PveLint.Analysis.HighAvailability.Rules;
 using PveLint.Diagnostics;
 using PveLint.Model;
@@ -16,17 +17,31 @@ internal static class HaText
     public static Guest? GuestOf(ClusterModel model, string sid)
     {
         var colon = sid.IndexOf(':');
-        return colon > 0 && int.TryParse(sid[(colon + 1)..], out var id) ? model.GuestById(id) : null;
+        return colon > 0 && int.TryParse(sid.AsSpan(colon + 1), out var id) ? model.GuestById(id) : null;
     }
 
     public static string Resources(ClusterModel model, IEnumerable<string> sids) => List(sids.Select(s => Resource(model, s)));
 
     /// <summary>"a", "a and b", "a, b and c" (long lists end in "and N more").</summary>
-    public static string List(IEnumerable<string> items)
+    public static string List(IEnumerable<string> items) => List(items as IReadOnlyList<string> ?? items.ToList());
+
+    /// <summary>"a", "a and b", "a, b and c", written straight into the result (rules that fire on thousands of guests call this).</summary>
+    public static string List(IReadOnlyList<string> items)
     {
-        var all = items.ToList();
-        if (all.Count > MaxListed) return string.Join(", ", all.Take(MaxListed)) + $" and {all.Count - MaxListed} more";
-        return all.Count <= 1 ? string.Join("", all) : string.Join(", ", all.Take(all.Count - 1)) + " and " + all[^1];
+        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
+        var shown = Math.Min(items.Count, MaxListed);
+        for (var i = 0; i < shown; i++)
+        {
+            if (i > 0) text.AppendLiteral(i == items.Count - 1 ? " and " : ", ");
+            text.AppendFormatted(items[i]);
+        }
+        if (items.Count > MaxListed)
+        {
+            text.AppendLiteral(" and ");
+            text.AppendFormatted(items.Count - MaxListed);
+            text.AppendLiteral(" more");
+        }
+        return text.ToStringAndClear();
     }
 
     public static string Quoted(IEnumerable<string> ids) => List(ids.Select(i => $"'{i}'"));

@@ -78,22 +78,49 @@ public static class RedundantNames
     }
 
     /// <summary>Sets of two or more names that are instances of one service (each name in at most one set, first key wins).</summary>
+    /// <remarks>Every guest name of a scan passes through here: loops, and a list only for a service some name is an instance of.</remarks>
     public static ImmutableArray<(NameKey Key, ImmutableArray<string> Names)> Group(IEnumerable<string> names)
     {
-        var distinct = names.Where(n => n.Trim().Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Candidate sets by service, in the order each service was first seen; one member per instance (the first).
+        var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var byService = new Dictionary<(string Service, Difference Difference), List<(string Name, NameKey Key)>>();
+        var sets = new List<List<(string Name, NameKey Key)>>();
+        foreach (var name in names)
+        {
+            if (string.IsNullOrWhiteSpace(name) || !seenNames.Add(name)) continue;
+            foreach (var key in Keys(name))
+            {
+                if (!byService.TryGetValue((key.Service, key.Difference), out var set))
+                {
+                    byService[(key.Service, key.Difference)] = set = [];
+                    sets.Add(set);
+                }
+                if (!set.Exists(m => m.Key.Instance == key.Instance)) set.Add((name, key));
+            }
+        }
+
+        // Largest sets first, then by service; equal ones keep the order they were first seen in (a stable sort).
+        var candidates = new List<(List<(string Name, NameKey Key)> Set, int Seen)>();
+        for (var i = 0; i < sets.Count; i++)
+            if (sets[i].Count >= 2) candidates.Add((sets[i], i));
+        candidates.Sort(static (a, b) =>
+            b.Set.Count != a.Set.Count ? b.Set.Count.CompareTo(a.Set.Count)
+            : string.CompareOrdinal(a.Set[0].Key.Service, b.Set[0].Key.Service) is var byName and not 0 ? byName
+            : a.Seen.CompareTo(b.Seen));
+
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = ImmutableArray.CreateBuilder<(NameKey, ImmutableArray<string>)>();
-        var candidates = distinct.SelectMany(n => Keys(n).Select(k => (Name: n, Key: k)))
-            .GroupBy(x => (x.Key.Service, x.Key.Difference))
-            .Select(g => g.GroupBy(x => x.Key.Instance).Select(i => i.First()).ToList())
-            .Where(g => g.Count >= 2)
-            .OrderByDescending(g => g.Count).ThenBy(g => g[0].Key.Service, StringComparer.Ordinal);
-        foreach (var group in candidates)
+        foreach (var (set, _) in candidates)
         {
-            var members = group.Where(x => !taken.Contains(x.Name)).ToList();
+            var members = set.FindAll(m => !taken.Contains(m.Name));
             if (members.Count < 2) continue;
-            foreach (var m in members) taken.Add(m.Name);
-            result.Add((members[0].Key, members.Select(m => m.Name).ToImmutableArray()));
+            var memberNames = ImmutableArray.CreateBuilder<string>(members.Count);
+            foreach (var m in members)
+            {
+                taken.Add(m.Name);
+                memberNames.Add(m.Name);
+            }
+            result.Add((members[0].Key, memberNames.MoveToImmutable()));
         }
         return result.ToImmutable();
     }
@@ -106,7 +133,7 @@ public static class RedundantNames
         for (var i = 0; i <= name.Length; i++)
         {
             if (i < name.Length && Array.IndexOf(Separators, name[i]) < 0) continue;
-            tokens.Add(name[start..i]);
+            tokens.Add(start == 0 && i == name.Length ? name : name[start..i]); // most names are one token
             start = i + 1;
         }
         return tokens;
