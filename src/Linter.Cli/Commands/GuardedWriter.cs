@@ -19,26 +19,49 @@ public sealed class GuardedWriter(TextWriter inner, string name, bool dropFailur
     [System.Diagnostics.CodeAnalysis.AllowNull]
     public override string NewLine { get => inner.NewLine; set => inner.NewLine = value; }
 
-    public override void Write(char value) => Guard(() => inner.Write(value));
+    // Every write is one call here (a large report makes hundreds of thousands): static lambdas with their argument
+    // passed along, so no closure is made per write.
+    public override void Write(char value) => Guard(value, static (w, v) => w.Write(v));
 
-    public override void Write(string? value) => Guard(() => inner.Write(value));
+    public override void Write(string? value) => Guard(value, static (w, v) => w.Write(v));
 
-    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
+    public override void Write(char[] buffer, int index, int count) => Guard((buffer, index, count), static (w, v) => w.Write(v.buffer, v.index, v.count));
 
-    public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
-
-    public override void Flush() => Guard(inner.Flush);
-
-    private void Guard(Action write)
+    public override void Write(ReadOnlySpan<char> buffer)
     {
         try
         {
-            write();
+            inner.Write(buffer);
         }
-        // UnauthorizedAccessException: a closed descriptor (EBADF), e.g. pvelint scan . >&-
-        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e) when (IsWriteFailure(e))
         {
-            if (!dropFailures) throw new OutputWriteException($"cannot write to {name} ({e.Message.TrimEnd('.')})", e);
+            Fail(e);
         }
+    }
+
+    public override void WriteLine() => Guard(0, static (w, _) => w.WriteLine());
+
+    public override void WriteLine(string? value) => Guard(value, static (w, v) => w.WriteLine(v));
+
+    public override void Flush() => Guard(0, static (w, _) => w.Flush());
+
+    private void Guard<T>(T value, Action<TextWriter, T> write)
+    {
+        try
+        {
+            write(inner, value);
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            Fail(e);
+        }
+    }
+
+    // UnauthorizedAccessException: a closed descriptor (EBADF), e.g. pvelint scan . >&-
+    private static bool IsWriteFailure(Exception e) => e is IOException or ObjectDisposedException or UnauthorizedAccessException;
+
+    private void Fail(Exception e)
+    {
+        if (!dropFailures) throw new OutputWriteException($"cannot write to {name} ({e.Message.TrimEnd('.')})", e);
     }
 }

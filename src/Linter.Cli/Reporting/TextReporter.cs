@@ -22,18 +22,47 @@ public sealed class TextReporter(TextStyle style) : IReporter
     {
         // Per cluster by reference: a ClusterScan is a record, and hashing its model would cost more than the report.
         var sources = new Dictionary<ClusterScan, Dictionary<string, SourceFile?>>(ReferenceEqualityComparer.Instance);
+        // Written piece by piece: a large cluster's report is megabytes, and each line built as a string first was
+        // the report made twice.
         foreach (var (cluster, finding) in report.Findings)
         {
             var location = FindingLocations.Primary(finding, cluster);
-            var severity = style.Paint(SeverityNames.Text(finding.Severity), Ansi.SeverityCode(finding.Severity));
-            output.WriteLine($"{style.Paint(Prefix(location), Ansi.Bold)}: {severity} {finding.RuleId}: {PrintableText.Escape(finding.Message)} {style.Paint($"[{finding.Rule.Name}]", Ansi.Dim)}");
+            Painted(output, Ansi.Bold);
+            WritePrefix(output, location);
+            EndPaint(output);
+            output.Write(": ");
+            Painted(output, Ansi.SeverityCode(finding.Severity));
+            output.Write(SeverityNames.Text(finding.Severity));
+            EndPaint(output);
+            output.Write(' ');
+            output.Write(finding.RuleId);
+            output.Write(": ");
+            output.Write(PrintableText.Escape(finding.Message));
+            output.Write(' ');
+            Painted(output, Ansi.Dim);
+            output.Write('[');
+            output.Write(finding.Rule.Name);
+            output.Write(']');
+            EndPaint(output);
+            output.WriteLine();
             if (style.Snippets && finding.Span is { } span && Source(sources, cluster, span.Path) is { } file && SourceSnippet.For(file, span) is { } snippet)
             {
                 output.WriteLine(snippet.Source);
                 output.WriteLine(snippet.CaretIndent + style.Paint(snippet.Carets, Ansi.SeverityCode(finding.Severity)));
             }
             foreach (var related in finding.Related)
-                output.WriteLine($"  {PrintableText.Escape(cluster.Source.DisplayPathOf(related.Span.Path))}({related.Span.Line},{related.Span.Column}): {style.Paint("related:", Ansi.Dim)} {PrintableText.Escape(related.Message)}");
+            {
+                output.Write("  ");
+                output.Write(PrintableText.Escape(cluster.Source.DisplayPathOf(related.Span.Path)));
+                WritePosition(output, related.Span);
+                output.Write(": ");
+                Painted(output, Ansi.Dim);
+                output.Write("related:");
+                EndPaint(output);
+                output.Write(' ');
+                output.Write(PrintableText.Escape(related.Message));
+                output.WriteLine();
+            }
         }
         WriteCountsByRule(report, output);
         output.WriteLine(style.Paint($"pvelint: {report.SummarySentence()}", Ansi.Bold));
@@ -57,10 +86,41 @@ public sealed class TextReporter(TextStyle style) : IReporter
         return file;
     }
 
-    private static string Prefix(ReportedLocation? location) => location switch
+    /// <summary><c>path(line,column)</c>, the path alone, or "pvelint" for a finding with no location.</summary>
+    private static void WritePrefix(TextWriter output, ReportedLocation? location)
     {
-        null => "pvelint",
-        { Span: { } span } => $"{PrintableText.Escape(location.DisplayPath)}({span.Line},{span.Column})",
-        _ => PrintableText.Escape(location.DisplayPath),
-    };
+        if (location is null)
+        {
+            output.Write("pvelint");
+            return;
+        }
+        output.Write(PrintableText.Escape(location.DisplayPath));
+        if (location.Span is { } span) WritePosition(output, span);
+    }
+
+    private static void WritePosition(TextWriter output, SourceSpan span)
+    {
+        Span<char> number = stackalloc char[11];
+        output.Write('(');
+        output.Write(number[..Format(number, span.Line)]);
+        output.Write(',');
+        output.Write(number[..Format(number, span.Column)]);
+        output.Write(')');
+    }
+
+    private static int Format(Span<char> into, int value) => value.TryFormat(into, out var written, provider: CultureInfo.InvariantCulture) ? written : 0;
+
+    /// <summary>Starts an SGR code when colouring (<see cref="Ansi.Paint"/> written in place); <see cref="EndPaint"/> resets it.</summary>
+    private void Painted(TextWriter output, string code)
+    {
+        if (!style.Color) return;
+        output.Write("\u001b[");
+        output.Write(code);
+        output.Write('m');
+    }
+
+    private void EndPaint(TextWriter output)
+    {
+        if (style.Color) output.Write("\u001b[0m");
+    }
 }

@@ -12,7 +12,7 @@ namespace PveLint.Binding;
 /// </summary>
 public sealed class BindContext
 {
-    private readonly List<Diagnostic> _diagnostics = new();
+    private List<Diagnostic>? _diagnostics; // made on the first report: a recorder per guest config, and most get none
     private Dictionary<string, DiagnosticBudget>? _budgets; // made on the first report: most recorders never get one
     private readonly IReadOnlyDictionary<string, SourceFile>? _sources;
     private bool _recordOnly;
@@ -33,7 +33,8 @@ public sealed class BindContext
         get
         {
             var summaries = _budgets?.Values.SelectMany(b => b.Summaries()).ToList() ?? [];
-            return summaries.Count == 0 ? _diagnostics : [.. _diagnostics, .. summaries];
+            if (summaries.Count == 0) return Recorded;
+            return [.. Recorded, .. summaries];
         }
     }
 
@@ -44,23 +45,25 @@ public sealed class BindContext
     public static BindContext Recorder(TargetRelease target) => new(target) { _recordOnly = true };
 
     /// <summary>What a <see cref="Recorder"/> was told, in order.</summary>
-    public IReadOnlyList<Diagnostic> Recorded => _diagnostics;
+    public IReadOnlyList<Diagnostic> Recorded => _diagnostics ?? (IReadOnlyList<Diagnostic>)[];
 
     public void Report(Diagnostic diagnostic)
     {
         if (_recordOnly)
         {
-            _diagnostics.Add(diagnostic);
+            Keep(diagnostic);
             return;
         }
         var path = diagnostic.Span?.Path ?? "";
         _budgets ??= new(StringComparer.Ordinal);
         if (!_budgets.TryGetValue(path, out var budget))
             _budgets[path] = budget = _sources?.GetValueOrDefault(path) is { } file
-                ? DiagnosticBudget.ForFile(file, _diagnostics.Add)
-                : new DiagnosticBudget(_diagnostics.Add);
+                ? DiagnosticBudget.ForFile(file, Keep)
+                : new DiagnosticBudget(Keep);
         budget.Report(diagnostic);
     }
+
+    private void Keep(Diagnostic diagnostic) => (_diagnostics ??= []).Add(diagnostic);
 
     public void Report(string id, SourceSpan span, string message) => Report(Diagnostic.At(id, span, message));
 

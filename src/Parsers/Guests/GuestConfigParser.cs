@@ -21,42 +21,76 @@ public static class GuestConfigParser
         return reader.Finish();
     }
 
-    /// <param name="expectedEntries">Room for this many entries up front (the main section: the file's lines, a few dozen), so the lists do not regrow.</param>
-    private sealed class SectionBuilder(GuestSectionKind kind, Located<string>? name, SourceSpan? header, int expectedEntries = 0)
+    /// <param name="expectedEntries">Room for this many entries up front (for the main section: its lines that can be one), so nothing regrows or is copied.</param>
+    /// <param name="expectedComments">Likewise for <c>#</c> lines.</param>
+    private sealed class SectionBuilder(GuestSectionKind kind, Located<string>? name, SourceSpan? header, int expectedEntries = 0, int expectedComments = 0)
     {
         public GuestSectionKind Kind { get; } = kind;
         public Located<string>? Name { get; } = name;
-        public List<GuestEntry> Entries { get; } = new(expectedEntries);
-        public List<GuestComment>? Comments { get; private set; } // most sections have none
+        public ImmutableArray<GuestEntry>.Builder Entries { get; } = ImmutableArray.CreateBuilder<GuestEntry>(expectedEntries);
+        private ImmutableArray<GuestComment>.Builder? _comments; // most sections have none
         public OrdinalMap<GuestEntry>.Builder LastByKey { get; } = new(expectedEntries);
 
-        public void AddComment(GuestComment comment) => (Comments ??= []).Add(comment);
+        public void AddComment(GuestComment comment) => (_comments ??= ImmutableArray.CreateBuilder<GuestComment>(Math.Max(1, expectedComments))).Add(comment);
 
-        public GuestSection Build() => new(Kind, Name, header, Entries.ToImmutableArray(), Comments is null ? [] : [.. Comments], LastByKey.ToMap());
+        public GuestSection Build() => new(Kind, Name, header, Drain(Entries), _comments is null ? [] : Drain(_comments), LastByKey.ToMap());
+
+        private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder builder) =>
+            builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
     }
 
-    private sealed class LineReader(SourceFile file, GuestKind kind, int vmid)
+    private sealed class LineReader
     {
-        private readonly List<SectionBuilder> _sections = [new(GuestSectionKind.Main, null, null, Math.Min(file.LineCount, 64))];
-        private readonly List<Diagnostic> _diagnostics = new();
+        private readonly SourceFile file;
+        private readonly GuestKind kind;
+        private readonly int vmid;
+        private readonly SectionBuilder _main;
+        private List<SectionBuilder>? _more; // the sections after the main one: most configs have none
+        private List<Diagnostic>? _diagnostics;
         private DiagnosticBudget? _budget;
 
+        public LineReader(SourceFile file, GuestKind kind, int vmid)
+        {
+            (this.file, this.kind, this.vmid) = (file, kind, vmid);
+            var (entries, comments) = MainSectionSize(file);
+            _main = new SectionBuilder(GuestSectionKind.Main, null, null, entries, comments);
+        }
+
+        /// <summary>
+        /// How many entries and <c>#</c> lines the main section can hold: its lines up to the first <c>[</c>, an entry
+        /// for each that starts with a lower-case letter (every kind of entry does, but an unanchored snapstate).
+        /// </summary>
+        private static (int Entries, int Comments) MainSectionSize(SourceFile file)
+        {
+            int entries = 0, comments = 0;
+            for (var line = 1; line <= file.LineCount; line++)
+            {
+                var text = file.LineChars(line);
+                if (text.IsEmpty) continue;
+                if (text[0] == '[') break;
+                if (text[0] == '#') comments++;
+                else if (char.IsAsciiLetterLower(text[0])) entries++;
+            }
+            return (entries, comments);
+        }
+
         /// <summary>Capped per id, so a file of a million bad lines keeps 500 diagnostics and a summary.</summary>
-        private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, _diagnostics.Add);
+        private DiagnosticBudget Diagnostics => _budget ??= DiagnosticBudget.ForFile(file, d => (_diagnostics ??= []).Add(d));
         private Dictionary<string, SourceSpan>? _sectionHeaders;
         private string? _guestName;
 
         /// <summary>"VM 100" or "container 100", for messages only (most files have none).</summary>
         private string GuestName => _guestName ??= GuestText.Describe(kind, vmid);
 
-        private SectionBuilder Current => _sections[^1];
+        private SectionBuilder Current => _more is { Count: > 0 } more ? more[^1] : _main;
 
         public GuestConfigSyntax Finish()
         {
             _budget?.Flush(); // no budget: nothing was reported, so nothing was capped
-            var sections = ImmutableArray.CreateBuilder<GuestSection>(_sections.Count);
-            foreach (var section in _sections) sections.Add(section.Build());
-            return new(file.Path, kind, vmid, sections.MoveToImmutable(), _diagnostics.Count == 0 ? [] : [.. _diagnostics]);
+            var sections = ImmutableArray.CreateBuilder<GuestSection>(1 + (_more?.Count ?? 0));
+            sections.Add(_main.Build());
+            foreach (var section in _more ?? []) sections.Add(section.Build());
+            return new(file.Path, kind, vmid, sections.MoveToImmutable(), _diagnostics is null ? [] : [.. _diagnostics]);
         }
 
         public void Read(int line)
@@ -120,7 +154,7 @@ public static class GuestConfigParser
                 }
                 _sectionHeaders[identity] = span;
             }
-            _sections.Add(new SectionBuilder(sk, name, span));
+            (_more ??= []).Add(new SectionBuilder(sk, name, span));
             return true;
         }
 

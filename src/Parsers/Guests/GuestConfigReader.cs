@@ -43,15 +43,17 @@ public static class GuestConfigReader
             if (kind == GuestKind.Qemu && invalid is not null) tags = [];
         }
 
-        var disks = ImmutableArray.CreateBuilder<GuestDisk>();
-        AddDisks(file, kind, vmid, syntax.Main, null, disks, null, context);
+        var mainDisks = DisksInLineOrder(kind, main.Effective);
+        var disks = ImmutableArray.CreateBuilder<GuestDisk>(mainDisks.Count); // the usual config: only these, handed over uncopied
+        AddDisks(file, kind, vmid, mainDisks, null, disks, null, context);
         if (syntax.Sections.Length > 1)
         {
             // Volumes of the current config, so a snapshot's or pending's reference to the same volume is not added again.
             var seenVolumes = new HashSet<string>(StringComparer.Ordinal);
             foreach (var disk in disks)
                 if (VolumeIdentity(disk) is { } identity) seenVolumes.Add(identity);
-            foreach (var (section, label) in OtherVolumeSections(syntax)) AddDisks(file, kind, vmid, section, label, disks, seenVolumes, context);
+            foreach (var (section, label) in OtherVolumeSections(syntax))
+                AddDisks(file, kind, vmid, DisksInLineOrder(kind, section.Effective), label, disks, seenVolumes, context);
         }
 
         List<GuestDevice>? devices = null; // most guests have none
@@ -62,7 +64,8 @@ public static class GuestConfigReader
         var snapshots = syntax.Sections.Length == 1 ? [] : syntax.Snapshots.Select(s => s.Name!.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var name = properties.GetValueOrDefault(kind == GuestKind.Qemu ? "name" : "hostname");
 
-        return new Guest(vmid, kind, node, file.Path, name, tags, disks.ToImmutable(), devices is null ? [] : [.. devices], snapshots, properties);
+        var allDisks = disks.Count == disks.Capacity ? disks.MoveToImmutable() : disks.ToImmutable();
+        return new Guest(vmid, kind, node, file.Path, name, tags, allDisks, devices is null ? [] : [.. devices], snapshots, properties);
     }
 
     /// <summary>The section's disk keys, in the order of their (last) lines.</summary>
@@ -80,12 +83,12 @@ public static class GuestConfigReader
     }
 
     /// <summary>
-    /// The disks of one section in line order; those of pending or a snapshot (<paramref name="label"/>) only when
+    /// The disks of one section (in line order); those of pending or a snapshot (<paramref name="label"/>) only when
     /// <paramref name="seenVolumes"/> does not hold their volume yet.
     /// </summary>
-    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, GuestSection section, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
+    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, List<(string Key, GuestEntry Entry)> sectionDisks, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
     {
-        foreach (var (key, entry) in DisksInLineOrder(kind, section.Effective))
+        foreach (var (key, entry) in sectionDisks)
         {
             if (GuestDisks.Read(file, kind, vmid, key, entry, label, context) is not { } disk) continue;
             if (label is null || (VolumeIdentity(disk) is { } identity && seenVolumes!.Add(identity))) disks.Add(disk);

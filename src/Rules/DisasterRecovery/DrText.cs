@@ -14,19 +14,22 @@ internal static class DrText
     public static string List(IEnumerable<string> items, int max = 5) => List(items as IReadOnlyList<string> ?? items.ToList(), max);
 
     /// <summary>"a, b, c and 4 more", written straight into the result (rules that fire on thousands of guests call this).</summary>
-    public static string List(IReadOnlyList<string> items, int max = 5)
+    public static string List(IReadOnlyList<string> items, int max = 5) => List(items, items.Count, max);
+
+    /// <summary>"a, b, c and 4 more" from the first items of a list of <paramref name="count"/> (at least <paramref name="max"/> of them given).</summary>
+    public static string List(IReadOnlyList<string> items, int count, int max)
     {
         var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
-        var shown = Math.Min(items.Count, max);
+        var shown = Math.Min(count, max);
         for (var i = 0; i < shown; i++)
         {
             if (i > 0) text.AppendLiteral(", ");
             text.AppendFormatted(items[i]);
         }
-        if (items.Count > max)
+        if (count > max)
         {
             text.AppendLiteral(" and ");
-            text.AppendFormatted(items.Count - max);
+            text.AppendFormatted(count - max);
             text.AppendLiteral(" more");
         }
         return text.ToStringAndClear();

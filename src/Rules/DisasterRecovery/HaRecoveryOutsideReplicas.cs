@@ -17,6 +17,8 @@ public sealed class HaRecoveryOutsideReplicas : Rule
 
     public override RuleMetadata Metadata => Meta;
 
+    private const int ListedNodes = 5;
+
     // Every HA guest with a replication job is checked, and most large clusters have thousands: plain loops, and the
     // lists only for a guest that gets a finding.
     public override IEnumerable<Finding> Check(ClusterModel model)
@@ -35,10 +37,12 @@ public sealed class HaRecoveryOutsideReplicas : Rule
             if (!replicas.Contains(guest.Node)) replicas.Add(guest.Node);
 
             var recovery = HaRecoveryNodes.For(model, resource);
-            List<string>? outside = null;
+            // The message names five of them: only those are kept (a non-strict rule allows every node of the cluster).
+            var outside = new List<string>(ListedNodes);
+            var outsideCount = 0;
             foreach (var node in recovery.Nodes)
-                if (!replicas.Contains(node)) (outside ??= []).Add(node);
-            if (outside is null) continue;
+                if (!replicas.Contains(node) && outsideCount++ < ListedNodes) outside.Add(node);
+            if (outsideCount == 0) continue;
 
             var guestText = DrText.Guest(guest);
             var related = new List<RelatedSpan>(disks.Count + jobs.Count + 1);
@@ -52,7 +56,7 @@ public sealed class HaRecoveryOutsideReplicas : Rule
             if (recovery.Span is { } why && why != resource.Section.HeaderSpan) related.Add(new RelatedSpan(why, recovery.Why));
             replicas.Sort(StringComparer.Ordinal);
             yield return Report(resource.Section.HeaderSpan,
-                $"HA may recover {resource.Sid} ({guestText}) on {(outside.Count == 1 ? "node" : "nodes")} {DrText.List(outside)} ({recovery.Why}), {(outside.Count == 1 ? "which holds" : "which hold")} no replica of its local ZFS disks ({DrText.List(diskKeys)}): replicas exist only on {DrText.List(replicas)}, and started elsewhere the guest finds no disk.",
+                $"HA may recover {resource.Sid} ({guestText}) on {(outsideCount == 1 ? "node" : "nodes")} {DrText.List(outside, outsideCount, ListedNodes)} ({recovery.Why}), {(outsideCount == 1 ? "which holds" : "which hold")} no replica of its local ZFS disks ({DrText.List(diskKeys)}): replicas exist only on {DrText.List(replicas)}, and started elsewhere the guest finds no disk.",
                 related);
         }
     }
