@@ -55,7 +55,7 @@ public static class SectionConfigBinder
     }
 
     private static string TypeOf(HeaderLine header, SectionFileSchema schema) =>
-        schema.LowerCaseType ? PerlText.Lc(header.Type.Text) : header.Type.Text;
+        schema.LowerCaseType ? PerlText.Lc(header.Type.Value) : header.Type.Value;
 
     /// <summary>Each type's required keys in ordinal order, worked out once: per section it showed in profiles of big files.</summary>
     private static readonly OncePer<SectionTypeSchema, string[]> RequiredKeys = new(RequiredKeysOf);
@@ -81,7 +81,7 @@ public static class SectionConfigBinder
         var header = syntax.Header;
         var type = TypeOf(header, schema);
         var typeSchema = schema.Types.GetValueOrDefault(type);
-        var idCheck = schema.CheckId(type, header.Id.Text);
+        var idCheck = schema.CheckId(type, header.Id.Value);
         var id = new Located<string>(idCheck.Id, IdSpan(header, idCheck.Id, type));
         // For messages only: most sections have none, so the name is made when first needed.
         var description = new SectionNoun(typeSchema, type, idCheck.Id);
@@ -91,11 +91,11 @@ public static class SectionConfigBinder
         switch (SkipReason(schema, typeSchema, idCheck, target))
         {
             case SkipKind.UnknownType:
-                diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Text, target));
+                diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Value, target));
                 return new BoundSection(syntax, type, typeSchema, Entry(OrdinalMap<SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
             case SkipKind.InvalidId:
                 diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
-                    $"PVE skips {typeSchema?.Noun ?? MessageText.Short(type) + " section"} '{MessageText.Short(header.Id.Text)}' with all its keys: {idCheck.Problem}.");
+                    $"PVE skips {typeSchema?.Noun ?? MessageText.Short(type) + " section"} '{MessageText.Short(header.Id.Value)}' with all its keys: {idCheck.Problem}.");
                 return new BoundSection(syntax, type, typeSchema, Entry(OrdinalMap<SectionProperty>.Empty), SectionStatus.SkippedInvalidId);
         }
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
@@ -108,7 +108,7 @@ public static class SectionConfigBinder
         {
             if (bodyLine is JunkLine { Kind: JunkKind.SwallowedHeader, SwallowedHeader: { } swallowedHeader }) swallowed = swallowedHeader;
             if (bodyLine is not PropertyLine line) continue;
-            if (line.Key.Text == "type")
+            if (line.Key.Value == "type")
             {
                 CheckTypeLine(line, type, ref typeLine, description, diagnostics);
                 continue;
@@ -116,8 +116,8 @@ public static class SectionConfigBinder
             var report = new LineReport(diagnostics, causes, swallowed, line, schema, typeSchema, accepted, target);
             var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, in report);
             // An array key keeps its first line here; its later lines are further items, not duplicates.
-            if (property is not null) accepted.TryAdd(line.Key.Text, property);
-            else (rejected ??= new(StringComparer.Ordinal)).TryAdd(line.Key.Text, line);
+            if (property is not null) accepted.TryAdd(line.Key.Value, property);
+            else (rejected ??= new(StringComparer.Ordinal)).TryAdd(line.Key.Value, line);
         }
 
         var status = SectionStatus.Accepted;
@@ -156,7 +156,7 @@ public static class SectionConfigBinder
         // A struct, not a closure: one per property line of every section, and almost never asked to report.
         public void Report(Diagnostic d)
         {
-            var key = Line.Key.Text;
+            var key = Line.Key.Value;
             if (Causes is null)
                 Diagnostics.Report(d);
             else if (Swallowed is not null && d.Id == DiagnosticIds.DuplicateKey && Accepted.TryGetValue(key, out var first) && first.Key.Span.Line < Swallowed.Line)
@@ -180,17 +180,17 @@ public static class SectionConfigBinder
     private static bool ValidWithoutInlineComment(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertyLine line, TargetRelease target)
     {
         var index = line.InlineCommentIndex;
-        if (line.Key.Text is "comment" or "description" || index <= 0) return false;
-        var before = PerlText.TrimEnd(line.Value!.Text, 0, index);
-        return before > 0 && schema.PropertyFor(typeSchema, line.Key.Text) is { } property
-            && ValueChecker.Check(property, line.Value.Text[..before], target) is null;
+        if (line.Key.Value is "comment" or "description" || index <= 0) return false;
+        var before = PerlText.TrimEnd(line.Value!.Value, 0, index);
+        return before > 0 && schema.PropertyFor(typeSchema, line.Key.Value) is { } property
+            && ValueChecker.Check(property, line.Value.Value[..before], target) is null;
     }
 
     private static SectionProperty? BindProperty(
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
         SectionNoun description, OrdinalMap<SectionProperty>.Builder accepted, TargetRelease target, in LineReport report)
     {
-        var key = line.Key.Text;
+        var key = line.Key.Value;
 
         var propertySchema = schema.PropertyFor(typeSchema, key);
         if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
@@ -212,8 +212,8 @@ public static class SectionConfigBinder
         {
             if (propertySchema.Kind == ValueKind.Boolean)
             {
-                var end = line.Key.Offset + line.Key.Text.Length;
-                return new SectionProperty(line.Key.ToLocated(), new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
+                var end = line.KeyEnd;
+                return new SectionProperty(line.Key, new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
             }
             report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, line.Key.Span,
                 $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it."));
@@ -221,21 +221,21 @@ public static class SectionConfigBinder
         }
 
         var value = line.Value;
-        if (value.Text.IndexOfAny(['\r', '\n']) is var feed and >= 0)
+        if (value.Value.AsSpan().IndexOfAny('\r', '\n') is var feed and >= 0)
         {
-            report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, file.SpanOf(value.Offset + feed, 1),
+            report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, file.SpanOf(line.ValueOffset + feed, 1),
                 $"The value of '{MessageText.Short(key)}' in {description} holds a carriage return ('property contains a line feed'): PVE drops the key."));
             return null;
         }
 
-        if (ValueChecker.Check(propertySchema, value.Text, target) is { } problem)
+        if (ValueChecker.Check(propertySchema, value.Value, target) is { } problem)
         {
-            var span = problem.Length < 0 ? value.Span : file.SpanOf(value.Offset + problem.Offset, problem.Length);
+            var span = problem.Length < 0 ? value.Span : file.SpanOf(line.ValueOffset + problem.Offset, problem.Length);
             report.Report(Diagnostic.At(problem.Id, span, $"The value of '{MessageText.Short(key)}' in {description} is invalid: {problem.Message}; PVE drops the key."));
             return null;
         }
 
-        return new SectionProperty(line.Key.ToLocated(), value.ToLocated());
+        return new SectionProperty(line.Key, value);
     }
 
     /// <summary>
@@ -253,13 +253,13 @@ public static class SectionConfigBinder
                 [new RelatedSpan(accepted.Key.Span, "the 'type' line PVE already took")]));
             return;
         }
-        if (line.Value?.Text == type)
+        if (line.Value?.Value == type)
         {
             accepted = line;
             return;
         }
         diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span,
-            $"'type {MessageText.Short(line.Value?.Text)}' in {description} names another type: PVE's parser drops the line ('unexpected property'); the type comes from the header.");
+            $"'type {MessageText.Short(line.Value?.Value)}' in {description} names another type: PVE's parser drops the line ('unexpected property'); the type comes from the header.");
     }
 
     private static BoundSectionConfig ResolveDuplicates(SectionConfigDocument document, List<BoundSection> sections, DiagnosticBudget diagnostics)
@@ -293,7 +293,7 @@ public static class SectionConfigBinder
     private static SourceSpan IdSpan(HeaderLine header, string id, string type)
     {
         // "vm:100" (resources.cfg) stands for "vm: 100": point at both parts.
-        if (id != header.Id.Text && id.Length > type.Length && id[type.Length] == ':' && id.StartsWith(type, StringComparison.Ordinal))
+        if (id != header.Id.Value && id.Length > type.Length && id[type.Length] == ':' && id.StartsWith(type, StringComparison.Ordinal))
             return header.Type.Span.Union(header.Id.Span);
         return header.Id.Span;
     }

@@ -104,6 +104,9 @@ public sealed class SourceFile
         return new SourceSpan(Path, line, column, endLine, endColumn);
     }
 
+    /// <summary>The 0-based offset where a span of this file starts (the inverse of <see cref="SpanOf"/>).</summary>
+    public int OffsetOf(SourceSpan span) => LineStart(span.Line) + span.Column - 1;
+
     /// <summary>A span on one line from a 1-based column.</summary>
     public SourceSpan SpanOnLine(int line, int column, int length) => SourceSpan.OnLine(Path, line, column, length);
 

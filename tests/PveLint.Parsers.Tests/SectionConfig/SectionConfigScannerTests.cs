@@ -16,16 +16,16 @@ public class SectionConfigScannerTests
         var doc = Scan("node-affinity: r1 \n\tresources vm:101,vm:102\n    nodes   node1:2  \n\tdisable\n");
 
         var section = Assert.Single(doc.Sections);
-        Assert.Equal("node-affinity", section.Header.Type.Text);
-        Assert.Equal("r1", section.Header.Id.Text);
+        Assert.Equal("node-affinity", section.Header.Type.Value);
+        Assert.Equal("r1", section.Header.Id.Value);
         Assert.Equal((1, 16, 18), (section.Header.Id.Span.Line, section.Header.Id.Span.Column, section.Header.Id.Span.EndColumn));
 
         var props = section.Properties.ToList();
-        Assert.Equal(["resources", "nodes", "disable"], props.Select(p => p.Key.Text));
-        Assert.Equal("vm:101,vm:102", props[0].Value!.Text);
+        Assert.Equal(["resources", "nodes", "disable"], props.Select(p => p.Key.Value));
+        Assert.Equal("vm:101,vm:102", props[0].Value!.Value);
         Assert.Equal((2, 12), (props[0].Value!.Span.Line, props[0].Value!.Span.Column));
         // Any indentation works; trailing whitespace is not part of the value.
-        Assert.Equal("node1:2", props[1].Value!.Text);
+        Assert.Equal("node1:2", props[1].Value!.Value);
         Assert.Equal((3, 13, 20), (props[1].Value!.Span.Line, props[1].Value!.Span.Column, props[1].Value!.Span.EndColumn));
         Assert.Null(props[2].Value);
         Assert.Equal(new SourceSpan("etc/pve/ha/rules.cfg", 1, 1, 4, 9), section.Span);
@@ -38,7 +38,7 @@ public class SectionConfigScannerTests
         var doc = Scan("# top\ngroup: g1\n  # inside, before the first key\n\tnodes n1\n# between keys\n\trestricted 1\n\ngroup: g2\n\tnodes n2\n");
 
         Assert.Equal(2, doc.Sections.Length);
-        Assert.Equal(["nodes", "restricted"], doc.Sections[0].Properties.Select(p => p.Key.Text));
+        Assert.Equal(["nodes", "restricted"], doc.Sections[0].Properties.Select(p => p.Key.Value));
         Assert.Equal(3, doc.Lines.OfType<CommentLine>().Count());
         Assert.Equal(2, doc.Sections[0].Body.OfType<CommentLine>().Count());
         Assert.Empty(doc.Diagnostics);
@@ -50,12 +50,12 @@ public class SectionConfigScannerTests
         var doc = Scan("node-affinity: r1\n\tresources vm:101\n\tnodes node1\nnode-affinity: r2\n\tresources vm:102\n\tnodes node2\n");
 
         var section = Assert.Single(doc.Sections);
-        Assert.Equal("r1", section.Header.Id.Text);
+        Assert.Equal("r1", section.Header.Id.Value);
         // r2's keys become more keys of r1.
-        Assert.Equal(["resources", "nodes", "resources", "nodes"], section.Properties.Select(p => p.Key.Text));
+        Assert.Equal(["resources", "nodes", "resources", "nodes"], section.Properties.Select(p => p.Key.Value));
         var junk = Assert.Single(section.Body.OfType<JunkLine>());
         Assert.Equal(JunkKind.SwallowedHeader, junk.Kind);
-        Assert.Equal("r2", junk.SwallowedHeader!.Id.Text);
+        Assert.Equal("r2", junk.SwallowedHeader!.Id.Value);
 
         var d = Assert.Single(doc.Diagnostics);
         Assert.Equal(DiagnosticIds.SwallowedSection, d.Id);
@@ -82,8 +82,8 @@ public class SectionConfigScannerTests
         var doc = Scan("dir: local\r\n\tpath /var/lib/vz\r\n\r\nlvmthin: data\r\n\tvgname pve\r\n");
 
         var section = Assert.Single(doc.Sections);
-        Assert.Equal("local", section.Header.Id.Text);
-        Assert.Equal("/var/lib/vz", section.Properties.First().Value!.Text);
+        Assert.Equal("local", section.Header.Id.Value);
+        Assert.Equal("/var/lib/vz", section.Properties.First().Value!.Value);
         Assert.Collection(doc.Diagnostics,
             d => { Assert.Equal(DiagnosticIds.SyntaxError, d.Id); d.AssertAt(3, 1); Assert.Contains("CRLF", d.Message); },
             d => { Assert.Equal(DiagnosticIds.SwallowedSection, d.Id); d.AssertAt(4, 1, 13); });
@@ -94,7 +94,7 @@ public class SectionConfigScannerTests
     {
         var doc = Scan("group: g1\n\tnodes n1\n\n\trestricted 1\n");
 
-        Assert.Equal(["nodes"], doc.Sections.Single().Properties.Select(p => p.Key.Text));
+        Assert.Equal(["nodes"], doc.Sections.Single().Properties.Select(p => p.Key.Value));
         var d = Assert.Single(doc.Diagnostics);
         Assert.Equal(DiagnosticIds.SyntaxError, d.Id);
         d.AssertAt(4, 1);
@@ -108,7 +108,7 @@ public class SectionConfigScannerTests
         // an empty line too early cuts off two keys of g1: one finding; the next header ends each run.
         var doc = Scan("group: g0 # web tier\n\tnodes n1\n\trestricted 1\n\ngroup: g1\n\tnodes n1\n\n\trestricted 1\n\tnofailback 1\ngroup: g2\n\tnodes n2\n");
 
-        Assert.Equal(["g1", "g2"], doc.Sections.Select(s => s.Header.Id.Text));
+        Assert.Equal(["g1", "g2"], doc.Sections.Select(s => s.Header.Id.Value));
         Assert.Collection(doc.Diagnostics,
             d =>
             {
@@ -131,7 +131,7 @@ public class SectionConfigScannerTests
     {
         // Perl's while ($line = ...) stops at "0" as well as at "".
         var doc = Scan("group: g1\n\tnodes n1\n0\ngroup: g2\n\tnodes n2\n");
-        Assert.Equal(["g1", "g2"], doc.Sections.Select(s => s.Header.Id.Text));
+        Assert.Equal(["g1", "g2"], doc.Sections.Select(s => s.Header.Id.Value));
         Assert.Empty(doc.Diagnostics);
     }
 
@@ -140,7 +140,7 @@ public class SectionConfigScannerTests
     {
         var doc = Scan("node-affinity: r1\n\tnodes node1 # primary\n\tcomment keep #1 here\n");
 
-        Assert.Equal("node1 # primary", doc.Sections[0].Properties.First().Value!.Text);
+        Assert.Equal("node1 # primary", doc.Sections[0].Properties.First().Value!.Value);
         var d = Assert.Single(doc.Diagnostics);
         Assert.Equal(DiagnosticIds.InlineCommentInValue, d.Id);
         d.AssertAt(2, 14, 9);
@@ -152,8 +152,8 @@ public class SectionConfigScannerTests
     {
         var doc = Scan("  group: g1\n\tnodes n1\n\nthis is junk\n\ngroup:g2\n\tnodes n2\n\ngroup: a b\n");
 
-        Assert.Equal(["g2"], doc.Sections.Select(s => s.Header.Id.Text));
-        Assert.Equal("group", doc.Sections[0].Header.Type.Text);
+        Assert.Equal(["g2"], doc.Sections.Select(s => s.Header.Id.Value));
+        Assert.Equal("group", doc.Sections[0].Header.Type.Value);
         Assert.Collection(doc.Diagnostics,
             d => { d.AssertAt(1, 1); Assert.Contains("must start in column 1", d.Message); },
             d => d.AssertAt(2, 1),

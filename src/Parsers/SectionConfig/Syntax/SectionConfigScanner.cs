@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PveLint.Diagnostics;
+using PveLint.Model;
 using PveLint.Text;
 
 namespace PveLint.SectionConfig.Syntax;
@@ -55,12 +56,13 @@ public static class SectionConfigScanner
         private int _lastRejectedHeaderLine;
         private readonly OrphanLines _orphans = new();
 
-        /// <summary>A line as read: where it lies in the file (with a '\r' before its '\n'), its number and span.</summary>
-        private readonly record struct RawLine(LineText Source, int Line, SourceSpan Span)
+        /// <summary>A line as read: where it lies in the file (with a '\r' before its '\n'), and its number.</summary>
+        private readonly record struct RawLine(SourceFile File, int Start, int Length, int Line)
         {
-            public int Start => Source.Start;
+            public ReadOnlySpan<char> Text => File.Text.AsSpan(Start, Length);
 
-            public ReadOnlySpan<char> Text => Source.Chars;
+            /// <summary>Worked out for messages only.</summary>
+            public SourceSpan Span => SectionConfigLine.SpanOf(File, Start, Length);
         }
 
         public void Run()
@@ -70,7 +72,7 @@ public static class SectionConfigScanner
                 if (NextNonComment(null) is not { } line) break;
                 if (IsFalse(line.Text))
                 {
-                    Lines.Add(new BlankLine(line.Line, line.Span, line.Source));
+                    Lines.Add(new BlankLine(file, line.Line, line.Start, line.Length));
                     continue;
                 }
 
@@ -109,7 +111,7 @@ public static class SectionConfigScanner
 
             if (line is { } terminator)
             {
-                _lastTerminator = new BlankLine(terminator.Line, terminator.Span, terminator.Source);
+                _lastTerminator = new BlankLine(file, terminator.Line, terminator.Start, terminator.Length);
                 Lines.Add(_lastTerminator);
             }
         }
@@ -126,7 +128,7 @@ public static class SectionConfigScanner
                 var valueStart = PerlText.SkipSpaces(text, keyEnd, text.Length);
                 var valueEnd = PerlText.TrimEnd(text, valueStart, text.Length);
                 var value = valueEnd > valueStart ? Token(line, valueStart, valueEnd - valueStart) : null;
-                var property = new PropertyLine(line.Line, line.Span, line.Source, key, value);
+                var property = new PropertyLine(file, line.Line, line.Start, line.Length, key, value);
                 ReportInlineComment(property, header);
                 return property;
             }
@@ -134,24 +136,24 @@ public static class SectionConfigScanner
             if (PerlText.IsBlank(text))
             {
                 Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span, text.Trim(" \t").SequenceEqual("\r")
-                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE's parser does not take '\\r' as an empty line but ignores it ('ignore config line'), so section '{MessageText.Short(header.Id.Text)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
-                    : $"Line {line.Line} holds only whitespace: PVE does not end section '{MessageText.Short(header.Id.Text)}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
-                return new JunkLine(line.Line, line.Span, line.Source, JunkKind.WhitespaceOnly);
+                    ? $"Line {line.Line} holds only a carriage return: the file has Windows (CRLF) line ends, and PVE's parser does not take '\\r' as an empty line but ignores it ('ignore config line'), so section '{MessageText.Short(header.Id.Value)}' does not end here and every header below is swallowed into it; convert the file to LF line ends."
+                    : $"Line {line.Line} holds only whitespace: PVE does not end section '{MessageText.Short(header.Id.Value)}' here (only an empty line does) and ignores the line ('ignore config line'); remove the whitespace."));
+                return new JunkLine(file, line.Line, line.Start, line.Length, JunkKind.WhitespaceOnly);
             }
 
             var swallowed = MatchHeader(line);
             if (swallowed is not null)
             {
                 Diagnostics.Report(new Diagnostic(DiagnosticIds.SwallowedSection,
-                    $"Section header '{MessageText.Short(text.TrimEnd().ToString())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{MessageText.Short(header.Id.Text)}' (line {header.Line}); insert an empty line before it.",
+                    $"Section header '{MessageText.Short(text.TrimEnd().ToString())}' on line {line.Line} has no empty line before it: PVE ignores it as junk ('ignore config line') and reads the indented lines below it as more keys of section '{MessageText.Short(header.Id.Value)}' (line {header.Line}); insert an empty line before it.",
                     line.Span,
-                    [new RelatedSpan(header.Span, $"section '{MessageText.Short(header.Id.Text)}' that swallows the header")]));
-                return new JunkLine(line.Line, line.Span, line.Source, JunkKind.SwallowedHeader, swallowed);
+                    [new RelatedSpan(header.Span, $"section '{MessageText.Short(header.Id.Value)}' that swallows the header")]));
+                return new JunkLine(file, line.Line, line.Start, line.Length, JunkKind.SwallowedHeader, swallowed);
             }
 
             Diagnostics.Report(Diagnostic.At(DiagnosticIds.SyntaxError, line.Span,
-                $"PVE ignores line {line.Line} in section '{MessageText.Short(header.Id.Text)}' ('ignore config line'): a body line must be indented and start with a key."));
-            return new JunkLine(line.Line, line.Span, line.Source, JunkKind.NotAProperty);
+                $"PVE ignores line {line.Line} in section '{MessageText.Short(header.Id.Value)}' ('ignore config line'): a body line must be indented and start with a key."));
+            return new JunkLine(file, line.Line, line.Start, line.Length, JunkKind.NotAProperty);
         }
 
         private void AddOutsideJunk(RawLine line)
@@ -162,7 +164,7 @@ public static class SectionConfigScanner
             if (indented && _lastRejectedHeaderLine > 0)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it belongs to no section, because PVE did not take line {_lastRejectedHeaderLine} above as a section header ('{shape.Description}').";
             else if (indented && _lastTerminator is not null && _lastHeader is not null)
-                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Text)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Text)}'.";
+                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Value)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Value)}'.";
             else if (indented && shape.TryMatch(text[PerlText.SkipSpaces(text, 0, text.Length)..], out _, out _))
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
             else if (!indented && text.IndexOf('#') is var hash and > 0 && shape.TryMatch(text[..PerlText.TrimEnd(text, 0, hash)], out _, out _))
@@ -182,7 +184,7 @@ public static class SectionConfigScanner
                 else if (followsTerminator) _orphans.Start(cause, diagnostic);
                 else Diagnostics.Report(diagnostic);
             }
-            Lines.Add(new JunkLine(line.Line, line.Span, line.Source, JunkKind.OutsideSection));
+            Lines.Add(new JunkLine(file, line.Line, line.Start, line.Length, JunkKind.OutsideSection));
             if (!indented)
             {
                 _lastRejectedHeaderLine = line.Line;
@@ -193,19 +195,19 @@ public static class SectionConfigScanner
         private void ReportInlineComment(PropertyLine property, HeaderLine header)
         {
             // A comment or description is free text: a '#' in it is content, not a mistaken comment.
-            if (property.Key.Text is "comment" or "description") return;
+            if (property.Key.Value is "comment" or "description") return;
             var index = property.InlineCommentIndex;
             if (index < 0) return;
             var value = property.Value!;
-            var span = file.SpanOf(value.Offset + index, value.Text.Length - index);
+            var span = file.SpanOf(property.ValueOffset + index, value.Value.Length - index);
             Diagnostics.Report(Diagnostic.At(DiagnosticIds.InlineCommentInValue, span,
-                $"PVE has no inline comments: the value of '{MessageText.Short(property.Key.Text)}' in section '{MessageText.Short(header.Id.Text)}' is all of '{MessageText.Short(value.Text)}', including '{MessageText.Short(value.Text[index..])}'; move the comment to a line of its own."));
+                $"PVE has no inline comments: the value of '{MessageText.Short(property.Key.Value)}' in section '{MessageText.Short(header.Id.Value)}' is all of '{MessageText.Short(value.Value)}', including '{MessageText.Short(value.Value[index..])}'; move the comment to a line of its own."));
         }
 
         private HeaderLine? MatchHeader(RawLine line)
         {
             if (!shape.TryMatch(line.Text, out var type, out var id)) return null;
-            return new HeaderLine(line.Line, line.Span, line.Source, Token(line, type.Start, type.Length), Token(line, id.Start, id.Length));
+            return new HeaderLine(file, line.Line, line.Start, line.Length, Token(line, type.Start, type.Length), Token(line, id.Start, id.Length));
         }
 
         /// <summary>
@@ -223,7 +225,7 @@ public static class SectionConfigScanner
                 var first = PerlText.SkipSpaces(line.Text, 0, line.Text.Length);
                 if (first < line.Text.Length && line.Text[first] == '#')
                 {
-                    var comment = new CommentLine(line.Line, line.Span, line.Source);
+                    var comment = new CommentLine(file, line.Line, line.Start, line.Length);
                     Lines.Add(comment);
                     body?.Add(comment);
                     continue;
@@ -239,19 +241,15 @@ public static class SectionConfigScanner
             var newline = _text.IndexOf('\n', start);
             var end = newline < 0 ? _text.Length : newline;
             _pos = newline < 0 ? _text.Length : newline + 1;
-            var length = end - start;
-            // The span leaves out a CR before the LF, which SourceFile counts as part of the line break.
-            var spanLength = length > 0 && _text[end - 1] == '\r' ? length - 1 : length;
-            var span = file.SpanOf(start, spanLength);
-            return new RawLine(new LineText(_text, start, length), span.Line, span);
+            return new RawLine(file, start, end - start, file.PositionOf(start).Line);
         }
 
         /// <summary>
-        /// A token; its text is shared with equal keys, types and short values read before (<see cref="RepeatedValues"/>):
-        /// a large file repeats a handful of keys and values on tens of thousands of lines.
+        /// A token, located; its text is shared with equal keys, types and short values read before
+        /// (<see cref="RepeatedValues"/>): a large file repeats a handful of keys and values on tens of thousands of lines.
         /// </summary>
-        private SyntaxToken Token(RawLine line, int start, int length) =>
-            new(RepeatedValues.Of(line.Text.Slice(start, length)), line.Start + start, file.SpanOf(line.Start + start, length));
+        private Located<string> Token(RawLine line, int start, int length) =>
+            new(RepeatedValues.Of(line.Text.Slice(start, length)), file.SpanOf(line.Start + start, length));
 
         /// <summary>Perl's <c>next if !$line</c> / <c>while ($line = ...)</c>: "" and "0" are false.</summary>
         private static bool IsFalse(ReadOnlySpan<char> text) => text.Length == 0 || text.SequenceEqual("0");

@@ -35,33 +35,54 @@ public readonly record struct LineText(string FileText, int Start, int Length)
 
 /// <summary>
 /// One physical line of a section-config file as PVE's <c>parse_config</c> classifies it. <see cref="Line"/> is
-/// the 1-based line number, <see cref="Span"/> covers the line's text (without the line break).
+/// the 1-based line number; the line's text is <see cref="Length"/> characters of the file from <see cref="Start"/>
+/// (a '\r' before its '\n' included). A large file has a record for every line, so its span and text are worked
+/// out when asked for, not kept.
 /// </summary>
-public abstract record SectionConfigLine(int Line, SourceSpan Span, LineText Source)
+public abstract record SectionConfigLine(SourceFile File, int Line, int Start, int Length)
 {
+    /// <summary>Where the line's text lies in the file.</summary>
+    public LineText Source => new(File.Text, Start, Length);
+
+    /// <summary>The line's text without the '\r' of a CRLF break (which <see cref="SourceFile"/> counts as part of the break).</summary>
+    public SourceSpan Span => SpanOf(File, Start, Length);
+
+    /// <summary>The span of the line of <paramref name="length"/> characters at <paramref name="start"/>, without a '\r' at its end.</summary>
+    internal static SourceSpan SpanOf(SourceFile file, int start, int length) =>
+        file.SpanOf(start, length > 0 && file.Text[start + length - 1] == '\r' ? length - 1 : length);
+
     /// <summary>The line as written (a '\r' before its '\n' included); a new string on each call.</summary>
     public string Text => Source.ToString();
 }
 
 /// <summary>An empty line (it ends a section), or a line holding only <c>0</c>, which Perl also reads as false.</summary>
-public sealed record BlankLine(int Line, SourceSpan Span, LineText Source) : SectionConfigLine(Line, Span, Source);
+public sealed record BlankLine(SourceFile File, int Line, int Start, int Length) : SectionConfigLine(File, Line, Start, Length);
 
 /// <summary>A line whose first non-blank character is <c>#</c>: skipped everywhere, it never ends a section.</summary>
-public sealed record CommentLine(int Line, SourceSpan Span, LineText Source) : SectionConfigLine(Line, Span, Source);
+public sealed record CommentLine(SourceFile File, int Line, int Start, int Length) : SectionConfigLine(File, Line, Start, Length);
 
-/// <summary>A <c>type: id</c> line that starts a section. <see cref="Type"/> is as written (not lower-cased).</summary>
-public sealed record HeaderLine(int Line, SourceSpan Span, LineText Source, SyntaxToken Type, SyntaxToken Id) : SectionConfigLine(Line, Span, Source);
+/// <summary>
+/// A <c>type: id</c> line that starts a section. <see cref="Type"/> is as written (not lower-cased). The located
+/// values are handed on by binding as they are.
+/// </summary>
+public sealed record HeaderLine(SourceFile File, int Line, int Start, int Length, Located<string> Type, Located<string> Id) : SectionConfigLine(File, Line, Start, Length);
 
 /// <summary>An indented <c>key [value]</c> line of a section body. <see cref="Value"/> is null for a bare key.</summary>
-public sealed record PropertyLine(int Line, SourceSpan Span, LineText Source, SyntaxToken Key, SyntaxToken? Value) : SectionConfigLine(Line, Span, Source)
+public sealed record PropertyLine(SourceFile File, int Line, int Start, int Length, Located<string> Key, Located<string>? Value) : SectionConfigLine(File, Line, Start, Length)
 {
+    /// <summary>Where the value starts in the file (0-based).</summary>
+    public int ValueOffset => Value is null ? -1 : File.OffsetOf(Value.Span);
+
+    /// <summary>Where the key ends in the file (0-based).</summary>
+    public int KeyEnd => File.OffsetOf(Key.Span) + Key.Value.Length;
+
     /// <summary>Where an inline <c>#</c> comment would start in the value (whitespace then '#', or a leading '#'), else -1.</summary>
     public int InlineCommentIndex
     {
         get
         {
             if (Value is null) return -1;
-            var v = Value.Text;
+            var v = Value.Value;
             for (var i = 0; i < v.Length; i++)
                 if (v[i] == '#' && (i == 0 || PerlText.IsSpace(v[i - 1]))) return i;
             return -1;
@@ -89,7 +110,7 @@ public enum JunkKind
 /// A line PVE ignores. For <see cref="JunkKind.SwallowedHeader"/>, <see cref="SwallowedHeader"/> holds what the line
 /// would have been had an empty line preceded it.
 /// </summary>
-public sealed record JunkLine(int Line, SourceSpan Span, LineText Source, JunkKind Kind, HeaderLine? SwallowedHeader = null) : SectionConfigLine(Line, Span, Source);
+public sealed record JunkLine(SourceFile File, int Line, int Start, int Length, JunkKind Kind, HeaderLine? SwallowedHeader = null) : SectionConfigLine(File, Line, Start, Length);
 
 /// <summary>
 /// A section: its header and every line PVE reads as its body (properties, comments, ignored lines) up to the empty
