@@ -99,13 +99,15 @@ public static class DirectorySource
             var ahead = entries.Count >= DirectoryPrefetch.Threshold && !collector.Stopped
                 ? DirectoryPrefetch.Of(entries, i => !Skipped(entries[i].Name), collector.RemainingBytes, collector.Limits.MaxFileBytes, collector.Cancellation)
                 : null;
+            // Scanning the repository root itself, a file's display path is its logical path: one string for both.
+            var displayIsLogical = logicalPrefix.Length == displayPrefix.Length + 1 && logicalPrefix.StartsWith(displayPrefix, StringComparison.Ordinal);
             for (var i = 0; i < entries.Count; i++)
             {
                 if (!collector.CountEntry(displayPrefix, logicalPrefix)) return;
                 var (name, fullName) = entries[i];
                 if (Skipped(name)) continue;
                 var logical = logicalPrefix + name;
-                var display = RepoPaths.Join(displayPrefix, name);
+                var display = displayIsLogical ? logical : RepoPaths.Join(displayPrefix, name);
 
                 var status = ahead?[i]?.Status ?? FileProbe.Stat(fullName, followLinks: false);
                 switch (status.Kind)

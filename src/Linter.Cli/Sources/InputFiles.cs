@@ -9,7 +9,8 @@ namespace PveLint.Cli.Sources;
 /// </summary>
 public sealed class InputFiles
 {
-    private readonly HashSet<FileIdentity> _identities = new();
+    // A list: a scan adds one per file (tens of thousands) and only outputs are looked up, a handful per run.
+    private readonly List<FileIdentity> _identities = new();
     private readonly HashSet<string> _paths = new(StringComparer.Ordinal);
 
     public void Add(string path, FileStatus status)
@@ -25,7 +26,7 @@ public sealed class InputFiles
 
     public void AddAll(InputFiles other)
     {
-        _identities.UnionWith(other._identities);
+        _identities.AddRange(other._identities);
         _paths.UnionWith(other._paths);
     }
 

@@ -8,7 +8,7 @@ namespace PveLint.Cli.Sources;
 /// <summary>
 /// Gathers the files of one scan, whatever they come from: checks the limits, skips secrets, decodes UTF-8
 /// and turns every file it cannot take into a PVE0010 diagnostic instead of an exception. Keeps the display
-/// path of every entry it saw, read or not, so reporters can name refused files too.
+/// path of every entry it refused, so reporters can name those too (a file read carries its own).
 /// </summary>
 public sealed class SourceCollector(SourceLimits limits, CancellationToken cancellation = default)
 {
@@ -114,11 +114,11 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
     }
 
     /// <summary>Adds a file whose text is already known (a later file with the same logical path replaces it).</summary>
+    /// <remarks>Its display path is the file's own (<see cref="LoadedSource.DisplayPathOf"/> asks the tree first): only refused entries are kept in <see cref="DisplayPaths"/>.</remarks>
     public void Add(ConfigFile file)
     {
         var path = ConfigTree.Normalize(file.Path);
-        _displayPaths[path] = file.DisplayPath;
-        _files[path] = file with { Path = path };
+        _files[path] = file.Path == path ? file : file with { Path = path };
     }
 
     /// <summary>A file or entry that is not read: PVE0010 at the file (or with no position when it has no logical path).</summary>

@@ -112,7 +112,7 @@ public static class ClusterBinder
             config, corosync, datacenter, ha, storages, replication, guests,
             defaultWatchdog, nodeWatchdogs.ToImmutable(), ceph, sites, config.Latencies, nodeNames,
             ImmutableArray<Diagnostic>.Empty,
-            sources.ToImmutableDictionary(StringComparer.Ordinal)) { Mappings = mappings, Unseen = unseen };
+            sources.AsReadOnly()) { Mappings = mappings, Unseen = unseen }; // not copied: nothing changes it after binding
 
         model = BackupBinding.Bind(model, Get, context);
         context.ReportAll(ReferenceResolver.Resolve(model, storageFile is not null));

@@ -25,10 +25,17 @@ public static class ReferenceResolver
     {
         var nodes = model.NodeNames.ToHashSet(StringComparer.Ordinal);
         var knowNodes = model.Corosync is { Nodes.Length: > 0 };
-        var resources = model.Ha.Resources.Select(r => r.Sid).ToHashSet(StringComparer.Ordinal);
+        // Sized up front: tens of thousands of resources and guests in a large cluster.
+        var resources = new HashSet<string>(model.Ha.Resources.Length, StringComparer.Ordinal);
+        foreach (var resource in model.Ha.Resources) resources.Add(resource.Sid);
         var guestsScanned = model.Guests.Length > 0;
-        var guestSids = model.Guests.Select(g => g.Sid).ToHashSet(StringComparer.Ordinal);
-        var guestIds = model.Guests.Select(g => g.VmId).ToHashSet();
+        var guestSids = new HashSet<string>(model.Guests.Length, StringComparer.Ordinal);
+        var guestIds = new HashSet<int>(model.Guests.Length);
+        foreach (var guest in model.Guests)
+        {
+            guestSids.Add(guest.Sid);
+            guestIds.Add(guest.VmId);
+        }
         // Names whose definition could be in a file the scan did not see are unknown, not missing.
         var unseen = model.Unseen;
         bool GuestKnownAbsent(int vmid) => !guestIds.Contains(vmid) && !unseen.CouldHoldGuest(vmid, model.NodeNames);
@@ -54,8 +61,9 @@ public static class ReferenceResolver
         }
 
         foreach (var rule in model.Ha.Rules)
-            foreach (var r in rule.Resources.Where(r => !resources.Contains(r.Value) && !unseen.CouldHold(HaResourcesPath) && SidKnownAbsent(r.Value)))
-                yield return Unresolved(r.Span, $"HA rule '{rule.Id.Value}' names resource '{r.Value}', which is neither in ha/resources.cfg nor a guest of the cluster{EditDistance.DidYouMean(r.Value, resources.Concat(guestSids).Except(rule.Resources.Select(x => x.Value)))}");
+            foreach (var r in rule.Resources)
+                if (!resources.Contains(r.Value) && !unseen.CouldHold(HaResourcesPath) && SidKnownAbsent(r.Value))
+                    yield return Unresolved(r.Span, $"HA rule '{rule.Id.Value}' names resource '{r.Value}', which is neither in ha/resources.cfg nor a guest of the cluster{EditDistance.DidYouMean(r.Value, resources.Concat(guestSids).Except(rule.Resources.Select(x => x.Value)))}");
 
         if (guestsScanned)
         {
@@ -84,8 +92,9 @@ public static class ReferenceResolver
         {
             var storages = model.Storages.Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var guest in model.Guests)
-                foreach (var disk in guest.Disks.Where(d => d.StorageId is not null && !storages.Contains(d.StorageId)))
-                    yield return Unresolved(disk.Value.Span, $"{(guest.Kind == GuestKind.Qemu ? "VM" : "container")} {guest.VmId} on node '{guest.Node}': '{disk.Key.Value}' uses storage '{disk.StorageId}', which is not in storage.cfg{EditDistance.DidYouMean(disk.StorageId!, storages)}");
+                foreach (var disk in guest.Disks)
+                    if (disk.StorageId is not null && !storages.Contains(disk.StorageId))
+                        yield return Unresolved(disk.Value.Span, $"{(guest.Kind == GuestKind.Qemu ? "VM" : "container")} {guest.VmId} on node '{guest.Node}': '{disk.Key.Value}' uses storage '{disk.StorageId}', which is not in storage.cfg{EditDistance.DidYouMean(disk.StorageId!, storages)}");
         }
     }
 }

@@ -83,25 +83,25 @@ public static class HaConfigReader
     private static ImmutableArray<Located<string>> ResourceIds(SectionEntry entry)
     {
         if (entry.Get("resources") is not { } resources) return [];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return PerlText.SplitList(resources.Value)
-            .Where(item => seen.Add(item.Text))
-            .Select(item => new Located<string>(item.Text, SubSpan(resources.Span, item.Offset, item.Text.Length)))
-            .ToImmutableArray();
+        var ids = ImmutableArray.CreateBuilder<Located<string>>();
+        var seen = new FirstPositions();
+        foreach (var (offset, text) in PerlText.SplitList(resources.Value))
+            if (seen.Add(text, ids.Count) < 0) ids.Add(new Located<string>(text, SubSpan(resources.Span, offset, text.Length)));
+        return ids.DrainToImmutable();
     }
 
     private static ImmutableArray<NodePriority> NodePriorities(SectionEntry entry, DiagnosticBudget diagnostics, Func<NodeListItem, string> distinctBy, string describe)
     {
         if (entry.Get("nodes") is not { } nodes) return [];
-        var result = new List<NodePriority>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in NodeListParser.Parse(nodes.Value).Where(i => i.IsValid))
+        var result = ImmutableArray.CreateBuilder<NodePriority>();
+        var index = new FirstPositions();
+        foreach (var item in NodeListParser.Parse(nodes.Value))
         {
+            if (!item.IsValid) continue;
             var located = new NodePriority(new Located<string>(item.Node!, SubSpan(nodes.Span, item.Offset, item.Node!.Length)), item.Priority);
-            var key = distinctBy(item);
-            if (index.TryGetValue(key, out var at))
+            if (index.Add(distinctBy(item), result.Count) is var at and >= 0)
             {
-                if (key == item.Node)
+                if (distinctBy(item) == item.Node)
                     diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                         $"Node '{MessageText.Short(item.Node)}' is listed twice in 'nodes' of {describe}: PVE keeps only the last entry '{MessageText.Short(item.Text)}' (priority {item.Priority}).",
                         located.Node.Span,
@@ -109,10 +109,9 @@ public static class HaConfigReader
                 result[at] = result[at] with { Priority = item.Priority };
                 continue;
             }
-            index[key] = result.Count;
             result.Add(located);
         }
-        return result.ToImmutableArray();
+        return result.DrainToImmutable();
     }
 
     private static Located<int>? IntValue(Located<string>? value) =>

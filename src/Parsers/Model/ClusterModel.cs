@@ -23,7 +23,7 @@ public sealed partial record ClusterModel(
     ImmutableArray<SiteLatency> Latencies,
     ImmutableArray<string> NodeNames,
     ImmutableArray<Diagnostic> Diagnostics,
-    ImmutableDictionary<string, SourceFile> Files)
+    IReadOnlyDictionary<string, SourceFile> Files)
 {
     public TargetRelease Target => Config.TargetRelease;
 

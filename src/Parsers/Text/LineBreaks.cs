@@ -13,6 +13,11 @@ public static class LineBreaks
         ["ha/resources.cfg", "ha/groups.cfg", "ha/rules.cfg", "storage.cfg", "jobs.cfg", "replication.cfg"];
 
     /// <summary>Whether only '\n' ends a line of the file at <paramref name="path"/> (a logical path such as etc/pve/storage.cfg).</summary>
-    public static bool LineFeedOnly(string path) =>
-        Array.Exists(LineFeedOnlyFiles, f => path.EndsWith(f, StringComparison.Ordinal) && (path.Length == f.Length || path[^(f.Length + 1)] == '/'));
+    public static bool LineFeedOnly(string path)
+    {
+        // Asked for every file of a scan: a loop, not a closure per call.
+        foreach (var f in LineFeedOnlyFiles)
+            if (path.EndsWith(f, StringComparison.Ordinal) && (path.Length == f.Length || path[^(f.Length + 1)] == '/')) return true;
+        return false;
+    }
 }

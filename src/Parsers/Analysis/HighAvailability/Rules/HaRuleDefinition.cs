@@ -77,12 +77,30 @@ public sealed record HaRuleDefinition(
         rule.Id.Value,
         rule.Type,
         rule.Type == HaRuleType.ResourceAffinity ? (rule.IsPositive ? ResourceAffinityKind.Positive : ResourceAffinityKind.Negative) : null,
-        rule.Resources.Select(r => r.Value).ToImmutableSortedSet(StringComparer.Ordinal),
-        rule.Nodes.ToImmutableSortedDictionary(n => n.Node.Value, n => n.Priority, StringComparer.Ordinal),
+        ResourceSet(rule.Resources),
+        NodeMap(rule.Nodes),
         rule.Strict,
         rule.Disabled,
         rule.Order,
         HaRuleOrigin.RulesFile) { Rule = rule };
+
+    // Built with builders, not LINQ: every rule of rules.cfg (thousands in a large cluster) is read this way.
+    private static ImmutableSortedSet<string> ResourceSet(ImmutableArray<Located<string>> resources)
+    {
+        var set = ImmutableSortedSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var resource in resources) set.Add(resource.Value);
+        return set.ToImmutable();
+    }
+
+    private static ImmutableSortedDictionary<string, int> NodeMap(ImmutableArray<NodePriority> nodes)
+    {
+        if (nodes.IsEmpty) return EmptyNodes;
+        var map = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        foreach (var node in nodes) map.Add(node.Node.Value, node.Priority);
+        return map.ToImmutable();
+    }
+
+    private static readonly ImmutableSortedDictionary<string, int> EmptyNodes = ImmutableSortedDictionary.Create<string, int>(StringComparer.Ordinal);
 
     public bool SharesResourceWith(IEnumerable<string> resources) => resources.Any(Resources.Contains);
 }
