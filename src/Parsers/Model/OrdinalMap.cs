@@ -15,6 +15,7 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
     private const int ScanLimit = 16;
 
     // The arrays may be longer than count: a builder hands its arrays over as they are, sized from the lines it read.
+    // Maps with the same keys in the same order share one key array (SharedKeyArrays): keys are never changed.
     private readonly string[] keys;
     private readonly TValue[] values;
     private readonly int count;
@@ -119,8 +120,18 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
 
         public Builder(int capacity = 0)
         {
+            _keys = [];
+            _values = [];
+            Reset(capacity);
+        }
+
+        /// <summary>Starts a new map with room for <paramref name="capacity"/> keys (the arrays of the last one were handed over by <see cref="ToMap"/>).</summary>
+        public void Reset(int capacity)
+        {
             _keys = capacity == 0 ? [] : new string[capacity];
             _values = capacity == 0 ? [] : new TValue[capacity];
+            _count = 0;
+            _index = null;
         }
 
         public int Count => _count;
@@ -150,8 +161,8 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
             else Append(key, value);
         }
 
-        /// <summary>The map of the pairs so far, on the builder's arrays (not copied): the builder must not be used after.</summary>
-        public OrdinalMap<TValue> ToMap() => _count == 0 ? Empty : new OrdinalMap<TValue>(_keys, _values, _count, _index);
+        /// <summary>The map of the pairs so far, on the builder's arrays (not copied): the builder must not be used after, but for a <see cref="Reset"/>.</summary>
+        public OrdinalMap<TValue> ToMap() => _count == 0 ? Empty : new OrdinalMap<TValue>(_index is null ? SharedKeyArrays.Share(_keys, _count) : _keys, _values, _count, _index);
 
         private int Find(string key)
         {

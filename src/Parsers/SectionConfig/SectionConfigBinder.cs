@@ -82,7 +82,9 @@ public static class SectionConfigBinder
         var type = TypeOf(header, schema);
         var typeSchema = schema.Types.GetValueOrDefault(type);
         var idCheck = schema.CheckId(type, header.Id.Value);
-        var id = new Located<string>(idCheck.Id, IdSpan(header, idCheck.Id, type));
+        var idSpan = IdSpan(header, idCheck.Id, type);
+        // Most ids are the header's token as written: its located value serves (a large file has tens of thousands).
+        var id = idCheck.Id == header.Id.Value && idSpan == header.Id.Span ? header.Id : new Located<string>(idCheck.Id, idSpan);
         // For messages only: most sections have none, so the name is made when first needed.
         var description = new SectionNoun(typeSchema, type, idCheck.Id);
         SectionEntry Entry(IReadOnlyDictionary<string, SectionProperty> properties) =>

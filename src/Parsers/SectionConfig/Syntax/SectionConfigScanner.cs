@@ -34,8 +34,10 @@ public static class SectionConfigScanner
 
     private sealed class Walk(SourceFile file, SectionHeaderShape shape)
     {
-        // Every line of the file is one entry: sized once, handed over without a copy.
-        public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>(file.LineCount);
+        // Every line of the file (split on '\n' only, no empty line after the last break) is one entry: sized once,
+        // handed over without a copy.
+        public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>(
+            file.Text.AsSpan().Count('\n') + (file.Text.Length > 0 && file.Text[^1] != '\n' ? 1 : 0));
         public readonly ImmutableArray<SectionSyntax>.Builder Sections = ImmutableArray.CreateBuilder<SectionSyntax>();
         private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         private DiagnosticBudget? _budget;

@@ -61,7 +61,20 @@ public sealed record HaRuleDefinition(
     public SourceSpan? Span => Rule?.Section.HeaderSpan ?? Group?.Section.HeaderSpan;
 
     /// <summary>Node-affinity with more than one distinct priority (Rules.pm <c>$has_multiple_priorities</c>).</summary>
-    public bool HasMultiplePriorities => Nodes.Values.Distinct().Skip(1).Any();
+    public bool HasMultiplePriorities
+    {
+        get
+        {
+            // Asked of every node-affinity rule by several checks: no query per call.
+            int? first = null;
+            foreach (var (_, priority) in Nodes)
+            {
+                if (first is null) first = priority;
+                else if (priority != first) return true;
+            }
+            return false;
+        }
+    }
 
     /// <summary>"node-affinity rule 'x'" or "positive resource-affinity rule 'y'", "rule 'ha-group-g' (from HA group 'g')".</summary>
     public string Describe() => Origin switch

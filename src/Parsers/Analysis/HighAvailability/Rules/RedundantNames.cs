@@ -82,7 +82,7 @@ public static class RedundantNames
     public static ImmutableArray<(NameKey Key, ImmutableArray<string> Names)> Group(IEnumerable<string> names)
     {
         // Candidate sets by service, in the order each service was first seen; one member per instance (the first).
-        var seenNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seenNames = new HashSet<string>(names is ICollection<string> known ? known.Count : 0, StringComparer.OrdinalIgnoreCase);
         var byService = new Dictionary<(string Service, Difference Difference), List<(string Name, NameKey Key)>>();
         var sets = new List<List<(string Name, NameKey Key)>>();
         foreach (var name in names)
@@ -125,10 +125,14 @@ public static class RedundantNames
         return result.ToImmutable();
     }
 
-    /// <summary>The name's parts between separators (the separators themselves do not matter).</summary>
+    /// <summary>The list <see cref="Tokenize"/> fills: every guest name of a scan is split, and the parts never outlive <see cref="Keys"/>.</summary>
+    [ThreadStatic] private static List<string>? t_tokens;
+
+    /// <summary>The name's parts between separators (the separators themselves do not matter), in this thread's list.</summary>
     private static List<string> Tokenize(string name)
     {
-        var tokens = new List<string>();
+        var tokens = t_tokens ??= [];
+        tokens.Clear();
         var start = 0;
         for (var i = 0; i <= name.Length; i++)
         {
