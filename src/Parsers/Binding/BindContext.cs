@@ -44,6 +44,14 @@ public sealed class BindContext
     /// </summary>
     public static BindContext Recorder(TargetRelease target) => new(target) { _recordOnly = true };
 
+    /// <summary>What a <see cref="Recorder"/> was told, in order, or null when nothing; the recorder starts empty again.</summary>
+    public IReadOnlyList<Diagnostic>? TakeRecorded()
+    {
+        var recorded = _diagnostics;
+        _diagnostics = null;
+        return recorded;
+    }
+
     /// <summary>What a <see cref="Recorder"/> was told, in order.</summary>
     public IReadOnlyList<Diagnostic> Recorded => _diagnostics ?? (IReadOnlyList<Diagnostic>)[];
 

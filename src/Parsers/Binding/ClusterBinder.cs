@@ -167,16 +167,24 @@ public static class ClusterBinder
 
         // Guest configs are independent: read them on every core when there are enough to pay for it, each with
         // its own recorder, then hand the diagnostics over in file order, so the output is the same as one by one.
-        var read = new (Guest Guest, BindContext Recorder)?[work.Count];
-        void ReadOne(int i)
+        var guestsRead = new Guest?[work.Count];
+        var diagnosticsRead = new IReadOnlyList<Diagnostic>?[work.Count];
+        // One recorder per worker, emptied after each guest (most guests report nothing).
+        BindContext ReadOne(int i, BindContext recorder)
         {
             var (file, kind, node, vmid, duplicate) = work[i];
-            if (duplicate is not null) return;
-            var recorder = BindContext.Recorder(context.Target);
-            read[i] = (GuestConfigReader.Read(file, kind, node, vmid, recorder), recorder);
+            if (duplicate is not null) return recorder;
+            guestsRead[i] = GuestConfigReader.Read(file, kind, node, vmid, recorder);
+            diagnosticsRead[i] = recorder.TakeRecorded();
+            return recorder;
         }
-        if (work.Count >= ParallelGuestThreshold) Parallel.For(0, work.Count, ReadOne);
-        else for (var i = 0; i < work.Count; i++) ReadOne(i);
+        if (work.Count >= ParallelGuestThreshold)
+            Parallel.For(0, work.Count, () => BindContext.Recorder(context.Target), (i, _, recorder) => ReadOne(i, recorder), _ => { });
+        else
+        {
+            var recorder = BindContext.Recorder(context.Target);
+            for (var i = 0; i < work.Count; i++) ReadOne(i, recorder);
+        }
 
         var guests = ImmutableArray.CreateBuilder<Guest>(work.Count);
         for (var i = 0; i < work.Count; i++)
@@ -186,9 +194,8 @@ public static class ClusterBinder
                 context.Report(duplicate);
                 continue;
             }
-            var (guest, recorder) = read[i]!.Value;
-            context.ReportAll(recorder.Recorded);
-            guests.Add(guest);
+            if (diagnosticsRead[i] is { } diagnostics) context.ReportAll(diagnostics);
+            guests.Add(guestsRead[i]!);
         }
         return guests.ToImmutable();
     }

@@ -44,7 +44,7 @@ public static class GuestConfigReader
         }
 
         var mainDisks = DisksInLineOrder(kind, main.Effective);
-        var disks = ImmutableArray.CreateBuilder<GuestDisk>(mainDisks.Count); // the usual config: only these, handed over uncopied
+        var disks = ImmutableArray.CreateBuilder<GuestDisk>(mainDisks.Length); // the usual config: only these, handed over uncopied
         AddDisks(file, kind, vmid, mainDisks, null, disks, null, context);
         if (syntax.Sections.Length > 1)
         {
@@ -69,16 +69,18 @@ public static class GuestConfigReader
     }
 
     /// <summary>The section's disk keys, in the order of their (last) lines.</summary>
-    private static List<(string Key, GuestEntry Entry)> DisksInLineOrder(GuestKind kind, OrdinalMap<GuestEntry> effective)
+    private static (string Key, GuestEntry Entry)[] DisksInLineOrder(GuestKind kind, OrdinalMap<GuestEntry> effective)
     {
         var count = 0;
         foreach (var (key, _) in effective)
             if (GuestKeys.IsDisk(kind, key)) count++;
-        var disks = new List<(string Key, GuestEntry Entry)>(count);
+        if (count == 0) return [];
+        var disks = new (string Key, GuestEntry Entry)[count];
+        var at = 0;
         foreach (var (key, entry) in effective)
-            if (GuestKeys.IsDisk(kind, key)) disks.Add((key, entry));
+            if (GuestKeys.IsDisk(kind, key)) disks[at++] = (key, entry);
         // Each entry is a line of its own, so no two share a line and the sort needs no tie-break.
-        disks.Sort(static (a, b) => a.Entry.Value.Span.Line.CompareTo(b.Entry.Value.Span.Line));
+        if (count > 1) Array.Sort(disks, static (a, b) => a.Entry.Value.Span.Line.CompareTo(b.Entry.Value.Span.Line));
         return disks;
     }
 
@@ -86,7 +88,7 @@ public static class GuestConfigReader
     /// The disks of one section (in line order); those of pending or a snapshot (<paramref name="label"/>) only when
     /// <paramref name="seenVolumes"/> does not hold their volume yet.
     /// </summary>
-    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, List<(string Key, GuestEntry Entry)> sectionDisks, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
+    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, (string Key, GuestEntry Entry)[] sectionDisks, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
     {
         foreach (var (key, entry) in sectionDisks)
         {

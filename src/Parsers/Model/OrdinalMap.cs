@@ -125,10 +125,14 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
             Reset(capacity);
         }
 
-        /// <summary>Starts a new map with room for <paramref name="capacity"/> keys (the arrays of the last one were handed over by <see cref="ToMap"/>).</summary>
+        /// <summary>
+        /// Starts a new map with room for <paramref name="capacity"/> keys. The values of the last one were handed over
+        /// by <see cref="ToMap"/>; the key array is the builder's own and serves again.
+        /// </summary>
         public void Reset(int capacity)
         {
-            _keys = capacity == 0 ? [] : new string[capacity];
+            if (_keys.Length < capacity) _keys = new string[capacity];
+            else Array.Clear(_keys, 0, _count);
             _values = capacity == 0 ? [] : new TValue[capacity];
             _count = 0;
             _index = null;
@@ -161,8 +165,9 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
             else Append(key, value);
         }
 
-        /// <summary>The map of the pairs so far, on the builder's arrays (not copied): the builder must not be used after, but for a <see cref="Reset"/>.</summary>
-        public OrdinalMap<TValue> ToMap() => _count == 0 ? Empty : new OrdinalMap<TValue>(_index is null ? SharedKeyArrays.Share(_keys, _count) : _keys, _values, _count, _index);
+        /// <summary>The map of the pairs so far, on the builder's value array (not copied): the builder must not be used after, but for a <see cref="Reset"/>.</summary>
+        /// <remarks>The keys are copied, or shared with an earlier map of the same keys (<see cref="SharedKeyArrays"/>): most builders are used again.</remarks>
+        public OrdinalMap<TValue> ToMap() => _count == 0 ? Empty : new OrdinalMap<TValue>(_index is null ? SharedKeyArrays.Share(_keys, _count) : _keys[.._count], _values, _count, _index);
 
         private int Find(string key)
         {

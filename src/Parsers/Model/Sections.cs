@@ -19,8 +19,22 @@ public sealed record SectionEntry(
     public bool Has(string key) => Properties.ContainsKey(key);
 }
 
-/// <summary>A key and its value. A bare flag (<c>disable</c>) has the value "1" and an empty value span.</summary>
-public sealed record SectionProperty(Located<string> Key, Located<string> Value, bool IsBareFlag = false);
+/// <summary>
+/// A key and its value. A bare flag (<c>disable</c>) has the value "1" and an empty value span. The key is kept as
+/// its text and where it starts (a large cluster has tens of thousands of these); <see cref="Key"/> is made when asked.
+/// </summary>
+public sealed record SectionProperty(string KeyText, int KeyLine, int KeyColumn, Located<string> Value, bool IsBareFlag = false)
+{
+    public SectionProperty(Located<string> key, Located<string> value, bool isBareFlag = false)
+        : this(key.Value, key.Span.Line, key.Span.Column, value, isBareFlag)
+    {
+    }
+
+    /// <summary>The key, on the value's line (keys hold no line break).</summary>
+    public SourceSpan KeySpan => SourceSpan.OnLine(Value.Span.Path, KeyLine, KeyColumn, KeyText.Length);
+
+    public Located<string> Key => new(KeyText, KeySpan);
+}
 
 /// <summary>A <c>node[:priority]</c> element of a node list (groups.cfg, node-affinity rules).</summary>
 public sealed record NodePriority(Located<string> Node, int Priority);

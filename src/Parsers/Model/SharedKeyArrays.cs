@@ -12,19 +12,21 @@ internal static class SharedKeyArrays
 {
     private const int Slots = 64;
 
-    [ThreadStatic] private static (string[] Keys, int Count)[]? t_slots;
+    [ThreadStatic] private static string[]?[]? t_slots;
 
-    /// <summary>An array whose first <paramref name="count"/> keys are those of <paramref name="keys"/>: a cached one, or <paramref name="keys"/> itself (then cached).</summary>
+    /// <summary>
+    /// An array of the first <paramref name="count"/> keys of <paramref name="keys"/> (a builder's, which it uses
+    /// again): a cached one, or a copy (then cached).
+    /// </summary>
     public static string[] Share(string[] keys, int count)
     {
-        if (count == 0) return keys;
-        var slots = t_slots ??= new (string[], int)[Slots];
+        if (count == 0) return [];
+        var slots = t_slots ??= new string[Slots][];
         // Keys are shared strings (one per key name), so identity is a cheap hash of the first and last.
         var slot = (int)((uint)(RuntimeHelpers.GetHashCode(keys[0]) * 31 + RuntimeHelpers.GetHashCode(keys[count - 1]) + count) % Slots);
-        var (cached, cachedCount) = slots[slot];
-        if (cachedCount == count && Same(cached, keys, count)) return cached;
-        slots[slot] = (keys, count);
-        return keys;
+        var cached = slots[slot];
+        if (cached is not null && cached.Length == count && Same(cached, keys, count)) return cached;
+        return slots[slot] = keys[..count];
     }
 
     private static bool Same(string[] a, string[] b, int count)

@@ -70,13 +70,16 @@ public static class SectionConfigBinder
     private static BoundSectionConfig Bind(SectionConfigDocument document, SectionFileSchema schema, TargetRelease target, Action<Diagnostic> report, RootCauses? causes)
     {
         var budget = DiagnosticBudget.ForFile(document.File, report);
-        var sections = document.Sections.Select(s => BindSection(document.File, s, schema, target, budget, causes)).ToList();
+        var accepted = new OrdinalMap<SectionProperty>.Builder(); // one for the file: each section starts it again
+        var sections = new List<BoundSection>(document.Sections.Length);
+        foreach (var section in document.Sections) sections.Add(BindSection(document.File, section, schema, target, budget, causes, accepted));
         var bound = ResolveDuplicates(document, sections, budget);
         budget.Flush();
         return bound;
     }
 
-    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics, RootCauses? causes)
+    private static BoundSection BindSection(SourceFile file, SectionSyntax syntax, SectionFileSchema schema, TargetRelease target, DiagnosticBudget diagnostics, RootCauses? causes,
+        OrdinalMap<SectionProperty>.Builder accepted)
     {
         var header = syntax.Header;
         var type = TypeOf(header, schema);
@@ -102,7 +105,7 @@ public static class SectionConfigBinder
         }
         if (typeSchema is null) throw new InvalidOperationException("unreachable: an unknown type is skipped");
 
-        var accepted = new OrdinalMap<SectionProperty>.Builder(syntax.Body.Length); // in file order; no more keys than lines
+        accepted.Reset(syntax.Body.Length); // in file order; no more keys than lines
         Dictionary<string, PropertyLine>? rejected = null; // made for the first rejected line
         HeaderLine? swallowed = null;
         PropertyLine? typeLine = null;
@@ -110,7 +113,7 @@ public static class SectionConfigBinder
         {
             if (bodyLine is JunkLine { Kind: JunkKind.SwallowedHeader, SwallowedHeader: { } swallowedHeader }) swallowed = swallowedHeader;
             if (bodyLine is not PropertyLine line) continue;
-            if (line.Key.Value == "type")
+            if (line.KeyText == "type")
             {
                 CheckTypeLine(line, type, ref typeLine, description, diagnostics);
                 continue;
@@ -118,8 +121,8 @@ public static class SectionConfigBinder
             var report = new LineReport(diagnostics, causes, swallowed, line, schema, typeSchema, accepted, target);
             var property = BindProperty(file, line, type, typeSchema, schema, description, accepted, target, in report);
             // An array key keeps its first line here; its later lines are further items, not duplicates.
-            if (property is not null) accepted.TryAdd(line.Key.Value, property);
-            else (rejected ??= new(StringComparer.Ordinal)).TryAdd(line.Key.Value, line);
+            if (property is not null) accepted.TryAdd(line.KeyText, property);
+            else (rejected ??= new(StringComparer.Ordinal)).TryAdd(line.KeyText, line);
         }
 
         var status = SectionStatus.Accepted;
@@ -158,10 +161,10 @@ public static class SectionConfigBinder
         // A struct, not a closure: one per property line of every section, and almost never asked to report.
         public void Report(Diagnostic d)
         {
-            var key = Line.Key.Value;
+            var key = Line.KeyText;
             if (Causes is null)
                 Diagnostics.Report(d);
-            else if (Swallowed is not null && d.Id == DiagnosticIds.DuplicateKey && Accepted.TryGetValue(key, out var first) && first.Key.Span.Line < Swallowed.Line)
+            else if (Swallowed is not null && d.Id == DiagnosticIds.DuplicateKey && Accepted.TryGetValue(key, out var first) && first.KeySpan.Line < Swallowed.Line)
                 Causes.Add(DiagnosticIds.SwallowedSection, Swallowed.Line, d);
             else if (Swallowed is not null && d.Id == DiagnosticIds.UnknownKey && KeyOfType(Schema, Swallowed, key) && !TypeSchema.Options.ContainsKey(key))
                 Causes.Add(DiagnosticIds.SwallowedSection, Swallowed.Line, d);
@@ -182,9 +185,9 @@ public static class SectionConfigBinder
     private static bool ValidWithoutInlineComment(SectionFileSchema schema, SectionTypeSchema typeSchema, PropertyLine line, TargetRelease target)
     {
         var index = line.InlineCommentIndex;
-        if (line.Key.Value is "comment" or "description" || index <= 0) return false;
+        if (line.KeyText is "comment" or "description" || index <= 0) return false;
         var before = PerlText.TrimEnd(line.Value!.Value, 0, index);
-        return before > 0 && schema.PropertyFor(typeSchema, line.Key.Value) is { } property
+        return before > 0 && schema.PropertyFor(typeSchema, line.KeyText) is { } property
             && ValueChecker.Check(property, line.Value.Value[..before], target) is null;
     }
 
@@ -192,21 +195,21 @@ public static class SectionConfigBinder
         SourceFile file, PropertyLine line, string type, SectionTypeSchema typeSchema, SectionFileSchema schema,
         SectionNoun description, OrdinalMap<SectionProperty>.Builder accepted, TargetRelease target, in LineReport report)
     {
-        var key = line.Key.Value;
+        var key = line.KeyText;
 
         var propertySchema = schema.PropertyFor(typeSchema, key);
         if (propertySchema is null || !propertySchema.KnownIn(target) || !typeSchema.Options.ContainsKey(key))
         {
-            report.Report(Diagnostic.At(DiagnosticIds.UnknownKey, line.Key.Span, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target)));
+            report.Report(Diagnostic.At(DiagnosticIds.UnknownKey, line.KeySpan, UnknownKeyMessage(schema, typeSchema, propertySchema, key, description, target)));
             return null;
         }
 
         if (accepted.TryGetValue(key, out var first) && !propertySchema.IsArray)
         {
             report.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
-                $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.Key.Span.Line} and ignores this one ('duplicate attribute').",
-                line.Key.Span,
-                [new RelatedSpan(first.Key.Span, $"the '{MessageText.Short(key)}' PVE keeps")]));
+                $"'{MessageText.Short(key)}' is set again in {description}: PVE keeps the first value '{MessageText.Short(first.Value.Value)}' from line {first.KeySpan.Line} and ignores this one ('duplicate attribute').",
+                line.KeySpan,
+                [new RelatedSpan(first.KeySpan, $"the '{MessageText.Short(key)}' PVE keeps")]));
             return null;
         }
 
@@ -215,9 +218,9 @@ public static class SectionConfigBinder
             if (propertySchema.Kind == ValueKind.Boolean)
             {
                 var end = line.KeyEnd;
-                return new SectionProperty(line.Key, new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
+                return new SectionProperty(line.KeyText, line.KeySpan.Line, line.KeySpan.Column, new Located<string>("1", file.SpanOf(end, 0)), IsBareFlag: true);
             }
-            report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, line.Key.Span,
+            report.Report(Diagnostic.At(DiagnosticIds.InvalidValue, line.KeySpan,
                 $"'{MessageText.Short(key)}' in {description} has no value ('got undefined value'): only boolean keys may stand alone, so PVE drops it."));
             return null;
         }
@@ -237,7 +240,8 @@ public static class SectionConfigBinder
             return null;
         }
 
-        return new SectionProperty(line.Key, value);
+        var keySpan = line.KeySpan;
+        return new SectionProperty(line.KeyText, keySpan.Line, keySpan.Column, value);
     }
 
     /// <summary>
@@ -251,8 +255,8 @@ public static class SectionConfigBinder
         {
             diagnostics.Report(new Diagnostic(DiagnosticIds.DuplicateKey,
                 $"'type' is set again in {description}: PVE's parser drops this line ('duplicate attribute'); the type comes from the header.",
-                line.Key.Span,
-                [new RelatedSpan(accepted.Key.Span, "the 'type' line PVE already took")]));
+                line.KeySpan,
+                [new RelatedSpan(accepted.KeySpan, "the 'type' line PVE already took")]));
             return;
         }
         if (line.Value?.Value == type)
@@ -260,7 +264,7 @@ public static class SectionConfigBinder
             accepted = line;
             return;
         }
-        diagnostics.Report(DiagnosticIds.UnknownKey, line.Key.Span,
+        diagnostics.Report(DiagnosticIds.UnknownKey, line.KeySpan,
             $"'type {MessageText.Short(line.Value?.Value)}' in {description} names another type: PVE's parser drops the line ('unexpected property'); the type comes from the header.");
     }
 

@@ -109,9 +109,9 @@ public static class StorageReader
     {
         var properties = ImmutableDictionary.CreateBuilder<string, SectionProperty>(StringComparer.Ordinal);
         foreach (var line in section.Syntax.Properties)
-            if (!properties.ContainsKey(line.Key.Value))
-                properties[line.Key.Value] = line.Value is null
-                    ? new SectionProperty(line.Key, new Located<string>("1", line.Key.Span), IsBareFlag: true)
+            if (!properties.ContainsKey(line.KeyText))
+                properties[line.KeyText] = line.Value is null
+                    ? new SectionProperty(line.Key, new Located<string>("1", line.KeySpan), isBareFlag: true)
                     : new SectionProperty(line.Key, line.Value);
         var entry = section.Entry with { Properties = properties.ToImmutable() };
         return FromEntry(entry);

@@ -15,13 +15,23 @@ public sealed class ConfigTree
 
     public const string PvePrefix = "etc/pve/";
 
-    private readonly ImmutableSortedDictionary<string, ConfigFile> _files;
+    /// <summary>One file per logical path (the last given wins), in ordinal order of the paths: found by a binary search.</summary>
+    private readonly ConfigFile[] _files;
 
     public ConfigTree(IEnumerable<ConfigFile> files, IEnumerable<Diagnostic>? sourceDiagnostics = null, string? description = null)
     {
-        var builder = ImmutableSortedDictionary.CreateBuilder<string, ConfigFile>(StringComparer.Ordinal);
-        foreach (var file in files) builder[Normalize(file.Path)] = file with { Path = Normalize(file.Path) };
-        _files = builder.ToImmutable();
+        // A sorted array, not a sorted dictionary: a large tree has tens of thousands of files, and a node per file.
+        var given = new List<(ConfigFile File, int Order)>(files is ICollection<ConfigFile> known ? known.Count : 0);
+        foreach (var file in files)
+        {
+            var path = Normalize(file.Path);
+            given.Add((path == file.Path ? file : file with { Path = path }, given.Count));
+        }
+        given.Sort(static (a, b) => string.CompareOrdinal(a.File.Path, b.File.Path) is var byPath and not 0 ? byPath : a.Order.CompareTo(b.Order));
+        var kept = new List<ConfigFile>(given.Count);
+        for (var i = 0; i < given.Count; i++)
+            if (i + 1 == given.Count || given[i + 1].File.Path != given[i].File.Path) kept.Add(given[i].File);
+        _files = [.. kept];
         SourceDiagnostics = sourceDiagnostics?.ToImmutableArray() ?? ImmutableArray<Diagnostic>.Empty;
         Description = description ?? "";
     }
@@ -42,15 +52,28 @@ public sealed class ConfigTree
     /// <summary>What was scanned, for messages ("directory x", "archive y").</summary>
     public string Description { get; }
 
-    public IEnumerable<ConfigFile> Files => _files.Values;
+    public IEnumerable<ConfigFile> Files => _files;
 
-    public ConfigFile? Get(string logicalPath) => _files.TryGetValue(Normalize(logicalPath), out var f) ? f : null;
+    public ConfigFile? Get(string logicalPath)
+    {
+        var path = Normalize(logicalPath);
+        int low = 0, high = _files.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(_files[middle].Path, path);
+            if (order == 0) return _files[middle];
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return null;
+    }
 
     /// <summary>Files whose logical path starts with the prefix, in ordinal order.</summary>
     public IEnumerable<ConfigFile> Under(string prefix)
     {
         var p = Normalize(prefix);
-        return _files.Values.Where(f => f.Path.StartsWith(p, StringComparison.Ordinal));
+        return _files.Where(f => f.Path.StartsWith(p, StringComparison.Ordinal));
     }
 
     /// <summary>The display path of a logical path (the logical path itself when the file is unknown).</summary>

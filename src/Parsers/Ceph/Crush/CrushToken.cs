@@ -89,7 +89,8 @@ public static class CrushLexer
                 // Keep a surrogate pair together so a token never splits a character.
                 if (kind == CrushTokenKind.Invalid && char.IsHighSurrogate(c) && i < text.Length && char.IsLowSurrogate(text[i])) i++;
             }
-            var tokenText = i - start == 1 && c < 128 ? AsciiStrings[c] : text[start..i];
+            // Words repeat (item, weight, host, osd.N in rules and buckets): one string each.
+            var tokenText = i - start == 1 && c < 128 ? AsciiStrings[c] : RepeatedValues.Of(text.AsSpan(start, i - start));
             var column = start - lineStart + 1;
             tokens.Add(new CrushToken(kind, tokenText, start, new SourceSpan(file.Path, line, column, line, column + (i - start))));
         }

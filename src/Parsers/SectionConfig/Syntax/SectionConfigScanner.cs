@@ -126,11 +126,11 @@ public static class SectionConfigScanner
             {
                 var keyEnd = keyStart;
                 while (keyEnd < text.Length && !PerlText.IsSpace(text[keyEnd])) keyEnd++;
-                var key = Token(line, keyStart, keyEnd - keyStart);
+                var key = RepeatedValues.Of(text[keyStart..keyEnd]);
                 var valueStart = PerlText.SkipSpaces(text, keyEnd, text.Length);
                 var valueEnd = PerlText.TrimEnd(text, valueStart, text.Length);
                 var value = valueEnd > valueStart ? Token(line, valueStart, valueEnd - valueStart) : null;
-                var property = new PropertyLine(file, line.Line, line.Start, line.Length, key, value);
+                var property = new PropertyLine(file, line.Line, line.Start, line.Length, key, keyStart, value);
                 ReportInlineComment(property, header);
                 return property;
             }
@@ -197,13 +197,13 @@ public static class SectionConfigScanner
         private void ReportInlineComment(PropertyLine property, HeaderLine header)
         {
             // A comment or description is free text: a '#' in it is content, not a mistaken comment.
-            if (property.Key.Value is "comment" or "description") return;
+            if (property.KeyText is "comment" or "description") return;
             var index = property.InlineCommentIndex;
             if (index < 0) return;
             var value = property.Value!;
             var span = file.SpanOf(property.ValueOffset + index, value.Value.Length - index);
             Diagnostics.Report(Diagnostic.At(DiagnosticIds.InlineCommentInValue, span,
-                $"PVE has no inline comments: the value of '{MessageText.Short(property.Key.Value)}' in section '{MessageText.Short(header.Id.Value)}' is all of '{MessageText.Short(value.Value)}', including '{MessageText.Short(value.Value[index..])}'; move the comment to a line of its own."));
+                $"PVE has no inline comments: the value of '{MessageText.Short(property.KeyText)}' in section '{MessageText.Short(header.Id.Value)}' is all of '{MessageText.Short(value.Value)}', including '{MessageText.Short(value.Value[index..])}'; move the comment to a line of its own."));
         }
 
         private HeaderLine? MatchHeader(RawLine line)

@@ -67,14 +67,21 @@ public sealed record CommentLine(SourceFile File, int Line, int Start, int Lengt
 /// </summary>
 public sealed record HeaderLine(SourceFile File, int Line, int Start, int Length, Located<string> Type, Located<string> Id) : SectionConfigLine(File, Line, Start, Length);
 
-/// <summary>An indented <c>key [value]</c> line of a section body. <see cref="Value"/> is null for a bare key.</summary>
-public sealed record PropertyLine(SourceFile File, int Line, int Start, int Length, Located<string> Key, Located<string>? Value) : SectionConfigLine(File, Line, Start, Length)
+/// <summary>
+/// An indented <c>key [value]</c> line of a section body. <see cref="Value"/> is null for a bare key. The key is its
+/// text (one string per key name) and where it starts on the line; <see cref="Key"/> is made when asked.
+/// </summary>
+public sealed record PropertyLine(SourceFile File, int Line, int Start, int Length, string KeyText, int KeyOffset, Located<string>? Value) : SectionConfigLine(File, Line, Start, Length)
 {
+    public SourceSpan KeySpan => File.SpanOf(Start + KeyOffset, KeyText.Length);
+
+    public Located<string> Key => new(KeyText, KeySpan);
+
     /// <summary>Where the value starts in the file (0-based).</summary>
     public int ValueOffset => Value is null ? -1 : File.OffsetOf(Value.Span);
 
     /// <summary>Where the key ends in the file (0-based).</summary>
-    public int KeyEnd => File.OffsetOf(Key.Span) + Key.Value.Length;
+    public int KeyEnd => Start + KeyOffset + KeyText.Length;
 
     /// <summary>Where an inline <c>#</c> comment would start in the value (whitespace then '#', or a leading '#'), else -1.</summary>
     public int InlineCommentIndex
