@@ -177,12 +177,9 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
 
         private void Append(string key, TValue value)
         {
-            if (_count == _keys.Length)
-            {
-                var size = Math.Max(4, _keys.Length * 2);
-                Array.Resize(ref _keys, size);
-                Array.Resize(ref _values, size);
-            }
+            // The key array may be longer than the values' (it serves again after a Reset): each grows on its own.
+            if (_count == _keys.Length) Array.Resize(ref _keys, Math.Max(4, _count * 2));
+            if (_count == _values.Length) Array.Resize(ref _values, Math.Max(4, _count * 2));
             _keys[_count] = key;
             _values[_count] = value;
             _count++;

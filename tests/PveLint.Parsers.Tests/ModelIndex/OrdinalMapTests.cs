@@ -78,5 +78,26 @@ public class OrdinalMapTests
     }
 
     [Fact]
+    public void A_builder_used_again_after_a_reset_to_less_room_grows_and_leaves_earlier_maps_alone()
+    {
+        var builder = new OrdinalMap<int>.Builder(8);
+        for (var i = 0; i < 8; i++) builder.Set($"k{i}", i);
+        var first = builder.ToMap();
+
+        builder.Reset(1); // the key array stays (eight slots), the values get one: adding more must grow them apart
+        for (var i = 0; i < 20; i++) builder.Set($"n{i}", 100 + i);
+        var second = builder.ToMap();
+
+        builder.Reset(2);
+        for (var i = 0; i < 8; i++) builder.Set($"k{i}", 50 + i); // the same keys as the first map: shared key array
+        var third = builder.ToMap();
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => KeyValuePair.Create($"k{i}", i)), first);
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => KeyValuePair.Create($"n{i}", 100 + i)), second);
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => KeyValuePair.Create($"k{i}", 50 + i)), third);
+        Assert.Equal(19 + 100, second["n19"]);
+    }
+
+    [Fact]
     public void An_empty_builder_gives_the_empty_map() => Assert.Same(OrdinalMap<int>.Empty, new OrdinalMap<int>.Builder(8).ToMap());
 }
