@@ -189,7 +189,16 @@ public static class DirectorySource
                 // Names only: FileSystemInfo would lstat every entry, and the walk asks statx about each one anyway.
                 var names = new FileSystemEnumerable<DirectoryEntry>(directory,
                     (ref FileSystemEntry e) => new DirectoryEntry(e.FileName.ToString(), e.ToFullPath()), ListEverything);
-                return names.Take(collector.RemainingEntries + 1).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+                // Into one list, sorted in place (a directory of a large tree holds thousands of guest configs).
+                var limit = collector.RemainingEntries + 1;
+                var entries = new List<DirectoryEntry>();
+                foreach (var entry in names)
+                {
+                    if (entries.Count == limit) break;
+                    entries.Add(entry);
+                }
+                entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+                return entries;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -27,7 +27,7 @@ public static class ClusterBinder
     /// <param name="target">The PVE release from the command line (<c>--target</c>); it overrides <c>target:</c> of .pvelint.yaml.</param>
     public static ClusterModel Bind(ConfigTree tree, TargetRelease? target = null)
     {
-        var sources = new Dictionary<string, SourceFile>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, SourceFile>(tree.Files is ICollection<ConfigFile> files ? files.Count : 0, StringComparer.Ordinal);
         var unreadable = new List<Diagnostic>(tree.SourceDiagnostics);
         foreach (var file in tree.Files)
         {

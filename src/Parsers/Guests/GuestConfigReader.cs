@@ -35,10 +35,12 @@ public static class GuestConfigReader
         if (properties.TryGetValue("tags", out var tagValue))
         {
             tags = GuestTags.Split(file, tagValue, out var invalid);
-            foreach (var tag in invalid ?? [])
-                context.Report(DiagnosticIds.InvalidValue, tag.Span,
-                    $"Tag '{GuestText.Excerpt(tag.Value)}' of {GuestText.Describe(kind, vmid)} has characters outside [a-z0-9_+.-] or does not start with a letter, digit or '_'" +
-                    (kind == GuestKind.Qemu ? ", so qemu-server drops the whole 'tags' line." : "; pve-container keeps it but the API refuses it."));
+            // Not "invalid ?? []": that makes an empty list for every guest.
+            if (invalid is not null)
+                foreach (var tag in invalid)
+                    context.Report(DiagnosticIds.InvalidValue, tag.Span,
+                        $"Tag '{GuestText.Excerpt(tag.Value)}' of {GuestText.Describe(kind, vmid)} has characters outside [a-z0-9_+.-] or does not start with a letter, digit or '_'" +
+                        (kind == GuestKind.Qemu ? ", so qemu-server drops the whole 'tags' line." : "; pve-container keeps it but the API refuses it."));
             // qemu-server drops the key when the format check fails; pve-container stores the value anyway.
             if (kind == GuestKind.Qemu && invalid is not null) tags = [];
         }

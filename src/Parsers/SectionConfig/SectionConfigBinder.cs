@@ -55,7 +55,7 @@ public static class SectionConfigBinder
     }
 
     private static string TypeOf(HeaderLine header, SectionFileSchema schema) =>
-        schema.LowerCaseType ? PerlText.Lc(header.Type.Value) : header.Type.Value;
+        schema.LowerCaseType ? PerlText.Lc(header.TypeText) : header.TypeText;
 
     /// <summary>Each type's required keys in ordinal order, worked out once: per section it showed in profiles of big files.</summary>
     private static readonly OncePer<SectionTypeSchema, string[]> RequiredKeys = new(RequiredKeysOf);
@@ -96,7 +96,7 @@ public static class SectionConfigBinder
         switch (SkipReason(schema, typeSchema, idCheck, target))
         {
             case SkipKind.UnknownType:
-                diagnostics.Report(DiagnosticIds.UnknownKey, header.Type.Span, UnknownTypeMessage(schema, type, typeSchema, header.Id.Value, target));
+                diagnostics.Report(DiagnosticIds.UnknownKey, header.TypeSpan, UnknownTypeMessage(schema, type, typeSchema, header.Id.Value, target));
                 return new BoundSection(syntax, type, typeSchema, Entry(OrdinalMap<SectionProperty>.Empty), SectionStatus.SkippedUnknownType);
             case SkipKind.InvalidId:
                 diagnostics.Report(DiagnosticIds.InvalidValue, header.Id.Span,
@@ -300,7 +300,7 @@ public static class SectionConfigBinder
     {
         // "vm:100" (resources.cfg) stands for "vm: 100": point at both parts.
         if (id != header.Id.Value && id.Length > type.Length && id[type.Length] == ':' && id.StartsWith(type, StringComparison.Ordinal))
-            return header.Type.Span.Union(header.Id.Span);
+            return header.TypeSpan.Union(header.Id.Span);
         return header.Id.Span;
     }
 

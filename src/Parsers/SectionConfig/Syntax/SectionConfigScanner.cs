@@ -209,7 +209,7 @@ public static class SectionConfigScanner
         private HeaderLine? MatchHeader(RawLine line)
         {
             if (!shape.TryMatch(line.Text, out var type, out var id)) return null;
-            return new HeaderLine(file, line.Line, line.Start, line.Length, Token(line, type.Start, type.Length), Token(line, id.Start, id.Length));
+            return new HeaderLine(file, line.Line, line.Start, line.Length, RepeatedValues.Of(line.Text.Slice(type.Start, type.Length)), type.Start, Token(line, id.Start, id.Length));
         }
 
         /// <summary>

@@ -62,10 +62,15 @@ public sealed record BlankLine(SourceFile File, int Line, int Start, int Length)
 public sealed record CommentLine(SourceFile File, int Line, int Start, int Length) : SectionConfigLine(File, Line, Start, Length);
 
 /// <summary>
-/// A <c>type: id</c> line that starts a section. <see cref="Type"/> is as written (not lower-cased). The located
-/// values are handed on by binding as they are.
+/// A <c>type: id</c> line that starts a section. The type is as written (not lower-cased), kept as its text and where
+/// it starts on the line (<see cref="Type"/> is made when asked); the located id is handed on by binding as it is.
 /// </summary>
-public sealed record HeaderLine(SourceFile File, int Line, int Start, int Length, Located<string> Type, Located<string> Id) : SectionConfigLine(File, Line, Start, Length);
+public sealed record HeaderLine(SourceFile File, int Line, int Start, int Length, string TypeText, int TypeOffset, Located<string> Id) : SectionConfigLine(File, Line, Start, Length)
+{
+    public SourceSpan TypeSpan => File.SpanOf(Start + TypeOffset, TypeText.Length);
+
+    public Located<string> Type => new(TypeText, TypeSpan);
+}
 
 /// <summary>
 /// An indented <c>key [value]</c> line of a section body. <see cref="Value"/> is null for a bare key. The key is its
