@@ -133,7 +133,7 @@ public static class GuestConfigParser
 
             if (text[0] == '#')
             {
-                Current.AddComment(new GuestComment(file, file.LineSpan(line)));
+                Current.AddComment(new GuestComment(file, line));
                 return;
             }
             if (kind == GuestKind.Lxc && TryRawLxc(line, text)) return;

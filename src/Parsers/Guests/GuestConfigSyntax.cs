@@ -56,11 +56,13 @@ public sealed record GuestEntry(GuestEntryKind Kind, string KeyText, int KeyColu
 }
 
 /// <summary>A <c>#</c> line: part of the section's description.</summary>
-/// <param name="File">The guest config, which the text is read from when asked (most descriptions are never read).</param>
-public sealed record GuestComment(SourceFile File, SourceSpan Span)
+/// <param name="File">The guest config, which the text and span are read from when asked (most descriptions are never read).</param>
+public sealed record GuestComment(SourceFile File, int Line)
 {
+    public SourceSpan Span => File.LineSpan(Line);
+
     /// <summary>The URI-decoded text without the '#'.</summary>
-    public string Text => GuestText.DecodeUri(File.LineChars(Span.Line)[1..].ToString());
+    public string Text => GuestText.DecodeUri(File.LineChars(Line)[1..].ToString());
 }
 
 /// <summary>

@@ -19,11 +19,15 @@ public static class ReplicationReader
     {
         var config = SectionConfigBinder.Read(file, ReplicationSchema.File, context);
         var budget = DiagnosticBudget.ForFile(file, context.Report);
-        var jobs = config.Accepted.Select(s => FromEntry(s.Entry)).ToList();
+        // Sized from the file: a large cluster has a job per guest.
+        var jobs = new List<ReplicationJob>(config.Effective.Length);
+        foreach (var section in config.Accepted) jobs.Add(FromEntry(section.Entry));
 
-        var kept = new Dictionary<(int Guest, string Target), ReplicationJob>();
+        var kept = new Dictionary<(int Guest, string Target), ReplicationJob>(jobs.Count);
         var deleted = new HashSet<ReplicationJob>(ReferenceEqualityComparer.Instance);
-        foreach (var job in jobs.OrderBy(j => j.Id.Value, StringComparer.Ordinal))
+        var byId = jobs.ToArray();
+        Array.Sort(byId, static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value)); // ids are unique: the order is total
+        foreach (var job in byId)
         {
             var key = (job.GuestId, job.Target?.Value ?? "");
             if (kept.TryGetValue(key, out var first))
@@ -39,7 +43,8 @@ public static class ReplicationReader
         }
 
         budget.Flush();
-        return (config, jobs.Where(j => !deleted.Contains(j)).ToImmutableArray());
+        if (deleted.Count > 0) jobs.RemoveAll(deleted.Contains);
+        return (config, [.. jobs]);
     }
 
     private static ReplicationJob FromEntry(SectionEntry entry)

@@ -61,37 +61,27 @@ public static class PerlText
     /// <summary>
     /// pve-common <c>split_list</c> (ParseUtils.pm): if the text holds a NUL it is split on NUL only; otherwise ',' and
     /// ';' count as spaces and the text is split on runs of whitespace. Returns each item with its offset in
-    /// <paramref name="text"/>. Empty items only occur in the NUL form, as in Perl.
+    /// <paramref name="text"/>. Empty items only occur in the NUL form, as in Perl. A foreach over it allocates
+    /// nothing but the items (every rule's resources and nodes are split, and their values checked, this way).
     /// </summary>
-    public static IEnumerable<(int Offset, string Text)> SplitList(string text)
-    {
-        if (text.Contains('\0'))
-        {
-            var parts = new List<(int, string)>();
-            var start = 0;
-            for (var i = 0; i <= text.Length; i++)
-            {
-                if (i < text.Length && text[i] != '\0') continue;
-                parts.Add((start, text[start..i]));
-                start = i + 1;
-            }
-            // Perl's split drops trailing empty fields.
-            while (parts.Count > 0 && parts[^1].Item2.Length == 0) parts.RemoveAt(parts.Count - 1);
-            foreach (var p in parts) yield return p;
-            yield break;
-        }
+    public static PerlListItems SplitList(string text) => new(text);
 
-        var pos = 0;
-        while (pos < text.Length)
+    /// <summary>The NUL form of <see cref="SplitList"/>: every field, but the trailing empty ones (Perl's split drops them).</summary>
+    internal static List<(int Offset, string Text)> SplitOnNul(string text)
+    {
+        var parts = new List<(int, string)>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
         {
-            while (pos < text.Length && IsListSeparator(text[pos])) pos++;
-            var start = pos;
-            while (pos < text.Length && !IsListSeparator(text[pos])) pos++;
-            if (pos > start) yield return (start, text[start..pos]);
+            if (i < text.Length && text[i] != '\0') continue;
+            parts.Add((start, text[start..i]));
+            start = i + 1;
         }
+        while (parts.Count > 0 && parts[^1].Item2.Length == 0) parts.RemoveAt(parts.Count - 1);
+        return parts;
     }
 
-    private static bool IsListSeparator(char c) => c is ',' or ';' || IsSpace(c);
+    internal static bool IsListSeparator(char c) => c is ',' or ';' || IsSpace(c);
 
     /// <summary>Perl's truth of a string: undef, "" and "0" are false.</summary>
     public static bool IsTrue(string? text) => !string.IsNullOrEmpty(text) && text != "0";

@@ -35,7 +35,7 @@ public sealed record SectionTypeSchema(string Type, ImmutableDictionary<string, 
 /// <summary>What <see cref="SectionFileSchema.CheckId"/> says about a header's id.</summary>
 /// <param name="Id">The id PVE files the section under (e.g. <c>vm:100</c>, <c>100-0</c> for <c>0100-00</c>).</param>
 /// <param name="Problem">Why PVE skips the section ("skip section"), or null.</param>
-public sealed record SectionIdCheck(string Id, string? Problem = null);
+public readonly record struct SectionIdCheck(string Id, string? Problem = null);
 
 /// <summary>
 /// Everything the generic binder needs to know about one section-config file format, in one place per format:

@@ -103,10 +103,7 @@ public static class SectionConfigScanner
                 body.Add(classified);
             }
 
-            var span = header.Span;
-            var last = body.FindLast(l => l is not CommentLine) ?? (body.Count > 0 ? body[^1] : null);
-            if (last is not null) span = span.Union(last.Span);
-            Sections.Add(new SectionSyntax(header, [.. body], span));
+            Sections.Add(new SectionSyntax(header, [.. body]));
             _lastHeader = header;
             _lastTerminator = null;
             _lastRejectedHeaderLine = 0;

@@ -128,8 +128,24 @@ public sealed record JunkLine(SourceFile File, int Line, int Start, int Length, 
 /// A section: its header and every line PVE reads as its body (properties, comments, ignored lines) up to the empty
 /// line that ends it. Lines of a swallowed section belong to the section that swallowed them, as in PVE.
 /// </summary>
-public sealed record SectionSyntax(HeaderLine Header, ImmutableArray<SectionConfigLine> Body, SourceSpan Span)
+public sealed record SectionSyntax(HeaderLine Header, ImmutableArray<SectionConfigLine> Body)
 {
+    /// <summary>From the header to the last line that is not a comment (or the last comment, if all are).</summary>
+    public SourceSpan Span
+    {
+        get
+        {
+            var last = Body.IsEmpty ? null : Body[^1];
+            for (var i = Body.Length - 1; i >= 0; i--)
+                if (Body[i] is not CommentLine)
+                {
+                    last = Body[i];
+                    break;
+                }
+            return last is null ? Header.Span : Header.Span.Union(last.Span);
+        }
+    }
+
     public IEnumerable<PropertyLine> Properties => Body.OfType<PropertyLine>();
 }
 
