@@ -12,7 +12,8 @@ namespace PveLint.Cli.Sources;
 /// </summary>
 public sealed class SourceCollector(SourceLimits limits, CancellationToken cancellation = default)
 {
-    private readonly Dictionary<string, ConfigFile> _files = new(StringComparer.Ordinal);
+    // In the order added: ConfigTree keeps the last file of a logical path, so no map is grown here for tens of thousands of files.
+    private readonly List<ConfigFile> _files = new();
     private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly InputFiles _inputs = new();
@@ -118,7 +119,7 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
     public void Add(ConfigFile file)
     {
         var path = ConfigTree.Normalize(file.Path);
-        _files[path] = file.Path == path ? file : file with { Path = path };
+        _files.Add(file.Path == path ? file : file with { Path = path });
     }
 
     /// <summary>A file or entry that is not read: PVE0010 at the file (or with no position when it has no logical path).</summary>
@@ -151,9 +152,14 @@ public sealed class SourceCollector(SourceLimits limits, CancellationToken cance
 
     public InputFiles Inputs => _inputs;
 
-    public bool Contains(string logicalPath) => _files.ContainsKey(ConfigTree.Normalize(logicalPath));
+    /// <remarks>A look through every file: asked once per scan, for the linter config.</remarks>
+    public bool Contains(string logicalPath)
+    {
+        var path = ConfigTree.Normalize(logicalPath);
+        return _files.Exists(f => f.Path == path);
+    }
 
-    public ConfigTree ToTree(string description) => new(_files.Values, _diagnostics, description) { ReadCutShort = Stopped };
+    public ConfigTree ToTree(string description) => new(_files, _diagnostics, description) { ReadCutShort = Stopped };
 
     public IReadOnlyDictionary<string, string> DisplayPaths => _displayPaths;
 }

@@ -149,7 +149,10 @@ public static class ClusterBinder
         var work = new List<(SourceFile File, GuestKind Kind, string Node, int Vmid, Diagnostic? Duplicate)>(sources.Count); // nearly every file of a large tree is a guest
         var seen = new Dictionary<int, string>(sources.Count);
         // nodes/<node>/... first, then the 'local' symlink views (qemu-server/ at the root) of a live copy.
-        foreach (var path in paths.OrderBy(p => p.StartsWith(Pve + "nodes/", StringComparison.Ordinal) ? 0 : 1).ThenBy(p => p, StringComparer.Ordinal))
+        var ordered = new List<string>(sources.Count);
+        ordered.AddRange(paths);
+        ordered.Sort(static (a, b) => IsUnderNodes(a).CompareTo(IsUnderNodes(b)) is var byPlace and not 0 ? -byPlace : string.CompareOrdinal(a, b));
+        foreach (var path in ordered)
         {
             if (!TreePaths.IsGuestConfig(path, out var pathNode, out var kind, out var vmid)) continue;
             var viaSymlink = pathNode is null;
@@ -199,6 +202,8 @@ public static class ClusterBinder
         }
         return guests.ToImmutable();
     }
+
+    private static bool IsUnderNodes(string path) => path.StartsWith(Pve + "nodes/", StringComparison.Ordinal);
 
     /// <summary>Below this many guest configs, starting worker threads costs more than it saves.</summary>
     private const int ParallelGuestThreshold = 64;

@@ -1,3 +1,4 @@
+using PveLint.Text;
 using PveLint.Model;
 using PveLint.Sources;
 
@@ -34,7 +35,7 @@ internal static class TreePaths
             var name = rest.Slice(Nodes.Length, slash);
             var local = rest[(Nodes.Length + slash + 1)..];
             if (!IsGuestFile(local, out kind, out vmid)) return false;
-            node = name.ToString();
+            node = RepeatedValues.Of(name); // a node's name, once per node for its thousands of guests
             return true;
         }
         return IsGuestFile(rest, out kind, out vmid);

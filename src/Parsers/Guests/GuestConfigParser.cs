@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PveLint.Diagnostics;
 using PveLint.Model;
 using PveLint.Text;
@@ -118,10 +119,10 @@ public static class GuestConfigParser
         public GuestConfigSyntax Finish()
         {
             _budget?.Flush(); // no budget: nothing was reported, so nothing was capped
-            var sections = ImmutableArray.CreateBuilder<GuestSection>(1 + (_more?.Count ?? 0));
-            sections.Add(_main.Build());
-            foreach (var section in _more ?? []) sections.Add(section.Build());
-            return new(file.Path, kind, vmid, sections.MoveToImmutable(), _diagnostics is null ? [] : [.. _diagnostics]);
+            var sections = new GuestSection[1 + (_more?.Count ?? 0)];
+            sections[0] = _main.Build();
+            for (var i = 1; i < sections.Length; i++) sections[i] = _more![i - 1].Build();
+            return new(file.Path, kind, vmid, ImmutableCollectionsMarshal.AsImmutableArray(sections), _diagnostics is null ? [] : [.. _diagnostics]);
         }
 
         public void Read(int line)

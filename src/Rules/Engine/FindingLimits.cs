@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PveLint.Diagnostics;
 using PveLint.Rules.Input;
 
@@ -26,7 +27,8 @@ public static class FindingLimits
         return capped.Count <= Total ? capped : CapTotal(capped);
     }
 
-    private sealed class Group
+    /// <summary>Kept in the map itself (a struct): a large cluster's findings fall in thousands of files.</summary>
+    private struct Group
     {
         public int Kept;
         public int Dropped;
@@ -40,8 +42,7 @@ public static class FindingLimits
         var kept = new List<Finding>(Math.Min(findings.Count, 4 * Total));
         foreach (var finding in findings)
         {
-            var key = (finding.RuleId, finding.Span?.Path ?? "");
-            if (!groups.TryGetValue(key, out var group)) groups[key] = group = new Group();
+            ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(groups, (finding.RuleId, finding.Span?.Path ?? ""), out _);
             if (finding.Omitted == 0 && group.Kept < PerRuleAndFile)
             {
                 group.Kept++;

@@ -41,14 +41,20 @@ public static class LintEngine
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw(); // a rule's own exception, as if run alone
         }
-        var findings = perRule.SelectMany(f => f).ToList();
         // Identical findings are one finding (the report shows it once), so a baseline entry written from it absorbs all.
-        findings = [.. findings.Distinct()];
+        // Joined into lists sized once: a large cluster has thousands of findings.
+        var total = 0;
+        foreach (var ruleFindings in perRule) total += ruleFindings.Length;
+        var findings = new List<Finding>(total);
+        var distinct = new HashSet<Finding>(total);
+        foreach (var ruleFindings in perRule)
+            foreach (var finding in ruleFindings)
+                if (distinct.Add(finding)) findings.Add(finding);
 
         var suppressions = new SuppressionIndex(model);
         var objectSuppressions = new ObjectSuppressions(model, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
         var used = new HashSet<(SuppressionComment, string)>();
-        var kept = new List<Finding>();
+        var kept = new List<Finding>(findings.Count);
         var suppressed = 0;
         foreach (var finding in findings)
         {

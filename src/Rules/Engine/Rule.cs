@@ -15,8 +15,9 @@ public abstract class Rule
 
     public abstract IEnumerable<Finding> Check(ClusterModel model);
 
-    protected Finding Report(SourceSpan? span, string message, IEnumerable<RelatedSpan>? related = null, Fix? fix = null) =>
-        new(Metadata, Metadata.DefaultSeverity, message, span, related?.ToImmutableArray() ?? ImmutableArray<RelatedSpan>.Empty, fix);
+    /// <param name="severity">For a finding less (or more) severe than the rule's default; null for the default.</param>
+    protected Finding Report(SourceSpan? span, string message, IEnumerable<RelatedSpan>? related = null, Fix? fix = null, Severity? severity = null) =>
+        new(Metadata, severity ?? Metadata.DefaultSeverity, message, span, related?.ToImmutableArray() ?? ImmutableArray<RelatedSpan>.Empty, fix);
 
     protected static RuleMetadata Define(string id, string name, string title, Severity severity, RuleCategory category,
         string rationale, string howToFix, params string[] tags) =>

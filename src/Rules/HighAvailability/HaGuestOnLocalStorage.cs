@@ -38,7 +38,7 @@ public sealed class HaGuestOnLocalStorage : Rule
                     foreach (var job in jobs) related.Add(new RelatedSpan(job.Section.HeaderSpan, $"replication job '{job.Id.Value}' to {job.Target?.Value}"));
                     yield return Report(disk.Key.Span,
                         $"HA guest {HaText.Resource(model, resource.Sid)} on node {guest.Node} keeps {disk.Key.Value} on local {storage.Type} storage '{storage.Id.Value}', replicated to {targets}: a recovery there starts from the last replica, so everything written since the last sync is lost.",
-                        related) with { Severity = Severity.Warning };
+                        related, severity: Severity.Warning);
                 }
                 else
                 {

@@ -79,15 +79,16 @@ public static class RedundantNames
 
     /// <summary>Sets of two or more names that are instances of one service (each name in at most one set, first key wins).</summary>
     /// <remarks>Every guest name of a scan passes through here: loops, and a list only for a service some name is an instance of.</remarks>
-    public static ImmutableArray<(NameKey Key, ImmutableArray<string> Names)> Group(IEnumerable<string> names)
+    /// <param name="distinct">The names are already distinct ignoring case (the keys of a case-insensitive map): no set is made to tell them apart.</param>
+    public static ImmutableArray<(NameKey Key, ImmutableArray<string> Names)> Group(IEnumerable<string> names, bool distinct = false)
     {
         // Candidate sets by service, in the order each service was first seen; one member per instance (the first).
-        var seenNames = new HashSet<string>(names is ICollection<string> known ? known.Count : 0, StringComparer.OrdinalIgnoreCase);
+        var seenNames = distinct ? null : new HashSet<string>(names is ICollection<string> known ? known.Count : 0, StringComparer.OrdinalIgnoreCase);
         var byService = new Dictionary<(string Service, Difference Difference), List<(string Name, NameKey Key)>>();
         var sets = new List<List<(string Name, NameKey Key)>>();
         foreach (var name in names)
         {
-            if (string.IsNullOrWhiteSpace(name) || !seenNames.Add(name)) continue;
+            if (string.IsNullOrWhiteSpace(name) || seenNames?.Add(name) == false) continue;
             foreach (var key in Keys(name))
             {
                 if (!byService.TryGetValue((key.Service, key.Difference), out var set))

@@ -68,7 +68,7 @@ public static class RedundantSets
             foreach (var guest in guests)
                 if (guest.Name is { } name) byName.TryAdd(name.Value, guest);
             var nodeCount = Math.Max(model.NodeNames.Length, 1);
-            foreach (var (key, names) in RedundantNames.Group(byName.Keys))
+            foreach (var (key, names) in RedundantNames.Group(byName.Keys, distinct: true))
             {
                 var members = names.Select(n => byName[n]).ToList();
                 if (members.Count > nodeCount || SharedAffinityTag(members) || sets.Any(s => members.All(m => s.Members.Contains(m.Sid)))) continue;
