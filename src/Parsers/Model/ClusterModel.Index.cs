@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace PveLint.Model;
 
@@ -28,7 +27,7 @@ public sealed partial record ClusterModel
     /// <summary>Sites that hold cluster nodes (role data).</summary>
     public IEnumerable<Site> DataSites => Sites.Where(s => s.IsData);
 
-    public ImmutableArray<Guest> GuestsOn(string node) => Index.GuestsByNode.GetValueOrDefault(node, []);
+    public ImmutableArray<Guest> GuestsOn(string node) => Index.GuestsByNode.Of(node);
 
     public HaResource? HaResource(string sid) => Index.ResourcesBySid.GetValueOrDefault(sid);
 
@@ -39,7 +38,7 @@ public sealed partial record ClusterModel
     public Guest? GuestOf(HaResource resource) => resource.GuestId is { } id ? GuestById(id) : null;
 
     /// <summary>The replication jobs of a guest (replication.cfg order), disabled ones included.</summary>
-    public ImmutableArray<ReplicationJob> ReplicationOf(int vmId) => Index.ReplicationByGuest.GetValueOrDefault(vmId, []);
+    public ImmutableArray<ReplicationJob> ReplicationOf(int vmId) => Index.ReplicationByGuest.Of(vmId);
 
     /// <summary>The declared round-trip time between two sites (either order), if any.</summary>
     public SiteLatency? LatencyBetween(string siteA, string siteB) =>
@@ -64,11 +63,11 @@ public sealed partial record ClusterModel
         public readonly ImmutableArray<PveNode> Nodes;
         public readonly Dictionary<string, PveNode> NodesByName = new(StringComparer.Ordinal);
         public readonly Dictionary<string, Site> SiteByNode = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, ImmutableArray<Guest>> GuestsByNode;
+        public readonly GroupedInOrder<string, Guest> GuestsByNode;
         public readonly Dictionary<int, Guest> GuestsById = new();
         public readonly Dictionary<string, StorageDef> StoragesById = new(StringComparer.Ordinal);
         public readonly Dictionary<string, HaResource> ResourcesBySid = new(StringComparer.Ordinal);
-        public readonly Dictionary<int, ImmutableArray<ReplicationJob>> ReplicationByGuest;
+        public readonly GroupedInOrder<int, ReplicationJob> ReplicationByGuest;
         public readonly ResourceIndex<HaRule> RulesByResource;
         private readonly Dictionary<string, PveNode> nodesByAddress = new(StringComparer.OrdinalIgnoreCase);
 
@@ -81,9 +80,9 @@ public sealed partial record ClusterModel
             foreach (var s in model.Storages) StoragesById.TryAdd(s.Id.Value, s);
             ResourcesBySid.EnsureCapacity(model.Ha.Resources.Length);
             foreach (var r in model.Ha.Resources) ResourcesBySid.TryAdd(r.Sid, r);
-            ReplicationByGuest = GroupInOrder(model.Replication, j => j.GuestId, EqualityComparer<int>.Default);
+            ReplicationByGuest = new(model.Replication, j => j.GuestId, EqualityComparer<int>.Default);
             RulesByResource = new ResourceIndex<HaRule>(model.Ha.Rules, rule => rule.Resources.Select(r => r.Value));
-            GuestsByNode = GroupInOrder(model.Guests, g => g.Node, StringComparer.Ordinal);
+            GuestsByNode = new(model.Guests, g => g.Node, StringComparer.Ordinal);
 
             var corosyncNodes = new Dictionary<string, ClusterNode>(StringComparer.Ordinal);
             foreach (var c in model.Corosync?.Nodes ?? []) corosyncNodes.TryAdd(c.Name.Value, c);
@@ -93,7 +92,7 @@ public sealed partial record ClusterModel
                 corosyncNodes.GetValueOrDefault(name),
                 SiteByNode.GetValueOrDefault(name),
                 model.WatchdogFor(name),
-                GuestsByNode.GetValueOrDefault(name, []),
+                GuestsByNode.Of(name),
                 capacities.GetValueOrDefault(name))).ToImmutableArray();
             foreach (var node in Nodes)
             {
@@ -101,38 +100,6 @@ public sealed partial record ClusterModel
                 nodesByAddress.TryAdd(node.Name, node);
                 foreach (var address in node.LinkAddresses) nodesByAddress.TryAdd(address, node);
             }
-        }
-
-        /// <summary>
-        /// The items of each key, in list order: counted first, so each key's array is made once at its size (tens of
-        /// thousands of guests and jobs; GroupBy grew a list per key and copied it).
-        /// </summary>
-        private static Dictionary<TKey, ImmutableArray<T>> GroupInOrder<TKey, T>(ImmutableArray<T> items, Func<T, TKey> keyOf, IEqualityComparer<TKey> comparer)
-            where TKey : notnull
-        {
-            var slots = new Dictionary<TKey, int>(comparer);
-            var counts = new List<int>();
-            foreach (var item in items)
-            {
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, keyOf(item), out var exists);
-                if (!exists)
-                {
-                    slot = counts.Count;
-                    counts.Add(0);
-                }
-                counts[slot]++;
-            }
-            var arrays = new T[counts.Count][];
-            for (var i = 0; i < arrays.Length; i++) arrays[i] = new T[counts[i]];
-            var filled = new int[counts.Count];
-            foreach (var item in items)
-            {
-                var slot = slots[keyOf(item)];
-                arrays[slot][filled[slot]++] = item;
-            }
-            var groups = new Dictionary<TKey, ImmutableArray<T>>(slots.Count, comparer);
-            foreach (var (key, slot) in slots) groups[key] = ImmutableCollectionsMarshal.AsImmutableArray(arrays[slot]);
-            return groups;
         }
 
         public PveNode? NodeByAddressOrName(string host)
