@@ -16,12 +16,20 @@ internal static class GuestLocality
     /// <remarks>Asked for every HA guest by several rules: a list (none for most guests), not a query chain per guest.</remarks>
     public static IReadOnlyList<(GuestDisk Disk, StorageDef Storage)> LocalDisks(ClusterModel model, Guest guest)
     {
-        List<(GuestDisk, StorageDef)>? local = null;
+        // Counted first, then an array of that size: several rules ask for every HA guest.
+        var count = 0;
         foreach (var disk in guest.Disks)
-            if (disk is { Section: null, Kind: DiskKind.Volume, IsCdrom: false, StorageId: { } id } && model.Storage(id) is { Shared: false } storage)
-                (local ??= []).Add((disk, storage));
-        return local is null ? [] : local;
+            if (LocalStorage(model, disk) is not null) count++;
+        if (count == 0) return [];
+        var local = new (GuestDisk, StorageDef)[count];
+        var at = 0;
+        foreach (var disk in guest.Disks)
+            if (LocalStorage(model, disk) is { } storage) local[at++] = (disk, storage);
+        return local;
     }
+
+    private static StorageDef? LocalStorage(ClusterModel model, GuestDisk disk) =>
+        disk is { Section: null, Kind: DiskKind.Volume, IsCdrom: false, StorageId: { } id } && model.Storage(id) is { Shared: false } storage ? storage : null;
 
     /// <summary>A tag that says a licence or dongle binds the guest to hardware (<c>license</c>, <c>licence-node1</c>, <c>dongle</c>).</summary>
     public static IEnumerable<string> LicenceTags(Guest guest) =>

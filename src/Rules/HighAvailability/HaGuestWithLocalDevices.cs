@@ -22,7 +22,7 @@ public sealed class HaGuestWithLocalDevices : Rule
         var rules = HaRuleSet.Evaluate(model);
         foreach (var resource in model.Ha.Resources)
         {
-            if (model.GuestOf(resource) is not { } guest || guest.Sid != resource.Sid) continue;
+            if (model.GuestOf(resource) is not { } guest || guest.Sid != resource.Sid || guest.Devices.IsEmpty) continue;
             var devices = GuestLocality.HostDevicesOf(guest).ToList();
             if (devices.Count == 0) continue; // most guests: nothing to judge, so no node sets to build
             var allowed = FailureDomains.Known(model, rules.AllowedNodes(resource.Sid)).Where(n => n != guest.Node).ToList();

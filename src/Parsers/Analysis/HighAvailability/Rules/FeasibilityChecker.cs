@@ -119,8 +119,16 @@ public static class FeasibilityChecker
         foreach (var rule in negative)
         {
             var paired = nodeAffinity.Sharing(rule.Resources);
-            var located = paired.SelectMany(n => n.Resources.Where(rule.Resources.Contains)).Distinct().Count();
-            var allowed = paired.SelectMany(n => n.Nodes.Keys).Distinct().Count();
+            // Counted with loops: a large cluster has thousands of negative rules, each paired with a rule or two.
+            var located = 0; // the rule's resources that a node-affinity rule places
+            foreach (var sid in rule.Resources)
+                foreach (var n in paired)
+                    if (n.Resources.Contains(sid))
+                    {
+                        located++;
+                        break;
+                    }
+            var allowed = paired.Count == 1 ? paired[0].Nodes.Count : paired.SelectMany(n => n.Nodes.Keys).Distinct().Count();
             if (allowed >= located) continue;
             yield return ("negative", rule.Id, new DropReason(FeasibilityCheck.NegativeNodeAffinityConflict, NegativeRestrictedToFewerNodes, Ids(paired).ToImmutableArray()));
             foreach (var n in paired)
