@@ -29,5 +29,11 @@ if (args is ["--alloc"])
     AllocationProfile.Run(Console.Out, ClusterShape.Goal);
     return 0;
 }
+// `-- --cli-alloc ARGS...` runs `pvelint ARGS` in-process three times and prints what each run allocated (issue 14).
+if (args is ["--cli-alloc", .. var cliArgs])
+{
+    CliAllocation.Run(Console.Out, cliArgs);
+    return 0;
+}
 BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(args);
 return 0;
