@@ -62,10 +62,7 @@ public static class GuestConfigParser
             _comments.Add(comment);
         }
 
-        public GuestSection Build() => new(Kind, Name, _header, Drain(Entries), _comments is not { Count: > 0 } ? [] : Drain(_comments), LastByKey.ToMap());
-
-        private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder builder) =>
-            builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+        public GuestSection Build() => new(Kind, Name, _header, Entries.DrainToImmutable(), _comments is not { Count: > 0 } ? [] : _comments.DrainToImmutable(), LastByKey.ToMap());
     }
 
     /// <summary>Reads one file at a time; <see cref="Start"/> readies it for the next.</summary>

@@ -66,8 +66,7 @@ public static class GuestConfigReader
         var snapshots = syntax.Sections.Length == 1 ? [] : syntax.Snapshots.Select(s => s.Name!.Value).Distinct(StringComparer.Ordinal).ToImmutableArray();
         var name = properties.GetValueOrDefault(kind == GuestKind.Qemu ? "name" : "hostname");
 
-        var allDisks = disks.Count == disks.Capacity ? disks.MoveToImmutable() : disks.ToImmutable();
-        return new Guest(vmid, kind, node, file.Path, name, tags, allDisks, devices is null ? [] : [.. devices], snapshots, properties);
+        return new Guest(vmid, kind, node, file.Path, name, tags, disks.DrainToImmutable(), devices is null ? [] : [.. devices], snapshots, properties);
     }
 
     /// <summary>The section's disk keys, in the order of their (last) lines.</summary>

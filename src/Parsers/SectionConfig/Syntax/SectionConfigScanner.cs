@@ -26,11 +26,8 @@ public static class SectionConfigScanner
     {
         var scan = new Walk(file, shape);
         scan.Run();
-        return new SectionConfigDocument(file, Drain(scan.Lines), scan.Sections.ToImmutable(), scan.Finish());
+        return new SectionConfigDocument(file, scan.Lines.DrainToImmutable(), scan.Sections.ToImmutable(), scan.Finish());
     }
-
-    private static ImmutableArray<T> Drain<T>(ImmutableArray<T>.Builder builder) =>
-        builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
 
     private sealed class Walk(SourceFile file, SectionHeaderShape shape)
     {
