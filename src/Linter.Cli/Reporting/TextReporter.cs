@@ -27,23 +27,23 @@ public sealed class TextReporter(TextStyle style) : IReporter
         foreach (var (cluster, finding) in report.Findings)
         {
             var location = FindingLocations.Primary(finding, cluster);
-            Painted(output, Ansi.Bold);
+            style.BeginPaint(output, Ansi.Bold);
             WritePrefix(output, location);
-            EndPaint(output);
+            style.EndPaint(output);
             output.Write(": ");
-            Painted(output, Ansi.SeverityCode(finding.Severity));
+            style.BeginPaint(output, Ansi.SeverityCode(finding.Severity));
             output.Write(SeverityNames.Text(finding.Severity));
-            EndPaint(output);
+            style.EndPaint(output);
             output.Write(' ');
             output.Write(finding.RuleId);
             output.Write(": ");
             output.Write(PrintableText.Escape(finding.Message));
             output.Write(' ');
-            Painted(output, Ansi.Dim);
+            style.BeginPaint(output, Ansi.Dim);
             output.Write('[');
             output.Write(finding.Rule.Name);
             output.Write(']');
-            EndPaint(output);
+            style.EndPaint(output);
             output.WriteLine();
             if (style.Snippets && finding.Span is { } span && Source(sources, cluster, span.Path) is { } file && SourceSnippet.For(file, span) is { } snippet)
             {
@@ -56,9 +56,9 @@ public sealed class TextReporter(TextStyle style) : IReporter
                 output.Write(PrintableText.Escape(cluster.Source.DisplayPathOf(related.Span.Path)));
                 WritePosition(output, related.Span);
                 output.Write(": ");
-                Painted(output, Ansi.Dim);
+                style.BeginPaint(output, Ansi.Dim);
                 output.Write("related:");
-                EndPaint(output);
+                style.EndPaint(output);
                 output.Write(' ');
                 output.Write(PrintableText.Escape(related.Message));
                 output.WriteLine();
@@ -109,18 +109,4 @@ public sealed class TextReporter(TextStyle style) : IReporter
     }
 
     private static int Format(Span<char> into, int value) => value.TryFormat(into, out var written, provider: CultureInfo.InvariantCulture) ? written : 0;
-
-    /// <summary>Starts an SGR code when colouring (<see cref="Ansi.Paint"/> written in place); <see cref="EndPaint"/> resets it.</summary>
-    private void Painted(TextWriter output, string code)
-    {
-        if (!style.Color) return;
-        output.Write("\u001b[");
-        output.Write(code);
-        output.Write('m');
-    }
-
-    private void EndPaint(TextWriter output)
-    {
-        if (style.Color) output.Write("\u001b[0m");
-    }
 }
