@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using PveLint.Model;
+using PveLint.Rules.Engine;
 
 namespace PveLint.Rules.DisasterRecovery;
 
@@ -17,21 +17,5 @@ internal static class DrText
     public static string List(IReadOnlyList<string> items, int max = 5) => List(items, items.Count, max);
 
     /// <summary>"a, b, c and 4 more" from the first items of a list of <paramref name="count"/> (at least <paramref name="max"/> of them given).</summary>
-    public static string List(IReadOnlyList<string> items, int count, int max)
-    {
-        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
-        var shown = Math.Min(count, max);
-        for (var i = 0; i < shown; i++)
-        {
-            if (i > 0) text.AppendLiteral(", ");
-            text.AppendFormatted(items[i]);
-        }
-        if (count > max)
-        {
-            text.AppendLiteral(" and ");
-            text.AppendFormatted(count - max);
-            text.AppendLiteral(" more");
-        }
-        return text.ToStringAndClear();
-    }
+    public static string List(IReadOnlyList<string> items, int count, int max) => MessageLists.Join(items, count, max, andBeforeLast: false);
 }

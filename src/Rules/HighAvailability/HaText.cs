@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using PveLint.Analysis.HighAvailability.Rules;
 using PveLint.Diagnostics;
 using PveLint.Model;
+using PveLint.Rules.Engine;
 
 namespace PveLint.Rules.HighAvailability;
 
@@ -25,24 +25,8 @@ internal static class HaText
     /// <summary>"a", "a and b", "a, b and c" (long lists end in "and N more").</summary>
     public static string List(IEnumerable<string> items) => List(items as IReadOnlyList<string> ?? items.ToList());
 
-    /// <summary>"a", "a and b", "a, b and c", written straight into the result (rules that fire on thousands of guests call this).</summary>
-    public static string List(IReadOnlyList<string> items)
-    {
-        var text = new DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
-        var shown = Math.Min(items.Count, MaxListed);
-        for (var i = 0; i < shown; i++)
-        {
-            if (i > 0) text.AppendLiteral(i == items.Count - 1 ? " and " : ", ");
-            text.AppendFormatted(items[i]);
-        }
-        if (items.Count > MaxListed)
-        {
-            text.AppendLiteral(" and ");
-            text.AppendFormatted(items.Count - MaxListed);
-            text.AppendLiteral(" more");
-        }
-        return text.ToStringAndClear();
-    }
+    /// <summary>"a", "a and b", "a, b and c" (long lists end in "and N more").</summary>
+    public static string List(IReadOnlyList<string> items) => MessageLists.Join(items, items.Count, MaxListed, andBeforeLast: true);
 
     public static string Quoted(IEnumerable<string> ids) => List(ids.Select(i => $"'{i}'"));
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PveLint.Analysis.Quorum;
 using PveLint.Diagnostics;
 using PveLint.Model;
+using PveLint.Rules.Engine;
 using PveLint.Simulation;
 using PveLint.Text;
 
@@ -46,13 +47,7 @@ internal static class ScenarioNarrative
         return result.ServicesOn(verdict.Fencing.NodesToRecover).ToImmutableArray();
     }
 
-    public static string List(IReadOnlyList<string> items, int max = 8) => items.Count switch
-    {
-        0 => "",
-        1 => items[0],
-        _ when items.Count <= max => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-        _ => string.Join(", ", items.Take(max)) + $" and {items.Count - max} more",
-    };
+    public static string List(IReadOnlyList<string> items, int max = 8) => MessageLists.Join(items, items.Count, max, andBeforeLast: true);
 
     /// <summary>The corosync.conf lines that decide quorum: the quorum block, else the nodelist.</summary>
     public static SourceSpan? QuorumSpan(ClusterModel model) => model.Corosync?.Quorum.Span ?? model.Corosync?.NodelistSpan;
