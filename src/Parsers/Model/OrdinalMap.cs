@@ -14,8 +14,8 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
     /// <summary>Up to this many keys, comparing each is as fast as hashing one, and needs no index.</summary>
     private const int ScanLimit = 16;
 
-    // The arrays may be longer than count: a builder hands its arrays over as they are, sized from the lines it read.
-    // Maps with the same keys in the same order share one key array (SharedKeyArrays): keys are never changed.
+    // The value array may be longer than count: a builder hands it over as it is, sized from the lines it read. The
+    // key array is exact, and maps with the same keys in the same order share one (SharedKeyArrays): keys never change.
     private readonly string[] keys;
     private readonly TValue[] values;
     private readonly int count;

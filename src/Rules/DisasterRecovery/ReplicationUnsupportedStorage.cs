@@ -24,7 +24,7 @@ public sealed class ReplicationUnsupportedStorage : Rule
             if (model.GuestById(job.GuestId) is not { } guest) continue;
             var blockers = ReplicatedVolumes.Blockers(model, guest, job.Target?.Value);
             if (blockers.Count == 0) continue;
-            var disks = DrText.List(blockers.Select(b => $"{b.Disk.Key.Value} ({b.Disk.Value.Value.Split(',')[0]}) is {b.Reason}"), 3);
+            var disks = DrText.List(blockers.Select(b => $"{b.Disk.Key.Value} ({ReplicatedVolumes.VolumeText(b.Disk)}) is {b.Reason}"), 3);
             var related = blockers.Select(b => new RelatedSpan(b.Disk.Value.Span, $"{b.Disk.Key.Value} of {DrText.Guest(guest)}"))
                 .Append(new RelatedSpan(job.Id.Span, $"replication job '{job.Id.Value}'"));
             yield return Report(job.Id.Span,

@@ -45,7 +45,7 @@ public static class ReplicatedVolumes
     }
 
     /// <summary>The value up to its first comma: the volume as written.</summary>
-    private static ReadOnlySpan<char> VolumeText(GuestDisk disk)
+    public static ReadOnlySpan<char> VolumeText(GuestDisk disk)
     {
         var value = disk.Value.Value.AsSpan();
         var comma = value.IndexOf(',');
