@@ -26,7 +26,7 @@ public sealed class CephLayer
     private readonly CephHome[] osdHomes;
     private readonly int[] osdHomeIndex;
     private readonly int maxOsdId; // sizes each scenario's OSD sets
-    private readonly ImmutableSortedDictionary<string, ImmutableArray<string>> guestPools;
+    private readonly IReadOnlyDictionary<string, ImmutableArray<string>> guestPools;
     private readonly string? qdeviceHost;
     // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
     private readonly ConcurrentDictionary<int, PoolMapping?> mappings = new();
@@ -76,20 +76,20 @@ public sealed class CephLayer
         var physicallyLost = OsdsWhere(homeSpots, static spot => spot.Kind == SpotKind.Lost);
 
         if (quorum.Undecidable is not null || monitors.IsEmpty)
-            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [], quorum.Undecidable ?? "no monitors are known");
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], quorum.Undecidable ?? "no monitors are known");
         if (!quorum.HasQuorum)
         {
             // Without monitor quorum no PG peers and no client gets a map: every pool stops (§4.1 step 4).
             var stopped = model.Ceph.Pools.Select(p => new PoolVerdict(p, Math.Max(p.PgNum, 1), Math.Max(p.PgNum, 1), p.MinSize, true,
                 $"all {Math.Max(p.PgNum, 1)} PGs inactive: no monitor quorum")).ToImmutableArray();
-            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, Blocked(scenario, ha, stopped, null), null);
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, stopped, () => Blocked(scenario, ha, stopped, null), null);
         }
         var unknownOsds = new List<int>(); // in OSD order, for the message
         var unknownSeen = new DenseIntSet(maxOsdId);
         for (var i = 0; i < osds.Length; i++)
             if (homeSpots[osdHomeIndex[i]].Kind == SpotKind.Unknown && unknownSeen.Add(osds[i].Osd)) unknownOsds.Add(osds[i].Osd);
         if (unknownOsds.Count > 0)
-            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [], [],
+            return new CephVerdict(quorum, Sorted(physicallyLost), osds.Length, false, [],
                 $"the hosts of {unknownOsds.Count} OSD(s) ({string.Join(", ", unknownOsds.Take(4).Select(o => "osd." + o))}) are in no known site");
 
         // Where the election could go either way, keep the worse outcome (the most inactive PGs).
@@ -99,7 +99,8 @@ public sealed class CephLayer
             var lost = OsdsWhere(homeSpots, spot => spot.Kind == SpotKind.Lost || (spot.Kind == SpotKind.Partition && spot.Partition != winner));
             var survivor = DegradedSurvivor(scenario, winner, lost);
             var pools = model.Ceph.Pools.Select((p, index) => Pool(index, p, lost, survivor)).ToImmutableArray();
-            var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, Blocked(scenario, ha, pools, quorum.Candidates.Length == 1 ? winner : null), null);
+            var side = quorum.Candidates.Length == 1 ? winner : (int?)null;
+            var verdict = new CephVerdict(quorum, Sorted(lost), osds.Length, survivor is not null, pools, () => Blocked(scenario, ha, pools, side), null);
             if (worst is null || verdict.Pools.Sum(p => p.PgsInactive) > worst.Pools.Sum(p => p.PgsInactive)) worst = verdict;
         }
         return worst;
@@ -197,17 +198,17 @@ public sealed class CephLayer
     /// </summary>
     private ImmutableArray<BlockedService> Blocked(FailureScenario scenario, HaVerdict ha, ImmutableArray<PoolVerdict> pools, int? cephSide)
     {
-        if (ha.Plan is not { } plan) return [];
+        if (ha.Plan is not { } plan || guestPools.Count == 0) return [];
         var blocked = pools.Where(p => p.Blocks).Select(p => p.Pool.Name).ToHashSet(StringComparer.Ordinal);
-        bool CutOff(string node) => cephSide is { } side && scenario.IsSplit && !scenario.Partitions[side].Nodes.Contains(node);
+        var quorumSide = cephSide is { } side && scenario.IsSplit ? scenario.Partitions[side] : null;
+        if (blocked.Count == 0 && quorumSide is null) return [];
         var result = ImmutableArray.CreateBuilder<BlockedService>();
         foreach (var service in plan.Services)
         {
             if (service.To is not { } node || service.Outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
-            var own = guestPools.GetValueOrDefault(service.Sid, []);
-            if (own.IsEmpty) continue;
-            var cutOff = CutOff(node);
-            var hit = cutOff ? own : own.Where(blocked.Contains).ToImmutableArray();
+            if (!guestPools.TryGetValue(service.Sid, out var own)) continue;
+            var cutOff = quorumSide is not null && !quorumSide.Nodes.Contains(node);
+            var hit = cutOff || own.All(blocked.Contains) ? own : own.Where(blocked.Contains).ToImmutableArray();
             if (!hit.IsEmpty) result.Add(new BlockedService(service.Sid, node, service.Outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
         }
         return result.ToImmutable();

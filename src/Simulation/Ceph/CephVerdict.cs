@@ -15,9 +15,20 @@ public sealed record CephVerdict(
     int OsdCount,
     bool DegradedStretchMode,
     ImmutableArray<PoolVerdict> Pools,
-    ImmutableArray<BlockedService> BlockedServices,
     string? Undecidable)
 {
+    // Worked out when first read: with a pool blocked, every HA guest on it is, and a large cluster's thousands of
+    // scenarios would each hold thousands of entries that only a few readers ever look at.
+    private readonly Lazy<ImmutableArray<BlockedService>>? _blocked;
+
+    /// <param name="blockedServices">Lists <see cref="BlockedServices"/> when first read.</param>
+    public CephVerdict(MonitorQuorum monitors, ImmutableArray<int> lostOsds, int osdCount, bool degradedStretchMode,
+        ImmutableArray<PoolVerdict> pools, Func<ImmutableArray<BlockedService>> blockedServices, string? undecidable)
+        : this(monitors, lostOsds, osdCount, degradedStretchMode, pools, undecidable) => _blocked = new(blockedServices);
+
+    /// <summary>The HA services that run (or were recovered) after the scenario but whose disks Ceph does not serve, in sid order.</summary>
+    public ImmutableArray<BlockedService> BlockedServices => _blocked?.Value ?? [];
+
     public bool IsUndecidable => Undecidable is not null || Monitors.Undecidable is not null;
 
     /// <summary>The pools with at least one PG that cannot serve I/O (all of them without monitor quorum).</summary>

@@ -10,9 +10,10 @@ namespace PveLint.Simulation.Ceph;
 /// </summary>
 public static class GuestPools
 {
-    public static ImmutableSortedDictionary<string, ImmutableArray<string>> Of(ClusterModel model)
+    /// <returns>By sid, the pools in ordinal order; services with no disk on this cluster's Ceph are absent.</returns>
+    public static IReadOnlyDictionary<string, ImmutableArray<string>> Of(ClusterModel model)
     {
-        var result = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         var byStorage = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var resource in model.Ha.Resources)
         {
@@ -27,7 +28,7 @@ public static class GuestPools
             pools.Sort(StringComparer.Ordinal);
             result[resource.Sid] = [.. pools];
         }
-        return result.ToImmutable();
+        return result;
     }
 
     private static ImmutableArray<string> PoolsOf(ClusterModel model, string storageId, Dictionary<string, ImmutableArray<string>> cache)
