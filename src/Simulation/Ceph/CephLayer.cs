@@ -27,6 +27,7 @@ public sealed class CephLayer
     private readonly int[] osdHomeIndex;
     private readonly int maxOsdId; // sizes each scenario's OSD sets
     private readonly IReadOnlyDictionary<string, ImmutableArray<string>> guestPools;
+    private readonly HashSet<string> pooledByGuests; // every pool some HA guest has a disk on
     private readonly string? qdeviceHost;
     // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
     private readonly ConcurrentDictionary<int, PoolMapping?> mappings = new();
@@ -46,6 +47,7 @@ public sealed class CephLayer
         maxOsdId = osds.IsEmpty ? 0 : osds.Max(o => o.Osd);
         osdHomes = [.. homeIndex.OrderBy(kv => kv.Value).Select(kv => kv.Key)];
         guestPools = GuestPools.Of(model);
+        pooledByGuests = guestPools.Values.SelectMany(p => p).ToHashSet(StringComparer.Ordinal);
         qdeviceHost = QDeviceLocation.Of(model)?.Host;
 
         var notes = ImmutableArray.CreateBuilder<string>();
@@ -203,13 +205,15 @@ public sealed class CephLayer
         var quorumSide = cephSide is { } side && scenario.IsSplit ? scenario.Partitions[side] : null;
         if (blocked.Count == 0 && quorumSide is null) return [];
         var result = ImmutableArray.CreateBuilder<BlockedService>();
-        foreach (var service in plan.Services)
+        // Blocked pools no guest uses block no service: only a split's far side can still cut guests off.
+        if (quorumSide is null && !blocked.Overlaps(pooledByGuests)) return [];
+        foreach (var (sid, to, outcome) in plan.Destinations)
         {
-            if (service.To is not { } node || service.Outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
-            if (!guestPools.TryGetValue(service.Sid, out var own)) continue;
+            if (to is not { } node || outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
+            if (!guestPools.TryGetValue(sid, out var own)) continue;
             var cutOff = quorumSide is not null && !quorumSide.Nodes.Contains(node);
             var hit = cutOff || own.All(blocked.Contains) ? own : own.Where(blocked.Contains).ToImmutableArray();
-            if (!hit.IsEmpty) result.Add(new BlockedService(service.Sid, node, service.Outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
+            if (!hit.IsEmpty) result.Add(new BlockedService(sid, node, outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
         }
         return result.ToImmutable();
     }

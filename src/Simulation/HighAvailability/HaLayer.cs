@@ -13,21 +13,23 @@ namespace PveLint.Simulation.HighAvailability;
 /// </summary>
 public sealed class HaLayer
 {
-    private readonly RecoverySimulation simulation;
+    private readonly RecoverySimulation? simulation; // null when it cannot be simulated (notSimulated says why)
+    private readonly string? notSimulated;
     private readonly ImmutableArray<string> nodes;
 
     public HaLayer(ClusterModel model, IReadOnlyList<PlacementRule> effectiveRules)
     {
         var input = PlacementInputBuilder.FromModel(model);
-        simulation = RecoverySimulation.Create(input, effectiveRules);
+        notSimulated = RecoverySimulation.WhyNotSimulated(input);
+        simulation = notSimulated is null ? RecoverySimulation.Create(input, effectiveRules) : null;
         nodes = model.Nodes.Select(n => n.Name).ToImmutableArray();
-        var steady = SteadyNodes = simulation.SteadyNodes; // a table of every service: made once
+        var steady = SteadyNodes = simulation?.SteadyNodes ?? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal); // a table of every service: made once
         ActiveServices = input.Services.Where(s => s.Requested == RequestedState.Started && steady.ContainsKey(s.Sid))
             .GroupBy(s => steady[s.Sid], StringComparer.Ordinal)
             .ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         CrmMaster = model.Ha.Status?.MasterNode;
         HasServices = !input.Services.IsEmpty;
-        Notes = simulation.Notes.AddRange(input.Unplaced.Select(sid => $"{sid} is not simulated: neither manager_status nor a guest config places it on a node"));
+        Notes = (simulation?.Notes ?? [notSimulated!]).AddRange(input.Unplaced.Select(sid => $"{sid} is not simulated: neither manager_status nor a guest config places it on a node"));
     }
 
     /// <summary>Per node, the services its LRM counts as active in the steady state (what arms its watchdog).</summary>
@@ -47,6 +49,7 @@ public sealed class HaLayer
     public HaVerdict Evaluate(QuorumVerdict quorum, IReadOnlySet<string> quorate)
     {
         if (!HasServices) return new HaVerdict(null, "no HA resources are configured");
+        if (simulation is null) return new HaVerdict(null, notSimulated);
         if (quorum.IsUndecidable) return new HaVerdict(null, "the quorum of this scenario is undecidable, so which CRM recovers what is too");
         if (quorum.SplitBrain) return new HaVerdict(null, "two partitions are quorate at once: each one's CRM may act, so the outcome depends on fencing races");
         if (!quorum.AnyQuorate)

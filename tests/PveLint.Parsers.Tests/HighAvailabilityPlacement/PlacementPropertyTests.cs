@@ -40,6 +40,8 @@ public class PlacementPropertyTests
             var plan = RecoverySimulation.Create(s.Input, s.Rules).Fail(s.Failed);
             var again = RecoverySimulation.Create(s.Input, s.Rules).Fail(s.Failed);
             Assert.Equal(plan.Services.ToArray(), again.Services.ToArray());
+            // The placement-free view says the same of every service (the Ceph layer reads it for every scenario).
+            Assert.Equal(plan.Services.Select(p => new ServiceDestination(p.Sid, p.To, p.Outcome)), plan.Destinations);
             Assert.Equal(s.Input.Services.Select(x => x.Sid).Distinct().Order(StringComparer.Ordinal).ToArray(), plan.Services.Select(p => p.Sid).ToArray());
             var failed = plan.FailedNodes.ToHashSet();
             foreach (var p in plan.Services)

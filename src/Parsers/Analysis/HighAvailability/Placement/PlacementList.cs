@@ -1,14 +1,45 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace PveLint.Analysis.HighAvailability.Placement;
 
 /// <summary>
-/// What became of one service in a scenario, compactly (16 bytes: the two enums are bytes): a large cluster's
-/// simulation keeps hundreds of thousands.
+/// What became of one service in a scenario, in 10 bytes (nodes as 16-bit indexes plus one, so that −1 is 0; the two
+/// enums are bytes; packed to 2-byte alignment): the goal cluster's simulation keeps more than a million.
 /// </summary>
-/// <param name="To">The node it runs on (or is kept stopped on) afterwards, −1 for none.</param>
-/// <param name="CrmNode">The node manager_status would show for it.</param>
-internal readonly record struct PlacementRecord(int Service, int To, PlacementOutcome Outcome, CrmState State, int CrmNode);
+[StructLayout(LayoutKind.Sequential, Pack = 2)]
+internal readonly struct PlacementRecord
+{
+    /// <summary>The most nodes a record can name (<see cref="RecoverySimulation"/> refuses more).</summary>
+    public const int MaxNodes = ushort.MaxValue - 1;
+
+    private readonly int _service;
+    private readonly ushort _to;
+    private readonly ushort _crmNode;
+    private readonly PlacementOutcome _outcome;
+    private readonly CrmState _state;
+
+    /// <param name="to">The node it runs on (or is kept stopped on) afterwards, −1 for none.</param>
+    /// <param name="crmNode">The node manager_status would show for it (−1 for none).</param>
+    public PlacementRecord(int service, int to, PlacementOutcome outcome, CrmState state, int crmNode)
+    {
+        _service = service;
+        _to = (ushort)(to + 1);
+        _crmNode = (ushort)(crmNode + 1);
+        _outcome = outcome;
+        _state = state;
+    }
+
+    public int Service => _service;
+
+    public int To => _to - 1;
+
+    public PlacementOutcome Outcome => _outcome;
+
+    public CrmState State => _state;
+
+    public int CrmNode => _crmNode - 1;
+}
 
 /// <summary>
 /// Every service's placement in one scenario without a copy per scenario: the steady-state placements, shared by all
@@ -38,6 +69,17 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
         {
             foreach (var record in records)
                 if (record.Outcome != PlacementOutcome.Unaffected) yield return Placement(record);
+        }
+    }
+
+    /// <summary>Every service's sid, node afterwards and outcome, in sid order, without making a placement for any.</summary>
+    public IEnumerable<ServiceDestination> Destinations
+    {
+        get
+        {
+            var next = 0;
+            for (var i = 0; i < Count; i++)
+                yield return next < records.Length && records[next].Service == i ? simulation.Destination(records[next++]) : simulation.UnaffectedDestination(i);
         }
     }
 

@@ -56,6 +56,9 @@ public sealed record ServicePlacement(
     public override int GetHashCode() => HashCode.Combine(Sid, From, To, Outcome, CrmState, CrmNode);
 }
 
+/// <summary>A service's node after a scenario (null: it runs nowhere) and its outcome.</summary>
+public readonly record struct ServiceDestination(string Sid, string? To, PlacementOutcome Outcome);
+
 /// <summary>
 /// The result of one failure scenario: every HA service in sid order (<see cref="Services"/>), and the ones the
 /// failure changed (<see cref="Affected"/>), which is what most readers want in a large cluster.
@@ -71,6 +74,13 @@ public sealed record RecoveryPlan(
 {
     public ServicePlacement? Service(string sid) =>
         Services is PlacementList list ? list.Find(sid) : Services.FirstOrDefault(s => s.Sid == sid);
+
+    /// <summary>
+    /// Where every service is afterwards, in sid order, without its reason or CRM state: what readers that go through
+    /// every service of every scenario need (a placement each would be millions of objects for a large cluster).
+    /// </summary>
+    public IEnumerable<ServiceDestination> Destinations =>
+        Services is PlacementList list ? list.Destinations : Services.Select(s => new ServiceDestination(s.Sid, s.To, s.Outcome));
 
     /// <summary>The services whose outcome is not <see cref="PlacementOutcome.Unaffected"/>, in sid order.</summary>
     public IEnumerable<ServicePlacement> Affected =>

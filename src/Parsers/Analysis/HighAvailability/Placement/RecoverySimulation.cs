@@ -49,8 +49,8 @@ public sealed class RecoverySimulation
     {
         Exhaustive = exhaustive;
         this.input = input;
-        nodes = [.. input.Nodes.Select(n => n.Name).Concat(input.Services.Select(s => s.Node))
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        nodes = NodesOf(input);
+        if (nodes.Length > PlacementRecord.MaxNodes) throw new ArgumentException(TooManyNodes(nodes.Length), nameof(input));
         nodeIndex = nodes.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
         services = [.. input.Services.GroupBy(s => s.Sid, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(s => s.Sid, StringComparer.Ordinal)];
         serviceIndex = services.Select((s, i) => (s.Sid, i)).ToDictionary(p => p.Sid, p => p.i, StringComparer.Ordinal);
@@ -72,6 +72,16 @@ public sealed class RecoverySimulation
             notes.Add($"The steady state does not settle: the CRM keeps moving {string.Join(", ", unstableAtSteadyState.Select(s => services[s].Sid))} with all nodes up.");
         Notes = notes.ToImmutable();
     }
+
+    /// <summary>Why <paramref name="input"/> cannot be simulated (<see cref="Create"/> would refuse it), or null.</summary>
+    public static string? WhyNotSimulated(PlacementInput input) =>
+        NodesOf(input) is { Length: > PlacementRecord.MaxNodes } nodes ? TooManyNodes(nodes.Length) : null;
+
+    private static string[] NodesOf(PlacementInput input) =>
+        [.. input.Nodes.Select(n => n.Name).Concat(input.Services.Select(s => s.Node)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static string TooManyNodes(int count) =>
+        $"HA placement is not simulated: the services and nodes name {count} nodes, more than the {PlacementRecord.MaxNodes} it handles";
 
     /// <summary>Settles the steady state of <paramref name="input"/> under the effective rules.</summary>
     /// <param name="effectiveRules">The rules after PVE's feasibility checks and transforms (see <see cref="PlacementRule"/>).</param>
@@ -122,6 +132,14 @@ public sealed class RecoverySimulation
 
     /// <summary>Where the steady state has a service that a scenario does not touch (shared by every scenario).</summary>
     internal ServicePlacement Unaffected(int s) => unaffected.Value[s];
+
+    /// <summary>What <see cref="Placement"/> would say of where the service is, without making the placement.</summary>
+    internal ServiceDestination Destination(PlacementRecord record) =>
+        new(steady.Sids[record.Service], record.To >= 0 ? nodes[record.To] : null, record.Outcome);
+
+    /// <summary>What <see cref="Unaffected"/> says of where the service is, without making the placement.</summary>
+    internal ServiceDestination UnaffectedDestination(int s) =>
+        new(steady.Sids[s], Present(steady.State[s]) ? nodes[steady.Node[s]] : null, PlacementOutcome.Unaffected);
 
     private (List<string> Failed, PlacementRecord[] Records, Dictionary<int, PendingReason>? Reasons) Run(
         IReadOnlyList<IReadOnlyCollection<string>> waves, bool explain)
