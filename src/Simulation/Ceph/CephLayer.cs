@@ -30,7 +30,6 @@ public sealed class CephLayer
     private readonly HashSet<string> pooledByGuests; // every pool some HA guest has a disk on
     private readonly string? qdeviceHost;
     // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
-    private readonly ConcurrentDictionary<int, PoolMapping?> mappings = new();
     private readonly ConcurrentDictionary<string, PoolVerdict> poolVerdicts = new(StringComparer.Ordinal);
 
     public CephLayer(ClusterModel model)
@@ -175,7 +174,7 @@ public sealed class CephLayer
         PoolAvailability availability;
         if (view.Hierarchy is not { } h)
             return poolVerdicts[key] = new PoolVerdict(pool, Math.Max(pool.PgNum, 1), 0, pool.MinSize, false, "no CRUSH map was scanned");
-        if (MappingOf(index, pool) is { } mapping) availability = mapping.Availability(h, effective, lost, FailureStage.Down);
+        if (view.Mapping(pool) is { } mapping) availability = mapping.Availability(h, effective, lost, FailureStage.Down);
         else availability = PgAvailability.Evaluate(h, effective, lost, FailureStage.Down, view.Weights);
 
         var stretchNote = degradedSurvivor is { } s ? $" (degraded stretch mode: min_size 1, only {h.NameOf(s)} needed to peer)" : "";
@@ -183,15 +182,6 @@ public sealed class CephLayer
             ? $"some PG may keep fewer than min_size {effective.MinSize} copies{stretchNote} ({availability.Approximation})"
             : $"{availability.PgsInactive} of {availability.PgCount} PGs below min_size {effective.MinSize}{(effective.PeeringCrushBucketCount > 0 ? $" or {effective.PeeringCrushBucketCount} {h.TypeName(effective.PeeringCrushBucketBarrier)}(s)" : "")}{stretchNote}";
         return poolVerdicts[key] = new PoolVerdict(pool, availability.PgCount, availability.PgsInactive, effective.MinSize, availability.Exact, reason);
-    }
-
-    private PoolMapping? MappingOf(int index, CephPool pool)
-    {
-        if (mappings.TryGetValue(index, out var known)) return known;
-        PoolMapping? mapping = null;
-        if (view.Mapper is { IsExact: true } mapper && pool.PgNum > 0 && view.RuleOf(pool) is { } rule)
-            mapping = PoolMapping.Map(mapper, rule, pool, view.Weights);
-        return mappings[index] = mapping;
     }
 
     /// <summary>
@@ -212,10 +202,18 @@ public sealed class CephLayer
             if (to is not { } node || outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
             if (!guestPools.TryGetValue(sid, out var own)) continue;
             var cutOff = quorumSide is not null && !quorumSide.Nodes.Contains(node);
-            var hit = cutOff || own.All(blocked.Contains) ? own : own.Where(blocked.Contains).ToImmutableArray();
+            var hit = cutOff || AllIn(own, blocked) ? own : own.Where(blocked.Contains).ToImmutableArray();
             if (!hit.IsEmpty) result.Add(new BlockedService(sid, node, outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>A loop, not <c>All(set.Contains)</c>: it runs for every HA service of a scenario, and that made a delegate each time.</summary>
+    private static bool AllIn(ImmutableArray<string> pools, HashSet<string> set)
+    {
+        foreach (var pool in pools)
+            if (!set.Contains(pool)) return false;
+        return true;
     }
 
     private static ImmutableArray<(int, CephHome)> OsdHomes(ClusterModel model, CrushHierarchy h, string dividingType, IReadOnlyCollection<string> crushSites)

@@ -14,6 +14,7 @@ public sealed class CephView
 
     private readonly Dictionary<(int Rule, int Size), RulePlacement> placements = new();
     private readonly Dictionary<int, PlacementCheck> checks = new();
+    private readonly Dictionary<CephPool, PoolMapping?> mappings = new(); // equal pools map alike
     private readonly object gate = new();
 
     public static CephView Of(ClusterModel model) => Views.Of(model);
@@ -66,8 +67,25 @@ public sealed class CephView
         lock (gate)
         {
             if (!checks.TryGetValue(pool.Id, out var check))
-                checks[pool.Id] = check = PlacementCheck.Run(Mapper, rule, pool.Size, Weights, PlacementCheck.PoolInputs(pool), Stretch.DividingType);
+                checks[pool.Id] = check = Mapping(pool) is { } mapping
+                    ? PlacementCheck.Of(Hierarchy!, mapping, rule, Weights, Stretch.DividingType)
+                    : PlacementCheck.Run(Mapper, rule, pool.Size, Weights, PlacementCheck.PoolInputs(pool), Stretch.DividingType);
             return check;
+        }
+    }
+
+    /// <summary>
+    /// Every PG of the pool mapped over the current weights, made once for the rules and the simulation (thousands of
+    /// CRUSH descents for a large pool); null when the map cannot be mapped exactly, the rule is unknown or pg_num is.
+    /// </summary>
+    public PoolMapping? Mapping(CephPool pool)
+    {
+        if (Mapper is not { IsExact: true } mapper || pool.PgNum <= 0 || RuleOf(pool) is not { } rule) return null;
+        lock (gate)
+        {
+            if (!mappings.TryGetValue(pool, out var mapping))
+                mappings[pool] = mapping = PoolMapping.Map(mapper, rule, pool, Weights);
+            return mapping;
         }
     }
 

@@ -46,16 +46,27 @@ public sealed record PlacementCheck(
     {
         var structural = CrushRuleEvaluator.Evaluate(mapper.Hierarchy, rule, size, weights, null, domainType);
         if (!mapper.IsExact) return new PlacementCheck(structural, false, 0, [], structural.Copies.Min);
+        return Count(structural, size, weights, inputs.Select(x => (x, mapper.Map(rule, x, size, weights)!)));
+    }
 
+    /// <summary>As <see cref="Run"/> over a pool's PG seeds (<see cref="PoolInputs"/>), from a mapping already made (the simulation maps every PG too).</summary>
+    public static PlacementCheck Of(CrushHierarchy hierarchy, PoolMapping mapping, CrushRule rule, IReadOnlyList<uint> weights, string? domainType = null)
+    {
+        var size = mapping.Pool.Size;
+        var structural = CrushRuleEvaluator.Evaluate(hierarchy, rule, size, weights, null, domainType);
+        return Count(structural, size, weights, Enumerable.Range(0, mapping.PgCount).Select(mapping.Pg));
+    }
+
+    /// <summary>Counts the inputs whose mapping holds fewer than size distinct usable OSDs.</summary>
+    private static PlacementCheck Count(RulePlacement structural, int size, IReadOnlyList<uint> weights, IEnumerable<(int X, int[] Osds)> mapped)
+    {
         var shortInputs = ImmutableArray.CreateBuilder<int>();
         var count = 0;
         var fewest = size;
-        foreach (var x in inputs)
+        foreach (var (x, osds) in mapped)
         {
             count++;
-            var usable = mapper.Map(rule, x, size, weights)!
-                .Where(o => o != CrushMapper.None && o >= 0 && o < weights.Count && weights[o] > 0)
-                .Distinct().Count();
+            var usable = osds.Where(o => o != CrushMapper.None && o >= 0 && o < weights.Count && weights[o] > 0).Distinct().Count();
             if (usable >= size) continue;
             shortInputs.Add(x);
             fewest = Math.Min(fewest, usable);

@@ -24,10 +24,16 @@ public sealed class PoolMapping
 
     public int PgCount => pgs.Length;
 
+    /// <summary>The OSDs PG <paramref name="ps"/> maps to (holes left out), and the placement seed it was mapped from.</summary>
+    internal (int Seed, int[] Osds) Pg(int ps) =>
+        (CrushMapper.PlacementSeed(ps, Pool.PgpNum > 0 ? Pool.PgpNum : Pool.PgNum, Pool.Id, HashPsPool(Pool)), pgs[ps]);
+
+    private static bool HashPsPool(CephPool pool) => pool.Flags.IsDefaultOrEmpty || pool.Flags.Contains("hashpspool");
+
     /// <summary>Maps every PG of <paramref name="pool"/> with <paramref name="rule"/>; the mapper must be exact and pg_num known.</summary>
     public static PoolMapping Map(CrushMapper mapper, CrushRule rule, CephPool pool, IReadOnlyList<uint> weights)
     {
-        var hashPsPool = pool.Flags.IsDefaultOrEmpty || pool.Flags.Contains("hashpspool");
+        var hashPsPool = HashPsPool(pool);
         var mapped = Math.Min(pool.PgNum, PlacementCheck.MaxPgs);
         var pgs = new int[mapped][];
         for (var ps = 0; ps < mapped; ps++)
