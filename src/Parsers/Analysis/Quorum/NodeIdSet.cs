@@ -26,6 +26,17 @@ public sealed class NodeIdSet : IReadOnlyCollection<int>
         return new NodeIdSet(distinct == array.Length ? array : array[..distinct]);
     }
 
+    /// <summary>
+    /// The set of <paramref name="ids"/>, keeping the array itself when it is sorted without repeats (else as
+    /// <see cref="Of"/>): the caller must never write to it again. qnetd's decisions ack whole partitions, every scenario.
+    /// </summary>
+    internal static NodeIdSet Sharing(int[] ids)
+    {
+        for (var i = 1; i < ids.Length; i++)
+            if (ids[i] <= ids[i - 1]) return Of(ids);
+        return ids.Length == 0 ? Empty : new NodeIdSet(ids);
+    }
+
     public int Count => _ids.Length;
 
     public bool IsEmpty => _ids.Length == 0;

@@ -40,9 +40,19 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
 
     private string TieBreaker => arithmetic.Config.QDevice?.TieBreaker ?? "lowest";
 
+    /// <summary>A copy remembering what this arbiter remembers; the two decide independently from then on.</summary>
+    public QnetdArbiter Copy() => new(arithmetic, names)
+    {
+        _quoratePartition = _quoratePartition, // immutable, as are the memberships below
+        _lmsVotes = _lmsVotes is null ? null : new(_lmsVotes),
+        _lmsMemberships = _lmsMemberships is null ? null : new(_lmsMemberships),
+        _heldAcks = _heldAcks is null ? null : new(_heldAcks),
+    };
+
     /// <summary>
     /// qnetd's answers after a membership change. <paramref name="quorate"/> says whether a node was quorate before
     /// it (what its qdevice daemon last heard from votequorum), which decides whether lms keeps voting without qnetd.
+    /// A decision may keep a partition's array as its ACK set: never write to them afterwards.
     /// </summary>
     public QnetdDecision Decide(IReadOnlyList<(int[] Nodes, bool Reaches)> partitions, Func<int, bool> quorate)
     {
@@ -232,7 +242,7 @@ internal sealed class QnetdArbiter(VoteArithmetic arithmetic, IReadOnlyDictionar
     private static bool SamePartition(List<(int[] Nodes, bool Reaches)> partitions, int a, int b) =>
         partitions.Any(p => p.Nodes.Contains(a) && p.Nodes.Contains(b));
 
-    private static QnetdDecision Ack(int[] nodes, string summary) => new(NodeIdSet.Of(nodes), summary);
+    private static QnetdDecision Ack(int[] nodes, string summary) => new(NodeIdSet.Sharing(nodes), summary);
 
     private string Name(int id) => names.TryGetValue(id, out var n) ? $"{id} ({n})" : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

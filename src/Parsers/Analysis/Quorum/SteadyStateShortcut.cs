@@ -21,7 +21,8 @@ internal sealed class SteadyStateShortcut
     private readonly VoteArithmetic _arithmetic;
     private readonly StepOutcome? _steady;
     private readonly Dictionary<string, (int Id, uint Votes)> _nodes;
-    private readonly int[] _allIds; // the steady membership qnetd is replayed from, for every scenario (never written to)
+    private readonly int[] _allIds; // the steady membership, ascending (never written to: qnetd's ACK set may share it)
+    private readonly QnetdArbiter? _steadyArbiter; // qnetd after the steady state, copied for each scenario (never decides itself)
     private readonly Dictionary<int, string> _names;
     private readonly PartitionExplainer _explainer;
     private readonly uint _steadyExpected;
@@ -38,8 +39,15 @@ internal sealed class SteadyStateShortcut
         _steadyQuorum = quorum;
         _nodes = arithmetic.Config.Nodes.ToDictionary(n => n.Name, n => (n.NodeId!.Value, (uint)n.Votes), StringComparer.Ordinal);
         _names = _nodes.ToDictionary(kv => kv.Value.Id, kv => kv.Key);
-        _allIds = [.. _nodes.Values.Select(n => n.Id)];
+        _allIds = [.. _nodes.Values.Select(n => n.Id).Order()];
         _explainer = new PartitionExplainer(arithmetic, _names);
+        if (arithmetic.HasQDevice && steady is not null)
+        {
+            // qnetd remembers which partition had the vote (keep_active_partition_tie_breaker) and, for lms, each
+            // client's vote and membership: the steady state's decision, made once.
+            _steadyArbiter = new QnetdArbiter(arithmetic, _names);
+            _steadyArbiter.Decide([(_allIds, true)], _ => false);
+        }
     }
 
     /// <summary>Whether the closed form holds for this configuration (see the summary).</summary>
@@ -78,10 +86,16 @@ internal sealed class SteadyStateShortcut
         QnetdDecision? decision = null;
         if (_arithmetic.HasQDevice)
         {
-            var partitions = step.Partitions.Select(p => (Nodes: p.Nodes.Select(n => _nodes[n].Id).ToArray(), Reaches: p.ReachesQDevice)).ToList();
-            // qnetd remembers which partition had the vote (keep_active_partition_tie_breaker): replay the steady state first.
-            var arbiter = new QnetdArbiter(_arithmetic, _names);
-            if (fromSteadyState) arbiter.Decide([(_allIds, true)], _ => false);
+            var partitions = new List<(int[] Nodes, bool Reaches)>(step.Partitions.Length);
+            foreach (var p in step.Partitions)
+            {
+                // Ascending, so that an ACK of the whole partition keeps this array instead of a sorted copy.
+                var ids = new int[p.Nodes.Length];
+                for (var i = 0; i < ids.Length; i++) ids[i] = _nodes[p.Nodes[i]].Id;
+                Array.Sort(ids);
+                partitions.Add((ids, p.ReachesQDevice));
+            }
+            var arbiter = fromSteadyState ? _steadyArbiter!.Copy() : new QnetdArbiter(_arithmetic, _names);
             decision = arbiter.Decide(partitions, _ => fromSteadyState);   // every node was quorate in the steady state
             if (decision.Undecidable is not null) return null;
         }
