@@ -20,7 +20,7 @@ internal static class StrandedResources
             var related = model.HaRulesNaming(service.Sid).Where(r => !r.Disabled)
                 .Select(r => new RelatedSpan(r.Section.HeaderSpan, $"rule {r.Id.Value} names {service.Sid}")).ToList();
             // The placement's reason is a whole sentence naming the service, its node and the rule or disk that decides.
-            yield return (resource?.Section.Id, $"{verdict.Scenario.Title}: {service.Reason.TrimEnd('.')}", related);
+            yield return (resource?.Section.Id, string.Concat(verdict.Scenario.Title, ": ", service.Reason.AsSpan().TrimEnd('.')), related);
         }
     }
 }
