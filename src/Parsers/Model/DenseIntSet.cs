@@ -45,6 +45,26 @@ public sealed class DenseIntSet : MembershipSet<int>
         return word < _bits.Length && (_bits[word] & (1UL << item)) != 0;
     }
 
+    /// <summary>Whether both hold the same ids (by content: sets of the same ids may have bitmaps of other lengths).</summary>
+    public bool SameIds(DenseIntSet other)
+    {
+        if (_count != other._count) return false;
+        var (shorter, longer) = _bits.Length <= other._bits.Length ? (_bits, other._bits) : (other._bits, _bits);
+        if (!shorter.AsSpan().SequenceEqual(longer.AsSpan(0, shorter.Length))) return false;
+        if (longer.AsSpan(shorter.Length).ContainsAnyExcept(0UL)) return false;
+        return (_outside?.Count ?? 0) == (other._outside?.Count ?? 0) && (_outside is null || _outside.SetEquals(other._outside!));
+    }
+
+    /// <summary>A hash of the ids that agrees with <see cref="SameIds"/>.</summary>
+    public int IdsHash()
+    {
+        var hash = new HashCode();
+        hash.Add(_count);
+        var last = _bits.AsSpan().LastIndexOfAnyExcept(0UL);
+        for (var i = 0; i <= last; i++) hash.Add(_bits[i]);
+        return hash.ToHashCode();
+    }
+
     public override IEnumerator<int> GetEnumerator()
     {
         var outside = _outside?.Order().ToList();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PveLint.Analysis.Ceph;
 using PveLint.Analysis.HighAvailability.Placement;
 using PveLint.Model;
@@ -30,7 +31,15 @@ public sealed class CephLayer
     private readonly HashSet<string> pooledByGuests; // every pool some HA guest has a disk on
     private readonly string? qdeviceHost;
     // Shared by scenarios evaluated in parallel; a value computed twice in a race is the same value.
-    private readonly ConcurrentDictionary<string, PoolVerdict> poolVerdicts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PoolKey, PoolVerdict> poolVerdicts = new();
+
+    /// <summary>A pool verdict's inputs: the pool's index, the degraded stretch survivor and the lost OSDs (by content).</summary>
+    private readonly record struct PoolKey(int Index, int? Survivor, DenseIntSet Lost)
+    {
+        public bool Equals(PoolKey other) => Index == other.Index && Survivor == other.Survivor && Lost.SameIds(other.Lost);
+
+        public override int GetHashCode() => HashCode.Combine(Index, Survivor, Lost.IdsHash());
+    }
 
     public CephLayer(ClusterModel model)
     {
@@ -158,7 +167,7 @@ public sealed class CephLayer
     }
 
     /// <summary>The verdict of the pool at <paramref name="index"/> of the OSD map (pool ids need not be unique in a bad dump).</summary>
-    private PoolVerdict Pool(int index, CephPool pool, IReadOnlySet<int> lost, int? degradedSurvivor)
+    private PoolVerdict Pool(int index, CephPool pool, DenseIntSet lost, int? degradedSurvivor)
     {
         var effective = degradedSurvivor is { } survivor
             ? pool with
@@ -168,7 +177,7 @@ public sealed class CephLayer
                 PeeringCrushMandatoryMember = pool.PeeringCrushBucketCount > 0 ? survivor : pool.PeeringCrushMandatoryMember,
             }
             : pool;
-        var key = $"{index}|{degradedSurvivor}|{string.Join(",", lost.Order())}";
+        var key = new PoolKey(index, degradedSurvivor, lost);
         if (poolVerdicts.TryGetValue(key, out var known)) return known;
 
         PoolAvailability availability;
@@ -202,18 +211,26 @@ public sealed class CephLayer
             if (to is not { } node || outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;
             if (!guestPools.TryGetValue(sid, out var own)) continue;
             var cutOff = quorumSide is not null && !quorumSide.Nodes.Contains(node);
+            if (!cutOff && !AnyIn(own, blocked)) continue;
             var hit = cutOff || AllIn(own, blocked) ? own : own.Where(blocked.Contains).ToImmutableArray();
-            if (!hit.IsEmpty) result.Add(new BlockedService(sid, node, outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
+            result.Add(new BlockedService(sid, node, outcome == PlacementOutcome.Recovered, hit) { CutOff = cutOff });
         }
         return result.ToImmutable();
     }
 
-    /// <summary>A loop, not <c>All(set.Contains)</c>: it runs for every HA service of a scenario, and that made a delegate each time.</summary>
+    // Loops, not All/Any(set.Contains): they run for every HA service of a scenario, and those made a delegate each time.
     private static bool AllIn(ImmutableArray<string> pools, HashSet<string> set)
     {
         foreach (var pool in pools)
             if (!set.Contains(pool)) return false;
         return true;
+    }
+
+    private static bool AnyIn(ImmutableArray<string> pools, HashSet<string> set)
+    {
+        foreach (var pool in pools)
+            if (set.Contains(pool)) return true;
+        return false;
     }
 
     private static ImmutableArray<(int, CephHome)> OsdHomes(ClusterModel model, CrushHierarchy h, string dividingType, IReadOnlyCollection<string> crushSites)
@@ -236,7 +253,14 @@ public sealed class CephLayer
         return result.ToImmutable();
     }
 
-    private static ImmutableArray<int> Sorted(DenseIntSet osds) => [.. osds]; // ascending, each once
+    /// <summary>Ascending, each once, in an array of the exact size (every scenario keeps its lost OSDs).</summary>
+    private static ImmutableArray<int> Sorted(DenseIntSet osds)
+    {
+        var sorted = new int[osds.Count];
+        var at = 0;
+        foreach (var osd in osds) sorted[at++] = osd;
+        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
 
     private static string PartitionName(FailureScenario scenario, NetworkPartition partition) =>
         !partition.Sites.IsEmpty ? string.Join("+", partition.Sites)

@@ -33,4 +33,33 @@ public class DenseIntSetTests
             Assert.Equal(expected.IsSubsetOf(other), set.IsSubsetOf(other));
         }
     }
+
+    [Theory]
+    [InlineData(5, 70)]
+    [InlineData(6, 600)]
+    public void Sets_of_the_same_ids_are_the_same_and_hash_alike_whatever_their_bitmap_size_or_order(int seed, int range)
+    {
+        var random = new Random(seed);
+        for (var round = 0; round < 300; round++)
+        {
+            int[] ids = [.. Enumerable.Range(0, random.Next(0, 30)).Select(_ => random.Next(8) == 0 ? -random.Next(1, 5) : random.Next(0, range))];
+            var a = Of(ids, random.Next(0, range));
+            var b = Of([.. ids.Reverse()], random.Next(0, 2 * range));   // another bitmap length, another order
+            Assert.True(a.SameIds(b));
+            Assert.True(b.SameIds(a));
+            Assert.Equal(a.IdsHash(), b.IdsHash());
+
+            // One id more, or one swapped for another, is another set.
+            var extra = random.Next(-5, range + 70);
+            if (!ids.Contains(extra)) Assert.False(a.SameIds(Of([.. ids, extra], range)));
+            if (ids.Length > 0 && !ids.Contains(extra)) Assert.False(a.SameIds(Of([.. ids.Skip(1), extra], range)));
+        }
+    }
+
+    private static DenseIntSet Of(int[] ids, int maxId)
+    {
+        var set = new DenseIntSet(maxId);
+        foreach (var id in ids) set.Add(id);
+        return set;
+    }
 }

@@ -53,15 +53,18 @@ public sealed class PoolMapping
         var barrier = effective.PeeringCrushBucketCount > 0 ? effective.PeeringCrushBucketBarrier : (int?)null;
         var inactive = new List<int>();
         var minSize = Math.Max(effective.MinSize, 1);
-        // A mask instead of set look-ups: this loop runs for every PG of every pool of every simulated scenario.
-        var down = new bool[maxOsd + 1];
-        foreach (var osd in failed)
-            if (osd >= 0 && osd <= maxOsd) down[osd] = true;
+        // A bitmap, not set look-ups: this loop runs for every PG of every pool of every simulated scenario (the
+        // simulation's sets are bitmaps already; others are copied into a mask).
+        var dense = failed as DenseIntSet;
+        var down = dense is null ? new bool[maxOsd + 1] : null;
+        if (down is not null)
+            foreach (var osd in failed)
+                if (osd >= 0 && osd <= maxOsd) down[osd] = true;
         for (var ps = 0; ps < pgs.Length; ps++)
         {
             var surviving = 0;
             foreach (var osd in pgs[ps])
-                if (osd < 0 || osd >= down.Length || !down[osd]) surviving++;
+                if (osd < 0 || (down is null ? !dense!.Contains(osd) : osd >= down.Length || !down[osd])) surviving++;
             // Without a stretch barrier the count decides; only stretch pools need the acting set itself.
             if (barrier is null ? surviving < minSize : !PgAvailability.CanPeer(hierarchy, effective, pgs[ps].Where(o => !failed.Contains(o)).ToList(), barrier))
                 inactive.Add(ps);
