@@ -16,4 +16,14 @@ public sealed record SimulationResult(int MaxFailures, ImmutableArray<ScenarioVe
     }
 
     public ScenarioVerdict? Scenario(string id) => Scenarios.FirstOrDefault(s => s.Scenario.Id == id);
+
+    /// <summary>
+    /// Works out every scenario's HA placements now, on every core (they are otherwise worked out on first read, one
+    /// scenario at a time): for readers that go through all of them, such as the simulation reports.
+    /// </summary>
+    public SimulationResult PreparePlacements()
+    {
+        Parallel.ForEach(Scenarios, verdict => verdict.Ha.Plan?.Prepare());
+        return this;
+    }
 }

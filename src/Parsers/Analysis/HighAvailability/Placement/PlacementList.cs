@@ -46,10 +46,14 @@ internal readonly struct PlacementRecord
 /// scenarios, overlaid with records of the few the scenario touched (in service order). Placements are made when
 /// read; their reasons come from running the scenario once more with traces, on the first read of any of them.
 /// </summary>
-internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList<IReadOnlyCollection<string>> waves, PlacementRecord[] records)
+internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList<IReadOnlyCollection<string>> waves)
     : IReadOnlyList<ServicePlacement>
 {
+    // The CRM's run, on the first read of any placement (RecoveryPlan.Prepare runs it sooner).
+    private readonly Lazy<PlacementRecord[]> touched = new(() => simulation.Records(waves));
     private readonly Lazy<Dictionary<int, PendingReason>> reasons = new(() => simulation.Explain(waves));
+
+    private PlacementRecord[] Records => touched.Value;
 
     public int Count => simulation.ServiceCount;
 
@@ -57,7 +61,8 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
     {
         get
         {
-            var at = Locate(index);
+            var records = Records;
+            var at = Locate(records, index);
             return at >= 0 ? Placement(records[at]) : simulation.Unaffected(index);
         }
     }
@@ -67,7 +72,7 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
     {
         get
         {
-            foreach (var record in records)
+            foreach (var record in Records)
                 if (record.Outcome != PlacementOutcome.Unaffected) yield return Placement(record);
         }
     }
@@ -77,11 +82,14 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
     {
         get
         {
-            var next = 0;
+            var (records, next) = (Records, 0);
             for (var i = 0; i < Count; i++)
                 yield return next < records.Length && records[next].Service == i ? simulation.Destination(records[next++]) : simulation.UnaffectedDestination(i);
         }
     }
+
+    /// <summary>Runs the scenario now instead of on the first read of a placement.</summary>
+    public void Prepare() => _ = touched.Value;
 
     /// <summary>Runs the scenario with traces now instead of on the first read of a reason.</summary>
     public void PrepareReasons() => _ = reasons.Value;
@@ -90,7 +98,7 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
 
     public IEnumerator<ServicePlacement> GetEnumerator()
     {
-        var next = 0;
+        var (records, next) = (Records, 0);
         for (var i = 0; i < Count; i++)
         {
             if (next < records.Length && records[next].Service == i) yield return Placement(records[next++]);
@@ -102,7 +110,7 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
 
     private ServicePlacement Placement(PlacementRecord record) => simulation.Placement(record, () => simulation.Render(reasons.Value[record.Service]));
 
-    private int Locate(int service)
+    private static int Locate(PlacementRecord[] records, int service)
     {
         int low = 0, high = records.Length - 1;
         while (low <= high)

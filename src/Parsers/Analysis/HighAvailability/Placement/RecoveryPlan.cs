@@ -86,6 +86,12 @@ public sealed record RecoveryPlan(
     public IEnumerable<ServicePlacement> Affected =>
         Services is PlacementList list ? list.Affected : Services.Where(s => s.Outcome != PlacementOutcome.Unaffected);
 
+    /// <summary>Runs the CRM for this scenario now (on every core, say), instead of on the first read of a placement; nothing to do for a plan that holds its placements.</summary>
+    public void Prepare()
+    {
+        if (Services is PlacementList list) list.Prepare();
+    }
+
     /// <summary>
     /// Works out the reasons now (the scenario runs once more with traces), so that readers who later go through
     /// many plans one by one find them ready; nothing to do for a plan that holds its placements.

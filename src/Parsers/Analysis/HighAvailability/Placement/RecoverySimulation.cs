@@ -105,15 +105,32 @@ public sealed class RecoverySimulation
 
     /// <summary>The nodes of each wave fail at once; each wave is fenced and recovered before the next fails.</summary>
     /// <remarks>
-    /// Safe to call from several threads at once: each call runs on a workspace of its own. The plan keeps a small
-    /// record per service the failure touched; reasons are written when first read, by running the scenario again
-    /// with the selection traces recorded (the simulation is deterministic, and most reasons are never read).
+    /// The CRM runs when a placement is first read, not here: a large cluster's simulation makes thousands of plans,
+    /// and a scan reads the placements of few of them (<see cref="RecoveryPlan.Prepare"/> runs it now). Safe from
+    /// several threads at once: each run has a workspace of its own. The plan keeps a small record per service the
+    /// failure touched; reasons are written when first read, by running the scenario again with the selection traces
+    /// recorded (the simulation is deterministic, and most reasons are never read).
     /// </remarks>
-    public RecoveryPlan Fail(IReadOnlyList<IReadOnlyCollection<string>> waves)
+    public RecoveryPlan Fail(IReadOnlyList<IReadOnlyCollection<string>> waves) =>
+        new(FailedNodes(waves), Scheduler, new PlacementList(this, waves), Notes);
+
+    /// <summary>The nodes of the waves that the simulation knows, each once, in wave order (what <see cref="Run"/> fails).</summary>
+    private ImmutableArray<string> FailedNodes(IReadOnlyList<IReadOnlyCollection<string>> waves)
     {
-        var (failed, records, _) = Run(waves, explain: false);
-        return new RecoveryPlan([.. failed], Scheduler, new PlacementList(this, waves, records), Notes);
+        var failed = ImmutableArray.CreateBuilder<string>();
+        var down = new bool[nodes.Length];
+        foreach (var wave in waves)
+            foreach (var name in wave)
+                if (nodeIndex.TryGetValue(name, out var n) && !down[n])
+                {
+                    down[n] = true;
+                    failed.Add(name);
+                }
+        return failed.DrainToImmutable();
     }
+
+    /// <summary>What became of the services the scenario touches, in service order (the CRM's run for a plan).</summary>
+    internal PlacementRecord[] Records(IReadOnlyList<IReadOnlyCollection<string>> waves) => Run(waves, explain: false).Records;
 
     /// <summary>Step every service in every CRM pass, as the CRM does, instead of only those a failure can move (for tests).</summary>
     internal bool Exhaustive { get; }
@@ -141,7 +158,7 @@ public sealed class RecoverySimulation
     internal ServiceDestination UnaffectedDestination(int s) =>
         new(steady.Sids[s], Present(steady.State[s]) ? nodes[steady.Node[s]] : null, PlacementOutcome.Unaffected);
 
-    private (List<string> Failed, PlacementRecord[] Records, Dictionary<int, PendingReason>? Reasons) Run(
+    private (PlacementRecord[] Records, Dictionary<int, PendingReason>? Reasons) Run(
         IReadOnlyList<IReadOnlyCollection<string>> waves, bool explain)
     {
         // A steady state that does not settle breaks the premise of stepping only what a failure touches.
@@ -149,7 +166,6 @@ public sealed class RecoverySimulation
         crm.RecordTraces = explain;
         try
         {
-            var failed = new List<string>();
             var down = new bool[nodes.Length];
             var unstable = new HashSet<int>();
             foreach (var wave in waves)
@@ -160,7 +176,6 @@ public sealed class RecoverySimulation
                     if (!nodeIndex.TryGetValue(name, out var n) || down[n]) continue;
                     down[n] = true;
                     now.Add(n);
-                    failed.Add(name);
                 }
                 crm.FailNodes(now);
                 for (var round = 0; round < RoundsBeforeFencing; round++)
@@ -176,7 +191,7 @@ public sealed class RecoverySimulation
                 records[i] = Classify(touched[i], crm, down, unstable.Contains(touched[i]));
                 if (reasons is not null) reasons[touched[i]] = Reason(records[i], crm);
             }
-            return (failed, records, reasons);
+            return (records, reasons);
         }
         finally
         {
