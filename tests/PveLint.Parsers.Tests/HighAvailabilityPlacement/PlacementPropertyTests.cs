@@ -42,6 +42,8 @@ public class PlacementPropertyTests
             Assert.Equal(plan.Services.ToArray(), again.Services.ToArray());
             // The placement-free view says the same of every service (the Ceph layer reads it for every scenario).
             Assert.Equal(plan.Services.Select(p => new ServiceDestination(p.Sid, p.To, p.Outcome)), plan.Destinations);
+            Assert.Equal(plan.Services.Where(p => p.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed or PlacementOutcome.NotRecovered),
+                plan.Stranded);
             Assert.Equal(s.Input.Services.Select(x => x.Sid).Distinct().Order(StringComparer.Ordinal).ToArray(), plan.Services.Select(p => p.Sid).ToArray());
             var failed = plan.FailedNodes.ToHashSet();
             foreach (var p in plan.Services)

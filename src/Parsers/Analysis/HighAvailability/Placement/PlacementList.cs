@@ -77,6 +77,13 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
         }
     }
 
+    /// <summary>The placements with one of <paramref name="outcomes"/> (flags by outcome), in sid order; no placement is made for the others.</summary>
+    public IEnumerable<ServicePlacement> WithOutcome(int outcomes)
+    {
+        foreach (var record in Records)
+            if ((outcomes & (1 << (int)record.Outcome)) != 0) yield return Placement(record);
+    }
+
     /// <summary>Every service's sid, node afterwards and outcome, in sid order, without making a placement for any.</summary>
     public IEnumerable<ServiceDestination> Destinations
     {

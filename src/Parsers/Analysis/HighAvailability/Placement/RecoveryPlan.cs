@@ -102,6 +102,7 @@ public sealed record RecoveryPlan(
     }
 
     /// <summary>Services that ran on a failed node and run nowhere now.</summary>
-    public IEnumerable<ServicePlacement> Stranded => Affected.Where(s =>
-        s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed or PlacementOutcome.NotRecovered);
+    public IEnumerable<ServicePlacement> Stranded => Services is PlacementList list
+        ? list.WithOutcome(1 << (int)PlacementOutcome.NoRecoveryNode | 1 << (int)PlacementOutcome.StartFailed | 1 << (int)PlacementOutcome.NotRecovered)
+        : Affected.Where(s => s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed or PlacementOutcome.NotRecovered);
 }
