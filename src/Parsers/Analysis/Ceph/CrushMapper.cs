@@ -108,8 +108,10 @@ public sealed class CrushMapper
         if (resultMax <= 0) return [];
         resultMax = Math.Min(resultMax, MaxReplicas);
         var state = new RuleState(this, x, weights);
-        var result = new List<int>(resultMax);
-        var w = new List<int>();
+        // A pool's every PG is mapped: the result in one array of resultMax, and the working vector never copied.
+        var result = new int[resultMax];
+        var found = 0;
+        IReadOnlyList<int> w = [];
         int chooseTries = chooseTotalTries + 1, chooseLeafTries = 0;
         int localRetries = chooseLocalTries, localFallbackRetries = chooseLocalFallbackTries;
         int varyR = chooseleafVaryR, stable = chooseleafStable;
@@ -121,7 +123,7 @@ public sealed class CrushMapper
                 case "take":
                     if (step.Item is not null && hierarchy.ResolveTake(step.Item, step.ItemClass) is { } take
                         && (take >= 0 ? take < hierarchy.MaxDevices : hierarchy.Bucket(take) is not null))
-                        w = [take];
+                        w = new[] { take };
                     break;
                 case "set_choose_tries": if (step.Num > 0) chooseTries = step.Num.Value; break;
                 case "set_chooseleaf_tries": if (step.Num > 0) chooseLeafTries = step.Num.Value; break;
@@ -137,8 +139,9 @@ public sealed class CrushMapper
                     var leaf = step.Op.StartsWith("chooseleaf", StringComparison.Ordinal);
                     var output = new List<int>();
                     var leaves = new List<int>();
-                    foreach (var from in w)
+                    for (var fromIndex = 0; fromIndex < w.Count; fromIndex++)
                     {
+                        var from = w[fromIndex];
                         var numrep = step.Num ?? 0;
                         if (numrep <= 0)
                         {
@@ -172,22 +175,18 @@ public sealed class CrushMapper
                     break;
                 }
                 case "emit":
-                    foreach (var item in w)
-                    {
-                        if (result.Count >= resultMax) break;
-                        result.Add(item);
-                    }
+                    for (var i = 0; i < w.Count && found < resultMax; i++) result[found++] = w[i];
                     w = [];
                     break;
             }
         }
-        return result.ToArray();
+        return found == resultMax ? result : result[..found];
     }
 
     /// <summary>One <c>crush_do_rule</c> call: its input, weight vector and the per-bucket permutation scratch.</summary>
     private sealed class RuleState(CrushMapper mapper, int x, IReadOnlyList<uint> weights)
     {
-        private readonly Dictionary<int, (uint PermX, int PermN, int[] Perm)> permutations = new();
+        private Dictionary<int, (uint PermX, int PermN, int[] Perm)>? permutations; // uniform buckets only: made on first use
         private CrushHierarchy H => mapper.hierarchy;
 
         private bool IsOut(int item)
@@ -253,6 +252,7 @@ public sealed class CrushMapper
         {
             var size = bucket.Items.Length;
             var pr = (int)((uint)r % (uint)size);
+            var permutations = this.permutations ??= new();
             var (permX, permN, perm) = permutations.TryGetValue(bucket.Id, out var s) ? s : (0u, 0, new int[size]);
             int chosen;
             if (permX != (uint)x || permN == 0)
