@@ -8,6 +8,12 @@ namespace PveLint.Rules.Engine;
 /// One problem reported by a rule: message (a complete sentence first), primary span (null for findings
 /// with no line of their own, such as a missing QDevice), related spans and an optional fix.
 /// </summary>
+/// <remarks>
+/// A rule may leave its message to be written when first read (<see cref="Deferred"/>): a large cluster gives some
+/// rules thousands of findings in one file, most of which the limits leave out unread (<see cref="FindingLimits"/>).
+/// Equality and the hash are those of a record; the message is compared last, so only findings alike in everything
+/// else have theirs written to be told apart.
+/// </remarks>
 public sealed record Finding(
     RuleMetadata Rule,
     Severity Severity,
@@ -16,6 +22,36 @@ public sealed record Finding(
     ImmutableArray<RelatedSpan> Related,
     Fix? Fix = null)
 {
+    private string? _message = Message;
+    private Func<string>? _write; // set while the message is still to be written
+
+    /// <summary>A finding whose message <paramref name="write"/> writes when first read (once; it may run on any thread).</summary>
+    public static Finding Deferred(RuleMetadata rule, Severity severity, Func<string> write, SourceSpan? span, ImmutableArray<RelatedSpan> related, Fix? fix = null) =>
+        new(rule, severity, null!, span, related, fix) { _write = write };
+
+    public string Message
+    {
+        get => _message ??= _write!();
+        init => (_message, _write) = (value, null);
+    }
+
+    /// <summary>The same finding with <paramref name="map"/> applied to its message, when that is written (now, if it is already).</summary>
+    internal Finding WithMessageMapped(Func<string, string> map)
+    {
+        if (_message is { } written) return map(written) is var mapped && ReferenceEquals(mapped, written) ? this : this with { Message = mapped };
+        var write = _write!;
+        return this with { _write = () => map(write()) };
+    }
+
+    public bool Equals(Finding? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && EqualityComparer<RuleMetadata>.Default.Equals(Rule, other.Rule) && Severity == other.Severity && Nullable.Equals(Span, other.Span)
+            && Related.Equals(other.Related) && EqualityComparer<Fix?>.Default.Equals(Fix, other.Fix) && Omitted == other.Omitted
+            && Subjects.Equals(other.Subjects) && string.Equals(Message, other.Message, StringComparison.Ordinal));
+
+    /// <summary>Without the message, so that hashing writes no deferred one.</summary>
+    public override int GetHashCode() => HashCode.Combine(Rule, Severity, Span, Related, Fix, Omitted, Subjects);
+
     public string RuleId => Rule.Id;
 
     /// <summary>

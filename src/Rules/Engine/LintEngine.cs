@@ -113,11 +113,12 @@ public static class LintEngine
     /// <summary>Messages quote names and values from the input: no line break or control character reaches any output.</summary>
     private static Finding Printable(Finding finding)
     {
-        var message = PrintableText.Escape(finding.Message);
         var related = finding.Related.Any(r => PrintableText.Escape(r.Message) != r.Message)
             ? finding.Related.Select(r => r with { Message = PrintableText.Escape(r.Message) }).ToImmutableArray()
             : finding.Related;
-        return ReferenceEquals(message, finding.Message) && related == finding.Related ? finding : finding with { Message = message, Related = related };
+        // A deferred message is escaped when it is written.
+        var printable = finding.WithMessageMapped(PrintableText.Escape);
+        return related == finding.Related ? printable : printable with { Related = related };
     }
 
     internal static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>

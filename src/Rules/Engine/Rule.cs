@@ -19,6 +19,13 @@ public abstract class Rule
     protected Finding Report(SourceSpan? span, string message, IEnumerable<RelatedSpan>? related = null, Fix? fix = null, Severity? severity = null) =>
         new(Metadata, severity ?? Metadata.DefaultSeverity, message, span, related?.ToImmutableArray() ?? ImmutableArray<RelatedSpan>.Empty, fix);
 
+    /// <summary>
+    /// As <see cref="Report(SourceSpan?, string, IEnumerable{RelatedSpan}?, Fix?, Severity?)"/>, with the message written
+    /// when first read: for rules that can report thousands of findings in one file, which the limits mostly leave out.
+    /// </summary>
+    protected Finding Report(SourceSpan? span, Func<string> message, IEnumerable<RelatedSpan>? related = null, Fix? fix = null, Severity? severity = null) =>
+        Finding.Deferred(Metadata, severity ?? Metadata.DefaultSeverity, message, span, related?.ToImmutableArray() ?? ImmutableArray<RelatedSpan>.Empty, fix);
+
     protected static RuleMetadata Define(string id, string name, string title, Severity severity, RuleCategory category,
         string rationale, string howToFix, params string[] tags) =>
         new(id, name, title, severity, category, tags.ToImmutableArray(), rationale, howToFix);

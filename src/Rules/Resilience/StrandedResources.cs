@@ -11,7 +11,9 @@ namespace PveLint.Rules.Resilience;
 /// </summary>
 internal static class StrandedResources
 {
-    public static IEnumerable<(Located<string>? Where, string Message, List<RelatedSpan> Related)> Of(ClusterModel model, ScenarioVerdict verdict)
+    /// <returns>The message is written when read (the reason behind it is a sentence of its own): a large cluster strands
+    /// thousands of services in its node and site losses, and the limits leave most of them out unread.</returns>
+    public static IEnumerable<(Located<string>? Where, Func<string> Message, List<RelatedSpan> Related)> Of(ClusterModel model, ScenarioVerdict verdict)
     {
         if (verdict.Ha.Plan is not { } plan) yield break;
         foreach (var service in plan.Stranded.Where(s => s.Outcome is PlacementOutcome.NoRecoveryNode or PlacementOutcome.StartFailed))
@@ -20,7 +22,7 @@ internal static class StrandedResources
             var related = model.HaRulesNaming(service.Sid).Where(r => !r.Disabled)
                 .Select(r => new RelatedSpan(r.Section.HeaderSpan, $"rule {r.Id.Value} names {service.Sid}")).ToList();
             // The placement's reason is a whole sentence naming the service, its node and the rule or disk that decides.
-            yield return (resource?.Section.Id, string.Concat(verdict.Scenario.Title, ": ", service.Reason.AsSpan().TrimEnd('.')), related);
+            yield return (resource?.Section.Id, () => string.Concat(verdict.Scenario.Title, ": ", service.Reason.AsSpan().TrimEnd('.')), related);
         }
     }
 }
