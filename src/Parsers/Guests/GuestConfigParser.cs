@@ -62,7 +62,13 @@ public static class GuestConfigParser
             _comments.Add(comment);
         }
 
-        public GuestSection Build() => new(Kind, Name, _header, Entries.DrainToImmutable(), _comments is not { Count: > 0 } ? [] : _comments.DrainToImmutable(), LastByKey.ToMap());
+        public GuestSection Build()
+        {
+            var entries = Entries.DrainToImmutable();
+            // Without a repeated key the last entry per key is every entry, in order: the map shares the entries' array.
+            var effective = LastByKey.ToMapOver(ImmutableCollectionsMarshal.AsArray(entries)!) ?? LastByKey.ToMap();
+            return new(Kind, Name, _header, entries, _comments is not { Count: > 0 } ? [] : _comments.DrainToImmutable(), effective);
+        }
     }
 
     /// <summary>Reads one file at a time; <see cref="Start"/> readies it for the next.</summary>

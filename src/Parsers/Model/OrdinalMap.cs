@@ -117,6 +117,7 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
         private TValue[] _values;
         private int _count;
         private Dictionary<string, int>? _index;
+        private bool _valuesHandedOver; // ToMap gave the value array to a map: the next map needs a new one
 
         public Builder(int capacity = 0)
         {
@@ -126,14 +127,16 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
         }
 
         /// <summary>
-        /// Starts a new map with room for <paramref name="capacity"/> keys. The values of the last one were handed over
-        /// by <see cref="ToMap"/>; the key array is the builder's own and serves again.
+        /// Starts a new map with room for <paramref name="capacity"/> keys. The key array is the builder's own and serves
+        /// again; so does the value array, unless <see cref="ToMap()"/> handed it over to the last map.
         /// </summary>
         public void Reset(int capacity)
         {
             if (_keys.Length < capacity) _keys = new string[capacity];
             else Array.Clear(_keys, 0, _count);
-            _values = capacity == 0 ? [] : new TValue[capacity];
+            if (_valuesHandedOver || _values.Length < capacity) _values = capacity == 0 ? [] : new TValue[capacity];
+            else Array.Clear(_values, 0, _count);
+            _valuesHandedOver = false;
             _count = 0;
             _index = null;
         }
@@ -167,7 +170,28 @@ public sealed class OrdinalMap<TValue> : IReadOnlyDictionary<string, TValue>
 
         /// <summary>The map of the pairs so far, on the builder's value array (not copied): the builder must not be used after, but for a <see cref="Reset"/>.</summary>
         /// <remarks>The keys are copied, or shared with an earlier map of the same keys (<see cref="SharedKeyArrays"/>): most builders are used again.</remarks>
-        public OrdinalMap<TValue> ToMap() => _count == 0 ? Empty : new OrdinalMap<TValue>(_index is null ? SharedKeyArrays.Share(_keys, _count) : _keys[.._count], _values, _count, _index);
+        public OrdinalMap<TValue> ToMap()
+        {
+            if (_count == 0) return Empty;
+            _valuesHandedOver = true;
+            return new OrdinalMap<TValue>(SharedKeys(), _values, _count, _index);
+        }
+
+        /// <summary>
+        /// The map of the pairs so far over <paramref name="values"/>, when its first <see cref="Count"/> items are this
+        /// builder's values in order (a parser's list of every entry, when no key repeated), else null. The builder keeps
+        /// its own array for the next map.
+        /// </summary>
+        public OrdinalMap<TValue>? ToMapOver(TValue[] values)
+        {
+            if (_count == 0) return Empty;
+            if (values.Length < _count) return null;
+            for (var i = 0; i < _count; i++)
+                if (!ReferenceEquals(values[i], _values[i])) return null;
+            return new OrdinalMap<TValue>(SharedKeys(), values, _count, _index);
+        }
+
+        private string[] SharedKeys() => _index is null ? SharedKeyArrays.Share(_keys, _count) : _keys[.._count];
 
         private int Find(string key)
         {

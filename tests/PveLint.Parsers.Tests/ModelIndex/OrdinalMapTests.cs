@@ -99,5 +99,33 @@ public class OrdinalMapTests
     }
 
     [Fact]
+    public void A_map_over_a_list_of_the_same_values_shares_it_and_the_builder_keeps_its_own_array()
+    {
+        string[] values = ["a", "b", "c", "extra"]; // a parser's entries: the last one is no keyed value
+        var builder = new OrdinalMap<string>.Builder(4);
+        for (var i = 0; i < 3; i++) builder.Set($"k{i}", values[i]);
+        var shared = builder.ToMapOver(values)!;
+        Assert.Equal([KeyValuePair.Create("k0", "a"), KeyValuePair.Create("k1", "b"), KeyValuePair.Create("k2", "c")], shared);
+
+        // The builder's array serves the next map; the shared one is left alone.
+        builder.Reset(4);
+        builder.Set("x", "x0");
+        builder.Set("y", "y0");
+        builder.Set("x", "x1"); // a repeated key: the values are no longer the list in order
+        Assert.Null(builder.ToMapOver(["x0", "y0", "x1"]));
+        var own = builder.ToMap();
+        Assert.Equal([KeyValuePair.Create("x", "x1"), KeyValuePair.Create("y", "y0")], own);
+        Assert.Equal(["a", "b", "c", "extra"], values);
+        Assert.Equal("c", shared["k2"]);
+
+        // Handed over by ToMap, the array is neither cleared nor written by the next map.
+        builder.Reset(2);
+        builder.Set("x", "x2");
+        Assert.Equal("x2", builder.ToMapOver(["x2"])!["x"]);
+        Assert.Equal([KeyValuePair.Create("x", "x1"), KeyValuePair.Create("y", "y0")], own);
+        Assert.Null(builder.ToMapOver([])); // fewer values than keys
+    }
+
+    [Fact]
     public void An_empty_builder_gives_the_empty_map() => Assert.Same(OrdinalMap<int>.Empty, new OrdinalMap<int>.Builder(8).ToMap());
 }
