@@ -44,6 +44,23 @@ public class SectionConfigScannerTests
         Assert.Empty(doc.Diagnostics);
     }
 
+    [Theory]
+    [InlineData("# top\ngroup: g1\n  # inside\n\tnodes n1\n\n\njunk outside\n  indented junk\ngroup: g2\n\tnodes n2\n0\n\tafter false", 12)]
+    [InlineData("group: g1\r\n\tnodes n1\r\n\r\ngroup: g2\n", 4)]
+    [InlineData("", 0)]
+    [InlineData("\n\n", 2)]
+    public void Lines_hold_every_line_once_in_order_of_the_kind_the_sections_saw(string text, int count)
+    {
+        // Scanned again when first asked for: the same walk, recording each line.
+        var doc = Scan(text);
+        Assert.Equal(Enumerable.Range(1, count), doc.Lines.Select(l => l.Line));
+        Assert.True(doc.Lines == doc.Lines); // scanned once
+        var bodies = doc.Sections.SelectMany(s => s.Body.Prepend<SectionConfigLine>(s.Header)).ToList();
+        foreach (var line in bodies)
+            Assert.Equal((line.GetType(), line.Span), (doc.Lines[line.Line - 1].GetType(), doc.Lines[line.Line - 1].Span));
+        Assert.All(doc.Lines.Where(l => bodies.All(b => b.Line != l.Line)), l => Assert.IsNotType<PropertyLine>(l));
+    }
+
     [Fact]
     public void A_header_without_an_empty_line_before_it_is_swallowed_into_the_previous_section()
     {

@@ -24,17 +24,26 @@ public static class SectionConfigScanner
 {
     public static SectionConfigDocument Scan(SourceFile file, SectionHeaderShape shape)
     {
-        var scan = new Walk(file, shape);
+        var scan = new Walk(file, shape, recordLines: false);
         scan.Run();
-        return new SectionConfigDocument(file, scan.Lines.DrainToImmutable(), scan.Sections.ToImmutable(), scan.Finish());
+        return new SectionConfigDocument(file, scan.Sections.ToImmutable(), scan.Finish(), shape);
     }
 
-    private sealed class Walk(SourceFile file, SectionHeaderShape shape)
+    /// <summary>Every line of the file, as <see cref="SectionConfigDocument.Lines"/> gives them (the same scan, recording each).</summary>
+    internal static ImmutableArray<SectionConfigLine> ScanLines(SourceFile file, SectionHeaderShape shape)
+    {
+        var scan = new Walk(file, shape, recordLines: true);
+        scan.Run();
+        return scan.Lines!.DrainToImmutable();
+    }
+
+    private sealed class Walk(SourceFile file, SectionHeaderShape shape, bool recordLines)
     {
         // Every line of the file (split on '\n' only, no empty line after the last break) is one entry: sized once,
-        // handed over without a copy.
-        public readonly ImmutableArray<SectionConfigLine>.Builder Lines = ImmutableArray.CreateBuilder<SectionConfigLine>(
-            file.Text.AsSpan().Count('\n') + (file.Text.Length > 0 && file.Text[^1] != '\n' ? 1 : 0));
+        // handed over without a copy. Only when asked for: sections keep their own lines.
+        public readonly ImmutableArray<SectionConfigLine>.Builder? Lines = recordLines
+            ? ImmutableArray.CreateBuilder<SectionConfigLine>(file.Text.AsSpan().Count('\n') + (file.Text.Length > 0 && file.Text[^1] != '\n' ? 1 : 0))
+            : null;
         public readonly ImmutableArray<SectionSyntax>.Builder Sections = ImmutableArray.CreateBuilder<SectionSyntax>();
         private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         private DiagnosticBudget? _budget;
@@ -50,7 +59,7 @@ public static class SectionConfigScanner
 
         private readonly string _text = file.Text;
         private int _pos;
-        private BlankLine? _lastTerminator;
+        private int _lastTerminator; // the line of the empty line that ended the last section, 0 for none
         private HeaderLine? _lastHeader;
         private int _lastRejectedHeaderLine;
         private readonly OrphanLines _orphans = new();
@@ -71,7 +80,7 @@ public static class SectionConfigScanner
                 if (NextNonComment(null) is not { } line) break;
                 if (IsFalse(line.Text))
                 {
-                    Lines.Add(new BlankLine(file, line.Line, line.Start, line.Length));
+                    Lines?.Add(new BlankLine(file, line.Line, line.Start, line.Length));
                     continue;
                 }
 
@@ -83,7 +92,7 @@ public static class SectionConfigScanner
                 }
 
                 _orphans.Flush(Diagnostics);
-                Lines.Add(header);
+                Lines?.Add(header);
                 ReadSection(header);
             }
         }
@@ -96,19 +105,19 @@ public static class SectionConfigScanner
             while ((line = NextNonComment(body)) is { } read && !IsFalse(read.Text))
             {
                 var classified = ClassifyBodyLine(read, header);
-                Lines.Add(classified);
+                Lines?.Add(classified);
                 body.Add(classified);
             }
 
             Sections.Add(new SectionSyntax(header, [.. body]));
             _lastHeader = header;
-            _lastTerminator = null;
+            _lastTerminator = 0;
             _lastRejectedHeaderLine = 0;
 
             if (line is { } terminator)
             {
-                _lastTerminator = new BlankLine(file, terminator.Line, terminator.Start, terminator.Length);
-                Lines.Add(_lastTerminator);
+                _lastTerminator = terminator.Line;
+                Lines?.Add(new BlankLine(file, terminator.Line, terminator.Start, terminator.Length));
             }
         }
 
@@ -159,8 +168,8 @@ public static class SectionConfigScanner
             string message;
             if (indented && _lastRejectedHeaderLine > 0)
                 message = $"PVE ignores line {line.Line} ('ignore config line'): it belongs to no section, because PVE did not take line {_lastRejectedHeaderLine} above as a section header ('{shape.Description}').";
-            else if (indented && _lastTerminator is not null && _lastHeader is not null)
-                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator.Line} ended section '{MessageText.Short(_lastHeader.Id.Value)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Value)}'.";
+            else if (indented && _lastTerminator > 0 && _lastHeader is not null)
+                message = $"PVE ignores line {line.Line} ('ignore config line'): the empty line {_lastTerminator} ended section '{MessageText.Short(_lastHeader.Id.Value)}', so this indented line belongs to no section; remove the empty line if it is meant for '{MessageText.Short(_lastHeader.Id.Value)}'.";
             else if (indented && shape.TryMatch(text[PerlText.SkipSpaces(text, 0, text.Length)..], out _, out _))
                 message = $"PVE ignores line {line.Line} ('ignore config line'): a section header must start in column 1, without indentation.";
             else if (!indented && text.IndexOf('#') is var hash and > 0 && shape.TryMatch(text[..PerlText.TrimEnd(text, 0, hash)], out _, out _))
@@ -170,8 +179,8 @@ public static class SectionConfigScanner
             // One mistake, one finding: the indented lines a rejected header or an empty line cut off follow from the
             // first finding of the run and become its related locations.
             var followsRejectedHeader = indented && _lastRejectedHeaderLine > 0;
-            var followsTerminator = !followsRejectedHeader && indented && _lastTerminator is not null && _lastHeader is not null;
-            var cause = followsRejectedHeader ? -_lastRejectedHeaderLine : followsTerminator ? _lastTerminator!.Line : 0;
+            var followsTerminator = !followsRejectedHeader && indented && _lastTerminator > 0 && _lastHeader is not null;
+            var cause = followsRejectedHeader ? -_lastRejectedHeaderLine : followsTerminator ? _lastTerminator : 0;
             if (cause == 0 || !_orphans.Attach(cause, line.Span, line.Line))
             {
                 _orphans.Flush(Diagnostics);
@@ -180,11 +189,11 @@ public static class SectionConfigScanner
                 else if (followsTerminator) _orphans.Start(cause, diagnostic);
                 else Diagnostics.Report(diagnostic);
             }
-            Lines.Add(new JunkLine(file, line.Line, line.Start, line.Length, JunkKind.OutsideSection));
+            Lines?.Add(new JunkLine(file, line.Line, line.Start, line.Length, JunkKind.OutsideSection));
             if (!indented)
             {
                 _lastRejectedHeaderLine = line.Line;
-                _lastTerminator = null;
+                _lastTerminator = 0;
             }
         }
 
@@ -222,7 +231,7 @@ public static class SectionConfigScanner
                 if (first < line.Text.Length && line.Text[first] == '#')
                 {
                     var comment = new CommentLine(file, line.Line, line.Start, line.Length);
-                    Lines.Add(comment);
+                    Lines?.Add(comment);
                     body?.Add(comment);
                     continue;
                 }

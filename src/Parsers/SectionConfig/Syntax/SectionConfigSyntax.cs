@@ -149,9 +149,18 @@ public sealed record SectionSyntax(HeaderLine Header, ImmutableArray<SectionConf
     public IEnumerable<PropertyLine> Properties => Body.OfType<PropertyLine>();
 }
 
-/// <summary>The syntax tree of one section-config file: all lines in order, the sections, and syntax diagnostics.</summary>
+/// <summary>The syntax tree of one section-config file: the sections, syntax diagnostics, and all lines in order.</summary>
+/// <param name="Shape">How headers look in this file (the lines are scanned again with it for <see cref="Lines"/>).</param>
 public sealed record SectionConfigDocument(
     SourceFile File,
-    ImmutableArray<SectionConfigLine> Lines,
     ImmutableArray<SectionSyntax> Sections,
-    ImmutableArray<Diagnostic> Diagnostics);
+    ImmutableArray<Diagnostic> Diagnostics,
+    SectionHeaderShape Shape)
+{
+    // Blank, junk and header lines in one list are for tools and tests: the binder reads the sections only, and a
+    // large cluster's resources.cfg has tens of thousands of lines. Scanned again when first asked for.
+    private readonly Lazy<ImmutableArray<SectionConfigLine>> _lines = new(() => SectionConfigScanner.ScanLines(File, Shape));
+
+    /// <summary>Every line of the file in order (split on '\n' only, no empty line after the last break), each once.</summary>
+    public ImmutableArray<SectionConfigLine> Lines => _lines.Value;
+}
