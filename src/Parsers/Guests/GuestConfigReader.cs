@@ -46,7 +46,7 @@ public static class GuestConfigReader
         }
 
         var mainDisks = DisksInLineOrder(kind, main.Effective);
-        var disks = ImmutableArray.CreateBuilder<GuestDisk>(mainDisks.Length); // the usual config: only these, handed over uncopied
+        var disks = ImmutableArray.CreateBuilder<GuestDisk>(mainDisks.Count); // the usual config: only these, handed over uncopied
         AddDisks(file, kind, vmid, mainDisks, null, disks, null, context);
         if (syntax.Sections.Length > 1)
         {
@@ -69,27 +69,26 @@ public static class GuestConfigReader
         return new Guest(vmid, kind, node, file.Path, name, tags, disks.DrainToImmutable(), devices is null ? [] : [.. devices], snapshots, properties);
     }
 
-    /// <summary>The section's disk keys, in the order of their (last) lines.</summary>
-    private static (string Key, GuestEntry Entry)[] DisksInLineOrder(GuestKind kind, OrdinalMap<GuestEntry> effective)
+    /// <summary>The section's disk keys, in the order of their (last) lines: in this thread's list, to be read before the next call.</summary>
+    private static List<(string Key, GuestEntry Entry)> DisksInLineOrder(GuestKind kind, OrdinalMap<GuestEntry> effective)
     {
-        var count = 0;
-        foreach (var (key, _) in effective)
-            if (GuestKeys.IsDisk(kind, key)) count++;
-        if (count == 0) return [];
-        var disks = new (string Key, GuestEntry Entry)[count];
-        var at = 0;
+        var disks = t_disks ??= [];
+        disks.Clear();
         foreach (var (key, entry) in effective)
-            if (GuestKeys.IsDisk(kind, key)) disks[at++] = (key, entry);
+            if (GuestKeys.IsDisk(kind, key)) disks.Add((key, entry));
         // Each entry is a line of its own, so no two share a line and the sort needs no tie-break.
-        if (count > 1) Array.Sort(disks, static (a, b) => a.Entry.Value.Span.Line.CompareTo(b.Entry.Value.Span.Line));
+        if (disks.Count > 1) disks.Sort(static (a, b) => a.Entry.Value.Span.Line.CompareTo(b.Entry.Value.Span.Line));
         return disks;
     }
+
+    // Every guest's disks pass through it: one list per thread instead of an array per guest.
+    [ThreadStatic] private static List<(string Key, GuestEntry Entry)>? t_disks;
 
     /// <summary>
     /// The disks of one section (in line order); those of pending or a snapshot (<paramref name="label"/>) only when
     /// <paramref name="seenVolumes"/> does not hold their volume yet.
     /// </summary>
-    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, (string Key, GuestEntry Entry)[] sectionDisks, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
+    private static void AddDisks(SourceFile file, GuestKind kind, int vmid, List<(string Key, GuestEntry Entry)> sectionDisks, string? label, ImmutableArray<GuestDisk>.Builder disks, HashSet<string>? seenVolumes, BindContext context)
     {
         foreach (var (key, entry) in sectionDisks)
         {
