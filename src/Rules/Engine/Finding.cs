@@ -25,23 +25,21 @@ public sealed record Finding(
     private string? _message = Message;
     private Func<string>? _write; // set while the message is still to be written
 
-    /// <summary>A finding whose message <paramref name="write"/> writes when first read (once; it may run on any thread).</summary>
+    /// <summary>
+    /// A finding whose message <paramref name="write"/> writes when first read (once, on any thread), made printable
+    /// then (<see cref="PrintableText"/>), as the engine makes every message.
+    /// </summary>
     public static Finding Deferred(RuleMetadata rule, Severity severity, Func<string> write, SourceSpan? span, ImmutableArray<RelatedSpan> related, Fix? fix = null) =>
         new(rule, severity, null!, span, related, fix) { _write = write };
 
     public string Message
     {
-        get => _message ??= _write!();
+        get => _message ??= PrintableText.Escape(_write!());
         init => (_message, _write) = (value, null);
     }
 
-    /// <summary>The same finding with <paramref name="map"/> applied to its message, when that is written (now, if it is already).</summary>
-    internal Finding WithMessageMapped(Func<string, string> map)
-    {
-        if (_message is { } written) return map(written) is var mapped && ReferenceEquals(mapped, written) ? this : this with { Message = mapped };
-        var write = _write!;
-        return this with { _write = () => map(write()) };
-    }
+    /// <summary>Whether the message is still to be written (it will be printable).</summary>
+    internal bool IsDeferred => _message is null;
 
     public bool Equals(Finding? other) =>
         ReferenceEquals(this, other) || (other is not null

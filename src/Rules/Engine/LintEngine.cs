@@ -116,9 +116,11 @@ public static class LintEngine
         var related = finding.Related.Any(r => PrintableText.Escape(r.Message) != r.Message)
             ? finding.Related.Select(r => r with { Message = PrintableText.Escape(r.Message) }).ToImmutableArray()
             : finding.Related;
-        // A deferred message is escaped when it is written.
-        var printable = finding.WithMessageMapped(PrintableText.Escape);
-        return related == finding.Related ? printable : printable with { Related = related };
+        // A deferred message is made printable when it is written.
+        var message = finding.IsDeferred ? null : PrintableText.Escape(finding.Message);
+        return (message is null || ReferenceEquals(message, finding.Message)) && related == finding.Related
+            ? finding
+            : message is null ? finding with { Related = related } : finding with { Message = message, Related = related };
     }
 
     internal static Finding Make(RuleMetadata meta, SourceSpan? span, string message) =>
