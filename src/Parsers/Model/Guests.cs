@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace PveLint.Model;
 
@@ -22,21 +23,12 @@ public sealed record Guest(
     IReadOnlyDictionary<string, Located<string>> Properties)
 {
     /// <summary>The HA service id, "vm:100" or "ct:100".</summary>
-    public string Sid => ServiceIds.Of(Kind, VmId);
-}
-
-/// <summary>
-/// "vm:100" and "ct:100", one string per id for the process: rules ask for a guest's sid tens of thousands of times
-/// per scan, and a cached field on <see cref="Guest"/> would take part in the record's equality.
-/// </summary>
-internal static class ServiceIds
-{
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Vms = new();
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> Containers = new();
-
-    public static string Of(GuestKind kind, int vmid) => kind == GuestKind.Qemu
-        ? Vms.GetOrAdd(vmid, static id => "vm:" + id)
-        : Containers.GetOrAdd(vmid, static id => "ct:" + id);
+    /// <remarks>
+    /// Made with the guest (rules ask for it tens of thousands of times per scan; a process-wide cache of them grew
+    /// for the life of a build server). It follows from <see cref="Kind"/> and <see cref="VmId"/>, so it changes
+    /// nothing in the record's equality; guests are never copied with another id.
+    /// </remarks>
+    public string Sid { get; } = string.Create(CultureInfo.InvariantCulture, $"{(Kind == GuestKind.Qemu ? "vm" : "ct")}:{VmId}");
 }
 
 public enum DiskKind

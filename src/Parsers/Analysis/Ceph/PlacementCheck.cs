@@ -57,6 +57,19 @@ public sealed record PlacementCheck(
         return Count(structural, size, weights, Enumerable.Range(0, mapping.PgCount).Select(mapping.Pg));
     }
 
+    /// <summary>How many distinct OSDs of a mapping are usable (not a hole, known, weighted): a loop over a few items, once per PG.</summary>
+    private static int DistinctUsable(int[] osds, IReadOnlyList<uint> weights)
+    {
+        var count = 0;
+        for (var i = 0; i < osds.Length; i++)
+        {
+            var o = osds[i];
+            if (o == CrushMapper.None || o < 0 || o >= weights.Count || weights[o] == 0 || Array.IndexOf(osds, o, 0, i) >= 0) continue;
+            count++;
+        }
+        return count;
+    }
+
     /// <summary>Counts the inputs whose mapping holds fewer than size distinct usable OSDs.</summary>
     private static PlacementCheck Count(RulePlacement structural, int size, IReadOnlyList<uint> weights, IEnumerable<(int X, int[] Osds)> mapped)
     {
@@ -66,7 +79,7 @@ public sealed record PlacementCheck(
         foreach (var (x, osds) in mapped)
         {
             count++;
-            var usable = osds.Where(o => o != CrushMapper.None && o >= 0 && o < weights.Count && weights[o] > 0).Distinct().Count();
+            var usable = DistinctUsable(osds, weights);
             if (usable >= size) continue;
             shortInputs.Add(x);
             fewest = Math.Min(fewest, usable);
