@@ -18,12 +18,12 @@ public sealed record SimulationResult(int MaxFailures, ImmutableArray<ScenarioVe
     public ScenarioVerdict? Scenario(string id) => Scenarios.FirstOrDefault(s => s.Scenario.Id == id);
 
     /// <summary>
-    /// Works out every scenario's HA placements now, on every core (they are otherwise worked out on first read, one
-    /// scenario at a time): for readers that go through all of them, such as the simulation reports.
+    /// Works out now, on every core, what the verdicts otherwise work out on first read, one scenario at a time (HA
+    /// placements, Ceph verdicts): for readers that go through all of them, such as the simulation reports.
     /// </summary>
-    public SimulationResult PreparePlacements()
+    public SimulationResult Prepare()
     {
-        Parallel.ForEach(Scenarios, verdict => verdict.Ha.Plan?.Prepare());
+        Parallel.ForEach(Scenarios, verdict => verdict.Prepare());
         return this;
     }
 }

@@ -66,8 +66,10 @@ public static class Simulator
                 // another on one thread: the explanations are worked out here, on every core.
                 if (scenario.Kind is ScenarioKind.NodeLoss or ScenarioKind.SiteLoss && haVerdict.Plan is { } plan && plan.Stranded.Any())
                     timings.Ha.Time(plan.PrepareReasons);
-                var cephVerdict = timings.Ceph.Time(() => ceph.Evaluate(scenario, haVerdict));
-                verdicts[i] = new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = cephVerdict };
+                // Timed runs (bench/) evaluate Ceph now, to time it; otherwise when its verdict is first read.
+                verdicts[i] = timings == LayerTimings.Off
+                    ? new ScenarioVerdict(scenario, quorum, fencing, haVerdict, () => ceph.Evaluate(scenario, haVerdict))
+                    : new ScenarioVerdict(scenario, quorum, fencing, haVerdict) { Ceph = timings.Ceph.Time(() => ceph.Evaluate(scenario, haVerdict)) };
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)

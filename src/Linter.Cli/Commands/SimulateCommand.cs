@@ -56,7 +56,7 @@ public static class SimulateCommand
             var model = ClusterBinder.Bind(source.Tree, release);
             var failures = parse.GetValue(maxFailures) ?? model.Config.Policy.MaxFailures;
             PostBindCollection.BeforeSimulation(source.Tree);
-            var report = new SimulationReport(source.DisplayName, model, Simulator.Run(model, failures).PreparePlacements(), environment.ToolVersion);
+            var report = new SimulationReport(source.DisplayName, model, Simulator.Run(model, failures).Prepare(), environment.ToolVersion);
 
             var style = parse.GetValue(format);
             void Write(TextWriter writer)

@@ -48,7 +48,7 @@ public sealed class JsonReporter : IReporter
                 if (PveLint.Simulation.Simulator.IfComputed(cluster.Model) is { } simulation)
                 {
                     json.WriteStartObject("simulation");
-                    Simulation.SimulationJsonReporter.WriteRun(json, simulation.PreparePlacements());
+                    Simulation.SimulationJsonReporter.WriteRun(json, simulation.Prepare());
                     json.WriteEndObject();
                 }
                 else json.WriteNull("simulation");
