@@ -71,7 +71,11 @@ public static class ScenarioGenerator
     private const string AllDownKey = "all-down";
 
     /// <summary>One independent loss: a node, a site (its nodes, and the QDevice if it is there), or the QDevice host.</summary>
-    private sealed record LossElement(string Id, string Title, ImmutableArray<string> Nodes, string? Site, bool TakesQDevice);
+    private sealed record LossElement(string Id, string Title, ImmutableArray<string> Nodes, string? Site, bool TakesQDevice)
+    {
+        /// <summary>A site that lists a node twice (a hand-written .pvelint.yaml): it overlaps any loss it is combined with.</summary>
+        public bool RepeatsANode { get; } = Nodes.Distinct(StringComparer.Ordinal).Count() != Nodes.Length;
+    }
 
     private static List<LossElement> LossElements(ClusterModel model, QDeviceLocation? qdevice)
     {
@@ -94,9 +98,23 @@ public static class ScenarioGenerator
 
     private static FailureScenario Loss(IReadOnlyList<LossElement> elements, ImmutableArray<string> nodes, QDeviceLocation? qdevice)
     {
-        var failed = elements.SelectMany(e => e.Nodes).ToHashSet(StringComparer.Ordinal);
-        var qdeviceLost = elements.Any(e => e.TakesQDevice);
-        var survivors = nodes.Where(n => !failed.Contains(n)).ToImmutableArray();
+        // By position in the node list, in loops: thousands of combinations are made (names no node has fail nothing).
+        var down = new bool[nodes.Length];
+        var downCount = 0;
+        var qdeviceLost = false;
+        foreach (var element in elements)
+        {
+            qdeviceLost |= element.TakesQDevice;
+            foreach (var name in element.Nodes)
+                if (nodes.IndexOf(name, StringComparer.Ordinal) is var at and >= 0 && !down[at])
+                {
+                    down[at] = true;
+                    downCount++;
+                }
+        }
+        var survivors = ImmutableArray.CreateBuilder<string>(nodes.Length - downCount);
+        var failedNodes = ImmutableArray.CreateBuilder<string>(downCount);
+        for (var i = 0; i < nodes.Length; i++) (down[i] ? failedNodes : survivors).Add(nodes[i]);
         var kind = elements.Count > 1 ? ScenarioKind.Combination
             : elements[0].Id.StartsWith("node:", StringComparison.Ordinal) ? ScenarioKind.NodeLoss
             : elements[0].Site is not null ? ScenarioKind.SiteLoss
@@ -106,25 +124,29 @@ public static class ScenarioGenerator
             : string.Join(" and ", elements.Select(e => e.Title));
         return new FailureScenario(
             string.Join("&", elements.Select(e => e.Id)), title, kind, elements.Count,
-            nodes.Where(failed.Contains).ToImmutableArray(),
+            failedNodes.MoveToImmutable(),
             elements.Where(e => e.Site is not null).Select(e => e.Site!).ToImmutableArray(),
             qdeviceLost,
-            [new NetworkPartition(survivors, [], qdevice is not null && !qdeviceLost)]);
+            [new NetworkPartition(survivors.MoveToImmutable(), [], qdevice is not null && !qdeviceLost)]);
     }
 
     /// <summary>A key for what a loss does (which nodes are down, whether the QDevice is), to drop equivalent combinations.</summary>
     private static string EffectKey(FailureScenario s) =>
         s.Partitions.All(p => p.Nodes.IsEmpty) ? AllDownKey : string.Join(",", s.FailedNodes) + (s.QDeviceLost ? "|q" : "");
 
+    /// <summary>Whether two losses of the combination take the same node or both the QDevice (pairwise loops: a combination has a few).</summary>
     private static bool Overlaps(IReadOnlyList<LossElement> combination)
     {
-        var nodes = new HashSet<string>(StringComparer.Ordinal);
-        var qdevice = false;
-        foreach (var e in combination)
+        for (var i = 0; i < combination.Count; i++)
         {
-            if (e.Nodes.Any(n => !nodes.Add(n))) return true;
-            if (e.TakesQDevice && qdevice) return true;
-            qdevice |= e.TakesQDevice;
+            if (combination[i].RepeatsANode) return true;
+            for (var j = i + 1; j < combination.Count; j++)
+            {
+                var (a, b) = (combination[i], combination[j]);
+                if (a.TakesQDevice && b.TakesQDevice) return true;
+                foreach (var node in a.Nodes)
+                    if (b.Nodes.Contains(node, StringComparer.Ordinal)) return true;
+            }
         }
         return false;
     }

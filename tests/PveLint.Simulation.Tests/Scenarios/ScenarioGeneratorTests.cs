@@ -28,6 +28,24 @@ public class ScenarioGeneratorTests
         """;
 
     [Fact]
+    public void Combinations_leave_out_losses_that_overlap_and_a_site_listing_a_node_twice()
+    {
+        var ids = ScenarioGenerator.Generate(Model(4, null, """
+            sites:
+              room-a: { nodes: [pve1, pve2, pve1] }
+              room-b: { nodes: [pve3, pve4] }
+
+            """), maxFailures: 2).Select(s => s.Id).ToList();
+        Assert.Contains("node:pve1&node:pve3", ids);
+        Assert.Contains("node:pve1&site:room-b", ids);
+        Assert.DoesNotContain("node:pve3&site:room-b", ids);      // pve3 is in room-b
+        Assert.DoesNotContain(ids, id => id.Contains("site:room-a&", StringComparison.Ordinal) || id.Contains("&site:room-a", StringComparison.Ordinal));
+        var roomA = ScenarioGenerator.Generate(Model(4, null, "sites:\n  room-a: { nodes: [pve1, pve2, pve1] }\n"), maxFailures: 1).Single(s => s.Id == "site:room-a");
+        Assert.Equal(["pve1", "pve2"], roomA.FailedNodes.ToArray());   // each node once, in node order
+        Assert.Equal(["pve3", "pve4"], Assert.Single(roomA.Partitions).Nodes.ToArray());
+    }
+
+    [Fact]
     public void Two_rooms_and_a_witness_give_every_node_site_split_and_the_qdevice()
     {
         var scenarios = ScenarioGenerator.Generate(Model(4, "10.9.0.5", TwoRoomsAndWitness), maxFailures: 1);
