@@ -202,10 +202,9 @@ public sealed class CephLayer
         if (ha.Plan is not { } plan || guestPools.Count == 0) return [];
         var blocked = pools.Where(p => p.Blocks).Select(p => p.Pool.Name).ToHashSet(StringComparer.Ordinal);
         var quorumSide = cephSide is { } side && scenario.IsSplit ? scenario.Partitions[side] : null;
-        if (blocked.Count == 0 && quorumSide is null) return [];
-        var result = ImmutableArray.CreateBuilder<BlockedService>();
-        // Blocked pools no guest uses block no service: only a split's far side can still cut guests off.
+        // No guest is blocked unless a pool some guest uses blocks, or a split cuts guests off the monitors' side.
         if (quorumSide is null && !blocked.Overlaps(pooledByGuests)) return [];
+        var result = ImmutableArray.CreateBuilder<BlockedService>();
         foreach (var (sid, to, outcome) in plan.Destinations)
         {
             if (to is not { } node || outcome is not (PlacementOutcome.Unaffected or PlacementOutcome.Moved or PlacementOutcome.Recovered)) continue;

@@ -120,13 +120,21 @@ public sealed class RecoverySimulation
         var failed = ImmutableArray.CreateBuilder<string>();
         var down = new bool[nodes.Length];
         foreach (var wave in waves)
-            foreach (var name in wave)
-                if (nodeIndex.TryGetValue(name, out var n) && !down[n])
-                {
-                    down[n] = true;
-                    failed.Add(name);
-                }
+            foreach (var n in NewlyDown(wave, down)) failed.Add(nodes[n]);
         return failed.DrainToImmutable();
+    }
+
+    /// <summary>The nodes of <paramref name="wave"/> that the simulation knows and that are not <paramref name="down"/> yet, now marked down.</summary>
+    private List<int> NewlyDown(IReadOnlyCollection<string> wave, bool[] down)
+    {
+        var now = new List<int>();
+        foreach (var name in wave)
+        {
+            if (!nodeIndex.TryGetValue(name, out var n) || down[n]) continue;
+            down[n] = true;
+            now.Add(n);
+        }
+        return now;
     }
 
     /// <summary>What became of the services the scenario touches, in service order (the CRM's run for a plan).</summary>
@@ -170,14 +178,7 @@ public sealed class RecoverySimulation
             var unstable = new HashSet<int>();
             foreach (var wave in waves)
             {
-                var now = new List<int>();
-                foreach (var name in wave)
-                {
-                    if (!nodeIndex.TryGetValue(name, out var n) || down[n]) continue;
-                    down[n] = true;
-                    now.Add(n);
-                }
-                crm.FailNodes(now);
+                crm.FailNodes(NewlyDown(wave, down));
                 for (var round = 0; round < RoundsBeforeFencing; round++)
                     if (!crm.Round(fenceDelayElapsed: false) && !crm.HasPendingLrmResults()) break;
                 unstable.UnionWith(Settle(crm, fenceDelayElapsed: true));
