@@ -40,9 +40,7 @@ public sealed class TwoSitesWithoutStretchMode : Rule
     private static string Impact(CrushHierarchy h, CephView view, CephPool pool, string site)
     {
         var failed = h.DevicesUnder(h.IdOf(site)!.Value).ToHashSet();
-        var availability = view.Mapping(pool) is { } mapping
-            ? mapping.Availability(h, pool, failed, FailureStage.Down)
-            : PgAvailability.Evaluate(h, pool, failed, FailureStage.Down, view.Weights);
+        var availability = view.DownAvailability(pool, failed)!;
         if (availability.Exact)
             return availability.PgsInactive == 0
                 ? $"losing {site} leaves every PG at least min_size copies"

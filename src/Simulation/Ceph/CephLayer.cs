@@ -180,11 +180,8 @@ public sealed class CephLayer
         var key = new PoolKey(index, degradedSurvivor, lost);
         if (poolVerdicts.TryGetValue(key, out var known)) return known;
 
-        PoolAvailability availability;
-        if (view.Hierarchy is not { } h)
+        if (view.Hierarchy is not { } h || view.DownAvailability(pool, lost, effective) is not { } availability)
             return poolVerdicts[key] = new PoolVerdict(pool, Math.Max(pool.PgNum, 1), 0, pool.MinSize, false, "no CRUSH map was scanned");
-        if (view.Mapping(pool) is { } mapping) availability = mapping.Availability(h, effective, lost, FailureStage.Down);
-        else availability = PgAvailability.Evaluate(h, effective, lost, FailureStage.Down, view.Weights);
 
         var stretchNote = degradedSurvivor is { } s ? $" (degraded stretch mode: min_size 1, only {h.NameOf(s)} needed to peer)" : "";
         var reason = !availability.Exact

@@ -89,6 +89,21 @@ public sealed class CephView
         }
     }
 
+    /// <summary>
+    /// The PGs of <paramref name="pool"/> that cannot serve I/O while <paramref name="failed"/> are down, peering as
+    /// <paramref name="effective"/> says (default: the pool itself; degraded stretch mode lowers min_size): from the
+    /// pool's one mapping (<see cref="Mapping"/>) when the map can be mapped, else the structural worst case. Null
+    /// without a CRUSH map.
+    /// </summary>
+    public PoolAvailability? DownAvailability(CephPool pool, IReadOnlySet<int> failed, CephPool? effective = null)
+    {
+        if (Hierarchy is not { } h) return null;
+        effective ??= pool;
+        return Mapping(pool) is { } mapping
+            ? mapping.Availability(h, effective, failed, FailureStage.Down)
+            : PgAvailability.Evaluate(h, effective, failed, FailureStage.Down, Weights);
+    }
+
     /// <summary>The data-site names: CRUSH dividing buckets holding OSDs, else the .pvelint.yaml data sites.</summary>
     public ImmutableArray<string> DataSiteNames =>
         Stretch.Sites.IsEmpty ? Model.DataSites.Select(s => s.Name).ToImmutableArray() : Stretch.Sites.Select(s => s.Name).ToImmutableArray();

@@ -68,14 +68,7 @@ internal sealed class PlacementList(RecoverySimulation simulation, IReadOnlyList
     }
 
     /// <summary>The placements whose outcome is not <see cref="PlacementOutcome.Unaffected"/>, in sid order.</summary>
-    public IEnumerable<ServicePlacement> Affected
-    {
-        get
-        {
-            foreach (var record in Records)
-                if (record.Outcome != PlacementOutcome.Unaffected) yield return Placement(record);
-        }
-    }
+    public IEnumerable<ServicePlacement> Affected => WithOutcome(~(1 << (int)PlacementOutcome.Unaffected));
 
     /// <summary>The placements with one of <paramref name="outcomes"/> (flags by outcome), in sid order; no placement is made for the others.</summary>
     public IEnumerable<ServicePlacement> WithOutcome(int outcomes)
